@@ -1,0 +1,16 @@
+import { defineConfig } from 'vite';
+import react from '@vitejs/plugin-react';
+
+// The app is a static SPA: everything it needs (basemap, glyphs, dataset) is bundled or
+// served from public/, so the built dist/ works offline from any static host or subpath.
+export default defineConfig({
+  base: './',
+  plugins: [react()],
+  build: {
+    target: 'es2022',
+    sourcemap: false,
+    chunkSizeWarningLimit: 1200,
+  },
+  server: { port: 5173 },
+  preview: { port: 4173, strictPort: true },
+});

@@ -1,11 +1,12 @@
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
+import { contentSecurityPolicy } from './src/build/cspPlugin';
 
 // The app is a static SPA: everything it needs (basemap, glyphs, dataset) is bundled or
 // served from public/, so the built dist/ works offline from any static host or subpath.
 export default defineConfig({
   base: './',
-  plugins: [react()],
+  plugins: [react(), contentSecurityPolicy()],
   build: {
     target: 'es2022',
     sourcemap: false,

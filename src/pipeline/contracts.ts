@@ -15,7 +15,15 @@ export interface TextSpan {
 export type Sentence = TextSpan;
 
 /** Why a part of a file is not a source of facts. */
-export type ClutterReason = 'comments' | 'link-list' | 'share-buttons' | 'repeated-headline' | 'byline' | 'boilerplate';
+export type ClutterReason =
+  | 'comments'
+  | 'link-list'
+  | 'share-buttons'
+  | 'repeated-headline'
+  | 'byline'
+  | 'boilerplate'
+  /** Standfirst, sub-headline or bullet points that restate the body ("- Officials met in Kabul ..."). */
+  | 'summary';
 
 /** One article found in a file (a file may hold several). */
 export interface ArticleSegment {

@@ -1,0 +1,264 @@
+/**
+ * The in-browser measurements: load, scrub, frame and memory, in headless Chromium (the
+ * project's launch flags: SwiftShader WebGL, no network beyond loopback) against a
+ * production build served by ./server.ts.
+ *
+ * Main-thread time comes from the Chrome DevTools Protocol: `Performance.getMetrics`
+ * reports `TaskDuration`, the renderer main thread's cumulative busy time. The delta
+ * across an action is the main-thread work the action caused (JS, style, layout, paint
+ * and MapLibre's render calls; not the GPU process, not MapLibre's workers). The probe
+ * that drives the action and reads the metrics costs a little main-thread time itself;
+ * it is measured in the same run with an action that does nothing, and subtracted (`net`).
+ */
+import { chromium, type Browser, type BrowserContext, type CDPSession, type Page } from 'playwright-core';
+import { CHROMIUM_ARGS, chromiumExecutable } from '../src/browser/chromium';
+import { median, round, summarize, type Summary } from './stats';
+
+export const VIEWPORT = { width: 1280, height: 800 };
+
+export async function launchBrowser(): Promise<Browser> {
+  return chromium.launch({ executablePath: chromiumExecutable(), args: CHROMIUM_ARGS, headless: true });
+}
+
+/**
+ * Runs in the page before any of its scripts: records when the map container first
+ * reports idle, and when it first reports idle with links rendered (a layer on the arcs
+ * source, or one whose id starts with "links", has rendered features).
+ */
+function idleRecorder(expectLinks: boolean): void {
+  type MapLike = {
+    getStyle(): { layers?: Array<{ id: string; source?: string }> };
+    queryRenderedFeatures(options: { layers: string[] }): unknown[];
+  };
+  const marks: { firstIdle: number | null; linksIdle: number | null } = { firstIdle: null, linksIdle: null };
+  (window as unknown as { __benchMarks: typeof marks }).__benchMarks = marks;
+  const linksDrawn = (): boolean => {
+    if (!expectLinks) return true;
+    const map = (window as unknown as { __atlasMap?: MapLike }).__atlasMap;
+    if (!map) return false;
+    try {
+      const layers = (map.getStyle().layers ?? []).filter((l) => /^links/.test(l.id) || l.source === 'arcs').map((l) => l.id);
+      return layers.length > 0 && map.queryRenderedFeatures({ layers }).length > 0;
+    } catch {
+      return false;
+    }
+  };
+  new MutationObserver((records) => {
+    for (const record of records) {
+      const el = record.target as Element;
+      if (el.getAttribute('data-map-idle') !== 'true') continue;
+      const t = performance.now();
+      if (marks.firstIdle === null) marks.firstIdle = t;
+      if (marks.linksIdle === null && linksDrawn()) marks.linksIdle = t;
+    }
+  }).observe(document, { attributes: true, attributeFilter: ['data-map-idle'], subtree: true });
+}
+
+export interface OpenedPage {
+  context: BrowserContext;
+  page: Page;
+  cdp: CDPSession;
+  /** navigation start → first idle with links drawn, ms. */
+  loadMs: number;
+  firstIdleMs: number;
+  crashed: () => boolean;
+  errors: string[];
+}
+
+/** A fresh context (cold cache) on `url`, resolved once the map is idle with links drawn. */
+export async function openPage(browser: Browser, url: string, options: { expectLinks: boolean; timeoutMs: number }): Promise<OpenedPage> {
+  const context = await browser.newContext({ viewport: VIEWPORT });
+  const page = await context.newPage();
+  let crashed = false;
+  const errors: string[] = [];
+  page.on('crash', () => { crashed = true; });
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  // tsx compiles this file with esbuild's keepNames, which wraps functions in __name(...);
+  // functions shipped to the page need that helper there too.
+  await page.addInitScript({ content: 'globalThis.__name = globalThis.__name || ((f) => f);' });
+  await page.addInitScript(idleRecorder, options.expectLinks);
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Performance.enable');
+  try {
+    await page.goto(url, { waitUntil: 'commit', timeout: options.timeoutMs });
+    await page.waitForFunction(
+      () => (window as unknown as { __benchMarks?: { linksIdle: number | null } }).__benchMarks?.linksIdle != null,
+      undefined,
+      { timeout: options.timeoutMs, polling: 100 },
+    );
+  } catch (error) {
+    await context.close().catch(() => undefined);
+    const why = crashed ? 'the tab crashed' : error instanceof Error ? error.message.split('\n')[0] : String(error);
+    throw new Error(`${why}${errors.length ? ` (page errors: ${errors.slice(0, 3).join(' | ')})` : ''}`);
+  }
+  const marks = await page.evaluate(() => (window as unknown as { __benchMarks: { firstIdle: number; linksIdle: number } }).__benchMarks);
+  return { context, page, cdp, loadMs: marks.linksIdle, firstIdleMs: marks.firstIdle, crashed: () => crashed, errors };
+}
+
+async function metrics(cdp: CDPSession): Promise<Record<string, number>> {
+  const { metrics: list } = (await cdp.send('Performance.getMetrics')) as { metrics: Array<{ name: string; value: number }> };
+  return Object.fromEntries(list.map((m) => [m.name, m.value]));
+}
+
+/** Main-thread busy time (ms) spent while `action` ran. */
+async function taskTime(cdp: CDPSession, action: () => Promise<unknown>): Promise<number> {
+  const before = await metrics(cdp);
+  await action();
+  const after = await metrics(cdp);
+  return ((after.TaskDuration ?? 0) - (before.TaskDuration ?? 0)) * 1000;
+}
+
+export async function heapUsedMB(cdp: CDPSession): Promise<number> {
+  await cdp.send('HeapProfiler.collectGarbage').catch(() => undefined);
+  const m = await metrics(cdp);
+  return round((m.JSHeapUsedSize ?? Number.NaN) / 1e6, 1);
+}
+
+/** Why the store hook is missing, or null when the page exposes what the bench drives. */
+export async function missingHooks(page: Page): Promise<string | null> {
+  return page.evaluate(() => {
+    const w = window as unknown as { __atlasStore?: { getState?: () => Record<string, unknown> }; __atlasMap?: unknown };
+    if (!w.__atlasStore?.getState) return 'window.__atlasStore is not exposed by the app';
+    const s = w.__atlasStore.getState();
+    if (typeof s.setWindow !== 'function') return '__atlasStore has no setWindow action';
+    if (!s.dataset) return 'the store holds no dataset';
+    if (!w.__atlasMap) return 'window.__atlasMap is not exposed by the app';
+    return null;
+  });
+}
+
+export async function setAnimate(page: Page, on: boolean): Promise<void> {
+  await page.evaluate((value) => {
+    const s = (window as unknown as { __atlasStore: { getState(): { setAnimate?: (v: boolean) => void } } }).__atlasStore.getState();
+    s.setAnimate?.(value);
+  }, on);
+}
+
+export interface ScrubResult {
+  steps: number;
+  /** Main-thread time per window change, probe overhead included. */
+  raw: Summary;
+  /** Median main-thread time of the probe alone (a step that changes nothing). */
+  probe: number;
+  /** raw − probe: the budgeted figure. */
+  net: Summary;
+  /** setWindow → map idle, wall clock in the page (includes waiting for the frame and the worker). */
+  wall: Summary;
+}
+
+/**
+ * Moves a window of a tenth of the dataset's time range forward by a hundredth per step
+ * (a brush nudge), with animation off so only the window change draws. Each step: call
+ * setWindow, then wait for the map's next `idle` (filters applied, tiles re-laid out by
+ * the worker and drawn) and one more frame plus a task (React has committed).
+ */
+export async function measureScrub(opened: OpenedPage, steps: number, warmup = 3): Promise<ScrubResult> {
+  const { page, cdp } = opened;
+  await setAnimate(page, false);
+  await page.waitForTimeout(500);
+  const extent = await page.evaluate(() => {
+    const s = (window as unknown as { __atlasStore: { getState(): { dataset: { meetings: Array<{ date: { start: string | null; end: string | null } }> } } } }).__atlasStore.getState();
+    let min = '9999';
+    let max = '0000';
+    for (const m of s.dataset.meetings) {
+      if (m.date.start && m.date.start < min) min = m.date.start;
+      if (m.date.end && m.date.end > max) max = m.date.end;
+    }
+    return { min, max };
+  });
+  const day = 86_400_000;
+  const first = Date.parse(`${extent.min}T00:00:00Z`) / day;
+  const last = Date.parse(`${extent.max}T00:00:00Z`) / day;
+  const width = Math.max(7, Math.round((last - first) / 10));
+  const stride = Math.max(1, Math.round((last - first) / 100));
+  const iso = (d: number) => new Date(d * day).toISOString().slice(0, 10);
+
+  const step = (target: { from: string; to: string } | null) =>
+    page.evaluate(async (w) => {
+      type MapLike = { once(event: string, fn: () => void): void; triggerRepaint(): void };
+      const g = window as unknown as { __atlasStore: { getState(): { setWindow(f: string, t: string): void } }; __atlasMap: MapLike };
+      const nextFrame = () => new Promise<void>((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+      const t0 = performance.now();
+      if (w) {
+        const idle = new Promise<void>((r) => {
+          g.__atlasMap.once('idle', () => r());
+          setTimeout(r, 10_000); // a map that never settles must not hang the bench
+        });
+        g.__atlasStore.getState().setWindow(w.from, w.to);
+        g.__atlasMap.triggerRepaint(); // an unchanged frame still ends in 'idle'
+        await idle;
+      }
+      await nextFrame();
+      return performance.now() - t0;
+    }, target);
+
+  const raw: number[] = [];
+  const wall: number[] = [];
+  const probe: number[] = [];
+  for (let i = 0; i < steps + warmup; i++) {
+    const from = first + i * stride;
+    const w = { from: iso(from), to: iso(from + width) };
+    let wallMs = 0;
+    const ms = await taskTime(cdp, async () => { wallMs = await step(w); });
+    const probeMs = await taskTime(cdp, () => step(null));
+    if (i < warmup) continue;
+    raw.push(ms);
+    wall.push(wallMs);
+    probe.push(probeMs);
+  }
+  const probeMedian = median(probe);
+  return {
+    steps,
+    raw: summarize(raw),
+    probe: round(probeMedian),
+    net: summarize(raw.map((x) => Math.max(0, x - probeMedian))),
+    wall: summarize(wall),
+  };
+}
+
+export interface FrameResult {
+  seconds: number;
+  /** Main-thread ms per animation frame with links animating. */
+  perFrame: number;
+  fps: number;
+  /** The same page with animation off: main-thread ms per rAF tick (probe and idle cost). */
+  staticPerFrame: number;
+}
+
+/** Main-thread time per frame while the links animate, over `seconds`, vs. the same page still. */
+export async function measureFrame(opened: OpenedPage, seconds: number): Promise<FrameResult> {
+  const { page, cdp } = opened;
+  const run = async () => {
+    let frames = 0;
+    const ms = await taskTime(cdp, async () => {
+      frames = await page.evaluate(async (duration) => {
+        let count = 0;
+        const end = performance.now() + duration;
+        await new Promise<void>((resolve) => {
+          const tick = () => {
+            count++;
+            if (performance.now() < end) requestAnimationFrame(tick);
+            else resolve();
+          };
+          requestAnimationFrame(tick);
+        });
+        return count;
+      }, seconds * 1000);
+    });
+    return { ms, frames };
+  };
+  await setAnimate(opened.page, false);
+  await page.waitForTimeout(500);
+  const still = await run();
+  await setAnimate(opened.page, true);
+  await page.waitForTimeout(1000);
+  const moving = await run();
+  await setAnimate(opened.page, false);
+  return {
+    seconds,
+    perFrame: round(moving.ms / Math.max(1, moving.frames)),
+    fps: round(moving.frames / seconds, 1),
+    staticPerFrame: round(still.ms / Math.max(1, still.frames)),
+  };
+}

@@ -1,0 +1,264 @@
+/**
+ * The atlas end to end, against the production build (playwright.config.ts serves it).
+ * Expected numbers are derived from the dataset the server actually serves, so these
+ * tests hold for the bootstrap placeholder and for the pipeline's real output alike.
+ *
+ * E2E_SCREENSHOTS=1 also writes docs/default.png, docs/city.png and docs/narrow-window.png.
+ */
+import { type Page, expect, test } from '@playwright/test';
+import type { Dataset, Meeting } from '../src/dataset/schema';
+
+const SHOTS = process.env.E2E_SCREENSHOTS === '1';
+const MS_PER_DAY = 86_400_000;
+const day = (iso: string) => Date.parse(`${iso}T00:00:00Z`) / MS_PER_DAY;
+
+let dataset: Dataset;
+let dated: Meeting[];
+
+test.beforeAll(async ({ request }) => {
+  const response = await request.get('data/meetings.json');
+  expect(response.ok()).toBe(true);
+  dataset = (await response.json()) as Dataset;
+  dated = dataset.meetings.filter((m) => m.date.start !== null);
+});
+
+/** Meetings whose possible days overlap [from, to] (day numbers), as the status line counts them. */
+function countInWindow(from: number, to: number): Meeting[] {
+  return dated.filter((m) => day(m.date.start!) <= to && day(m.date.end ?? m.date.start!) >= from);
+}
+
+function kabul() {
+  const place = dataset.places.find((p) => p.name === 'Kabul');
+  if (!place) throw new Error('the dataset has no Kabul');
+  const meetings = dataset.meetings.filter((m) => m.venuePlaceId === place.id);
+  return { place, meetings };
+}
+
+// Every test: no request leaves the page's origin, and the console stays free of errors.
+let consoleErrors: string[];
+let foreignRequests: string[];
+test.beforeEach(async ({ page, baseURL }) => {
+  consoleErrors = [];
+  foreignRequests = [];
+  const origin = new URL(baseURL!).origin;
+  page.on('console', (m) => {
+    if (m.type() === 'error') consoleErrors.push(m.text());
+  });
+  page.on('pageerror', (e) => consoleErrors.push(e.message));
+  page.on('request', (r) => {
+    const url = r.url();
+    if (!url.startsWith('data:') && !url.startsWith('blob:') && new URL(url).origin !== origin) foreignRequests.push(url);
+  });
+});
+test.afterEach(() => {
+  expect(foreignRequests, 'requests to other origins').toEqual([]);
+  expect(consoleErrors, 'console errors').toEqual([]);
+});
+
+async function openAtlas(page: Page, query = '?animate=0') {
+  await page.goto(query);
+  await expect(page.getByRole('status')).toHaveText(/^Showing \d+ of \d+ meetings/);
+}
+
+async function waitForMapIdle(page: Page) {
+  await expect(page.locator('[data-map-idle="true"]')).toHaveCount(1);
+}
+
+/** Meeting ids of the links and rings the map has drawn on screen. */
+async function drawnMeetingIds(page: Page): Promise<string[]> {
+  await waitForMapIdle(page);
+  return page.evaluate(() => {
+    const map = (window as unknown as { __atlasMap: { queryRenderedFeatures(o: { layers: string[] }): Array<{ properties: { meetingId: string } }>; getLayer(id: string): unknown } }).__atlasMap;
+    const layers = ['links-held', 'links-unheld', 'rings-held', 'rings-unheld'].filter((id) => map.getLayer(id));
+    return [...new Set(map.queryRenderedFeatures({ layers }).map((f) => f.properties.meetingId))].sort();
+  });
+}
+
+async function sliderDays(page: Page) {
+  const value = async (name: string) => Number(await page.getByRole('slider', { name }).getAttribute('aria-valuenow'));
+  return { from: await value('Window start'), to: await value('Window end') };
+}
+
+test('the default view shows every dated meeting over the full time range', async ({ page }) => {
+  await openAtlas(page);
+  await expect(page.getByRole('status')).toHaveText(new RegExp(`^Showing ${dated.length} of ${dataset.meetings.length} meetings`));
+  const { from, to } = await sliderDays(page);
+  expect(from).toBe(Math.min(...dated.map((m) => day(m.date.start!))));
+  expect(to).toBe(Math.max(...dated.map((m) => day(m.date.end ?? m.date.start!))));
+  await expect(page.getByRole('slider', { name: 'Window start' })).toHaveAttribute('aria-valuetext', /^\d{1,2} [A-Z][a-z]+ \d{4}$/);
+  await expect(page.getByRole('button', { name: 'Play' })).toBeVisible();
+  await waitForMapIdle(page);
+  if (SHOTS) await page.screenshot({ path: 'docs/default.png' });
+});
+
+test('clicking Kabul lists its meetings newest first with their evidence', async ({ page }) => {
+  const { place, meetings } = kabul();
+  expect(meetings.length).toBeGreaterThanOrEqual(3);
+  await openAtlas(page);
+  await page.getByRole('button', { name: /^Kabul, \d+ meetings?/ }).click();
+  const panel = page.getByRole('region', { name: `Meetings in ${place.name}` });
+  await expect(panel).toBeVisible();
+  const items = panel.locator('ol.meetings > li');
+  await expect(items).toHaveCount(meetings.length);
+  for (const m of meetings) {
+    const item = panel.locator(`li[data-meeting-id="${m.id}"]`);
+    await expect(item.getByRole('heading')).toHaveText(m.title);
+    for (const span of m.sources) {
+      await expect(item.locator('blockquote').filter({ hasText: span.quote.slice(0, 60) }).first()).toBeVisible();
+      await expect(item.locator('.source').filter({ hasText: span.file }).first()).toBeVisible();
+    }
+  }
+  // Newest first: the order of the items follows the meetings' last possible days.
+  const ids = await items.evaluateAll((els) => els.map((e) => e.getAttribute('data-meeting-id')));
+  const key = (m: Meeting) => m.date.end ?? m.date.start ?? '';
+  const expected = [...meetings].sort((a, b) => (key(a) === key(b) ? 0 : key(a) === '' ? 1 : key(b) === '' ? -1 : key(a) < key(b) ? 1 : -1));
+  expect(ids.map((id) => key(meetings.find((m) => m.id === id)!))).toEqual(expected.map(key));
+  await waitForMapIdle(page);
+  if (SHOTS) await page.screenshot({ path: 'docs/city.png' });
+});
+
+test('narrowing the window with the keyboard changes the count and the drawn links', async ({ page }) => {
+  await openAtlas(page);
+  const before = await drawnMeetingIds(page);
+  const start = page.getByRole('slider', { name: 'Window start' });
+  await start.focus();
+  const min = Number(await start.getAttribute('aria-valuemin'));
+  const max = Number(await page.getByRole('slider', { name: 'Window end' }).getAttribute('aria-valuemax'));
+  // PageUp steps a year: move the start about half way through the data.
+  const presses = Math.max(1, Math.round((max - min) / 365 / 2));
+  for (let i = 0; i < presses; i++) await start.press('PageUp');
+  const { from, to } = await sliderDays(page);
+  expect(from).toBeGreaterThan(min);
+  const expected = countInWindow(from, to);
+  expect(expected.length).toBeLessThan(dated.length);
+  await expect(page.getByRole('status')).toHaveText(new RegExp(`^Showing ${expected.length} of ${dataset.meetings.length} meetings`));
+  const after = await drawnMeetingIds(page);
+  const allowed = new Set(expected.map((m) => m.id));
+  expect(after.every((id) => allowed.has(id))).toBe(true);
+  expect(after).not.toEqual(before);
+  // End and Home operate the handles too.
+  await start.press('Home');
+  await expect(start).toHaveAttribute('aria-valuenow', String(min));
+  await start.press('End');
+  await expect(start).toHaveAttribute('aria-valuenow', String(to));
+  await page.getByRole('slider', { name: 'Window end' }).press('End');
+  for (let i = 0; i < presses; i++) await start.press('PageDown');
+  await waitForMapIdle(page);
+  if (SHOTS) await page.screenshot({ path: 'docs/narrow-window.png' });
+});
+
+test('Play sweeps the window through time and Pause stops it', async ({ page }) => {
+  await openAtlas(page);
+  await page.getByRole('button', { name: 'Play' }).click();
+  const pause = page.getByRole('button', { name: 'Pause' });
+  await expect(pause).toBeVisible();
+  const first = await sliderDays(page);
+  await expect.poll(async () => (await sliderDays(page)).to, { timeout: 15_000 }).toBeGreaterThan(first.to);
+  await pause.click();
+  await expect(page.getByRole('button', { name: 'Play' })).toBeVisible();
+  const stopped = await sliderDays(page);
+  await page.waitForTimeout(500);
+  expect(await sliderDays(page)).toEqual(stopped);
+});
+
+test('a copied URL reproduces the view after reload, and Back restores the previous one', async ({ page, context }) => {
+  const { place } = kabul();
+  await openAtlas(page);
+  await page.getByRole('button', { name: /^Kabul, \d+ meetings?/ }).click();
+  await expect(page.getByRole('region', { name: `Meetings in ${place.name}` })).toBeVisible();
+  const stateSelect = page.getByRole('combobox', { name: 'State' });
+  const pak = dataset.states.find((s) => s.iso3 === 'PAK') ? 'PAK' : await stateSelect.locator('option').nth(1).getAttribute('value');
+  await stateSelect.selectOption(pak!);
+  const end = page.getByRole('slider', { name: 'Window end' });
+  await end.focus();
+  await end.press('PageDown');
+  await end.press('PageDown');
+  const status = await page.getByRole('status').textContent();
+  const days = await sliderDays(page);
+  const url = page.url();
+  expect(url).toContain('city=');
+  expect(url).toContain(`state=${pak}`);
+
+  const copy = await context.newPage();
+  await copy.goto(url);
+  await expect(copy.getByRole('status')).toHaveText(status!);
+  await expect(copy.getByRole('region', { name: `Meetings in ${place.name}` })).toBeVisible();
+  await expect(copy.getByRole('combobox', { name: 'State' })).toHaveValue(pak!);
+  expect(await sliderDays(copy)).toEqual(days);
+  await copy.close();
+
+  await page.reload();
+  await expect(page.getByRole('status')).toHaveText(status!);
+
+  // Back undoes the window change, then the state filter.
+  await page.goBack();
+  await expect(page.getByRole('status')).not.toHaveText(status!);
+  await expect(page.getByRole('combobox', { name: 'State' })).toHaveValue(pak!);
+  await page.goBack();
+  await expect(page.getByRole('combobox', { name: 'State' })).toHaveValue('');
+  await expect(page.getByRole('region', { name: `Meetings in ${place.name}` })).toBeVisible();
+});
+
+test('bad URL parameters show notices naming them and fall back to defaults', async ({ page }) => {
+  await openAtlas(page, '?from=2025-02-30&state=ZZZ&cam=999,0,1&animate=0');
+  const notices = page.getByRole('alert');
+  await expect(notices).toContainText('from="2025-02-30": expected a real calendar day as YYYY-MM-DD');
+  await expect(notices).toContainText('state="ZZZ"');
+  await expect(notices).toContainText('cam="999,0,1"');
+  await expect(page.getByRole('status')).toHaveText(new RegExp(`^Showing ${dated.length} of`));
+  await page.getByRole('button', { name: /^Dismiss notice: Ignored from=/ }).click();
+  await expect(notices).not.toContainText('from="2025-02-30"');
+});
+
+test('the list view is a table of the same meetings', async ({ page }) => {
+  await openAtlas(page, '?animate=0&view=list');
+  const table = page.getByRole('table');
+  await expect(table.locator('tbody tr')).toHaveCount(dated.length);
+  await page.getByRole('button', { name: 'Map', exact: true }).click();
+  await expect(page).not.toHaveURL(/view=list/);
+});
+
+test('article text is rendered as text, never as markup', async ({ page }) => {
+  const hostile = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script>';
+  await page.route('**/data/meetings.json', async (route) => {
+    const ds = (await (await route.fetch()).json()) as Dataset;
+    const m = ds.meetings.find((x) => x.venuePlaceId === kabul().place.id)!;
+    m.title = `${hostile} title`;
+    m.sources[0] = { ...m.sources[0]!, quote: hostile, end: m.sources[0]!.start + hostile.length };
+    await route.fulfill({ contentType: 'application/json', body: JSON.stringify(ds) });
+  });
+  await openAtlas(page);
+  await page.getByRole('button', { name: /^Kabul, \d+ meetings?/ }).click();
+  const panel = page.getByRole('region', { name: /^Meetings in / });
+  await expect(panel.locator('blockquote').filter({ hasText: hostile })).toHaveCount(1);
+  await expect(panel.locator('img')).toHaveCount(0);
+  expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+});
+
+test.describe('a dataset that cannot be used gives a readable error', () => {
+  test('missing', async ({ page }) => {
+    await page.route('**/data/meetings.json', (route) => route.fulfill({ status: 404, body: 'Not Found' }));
+    await page.goto('?animate=0');
+    await expect(page.getByRole('alert')).toContainText('data/meetings.json could not be loaded (HTTP 404');
+    consoleErrors = consoleErrors.filter((e) => !e.includes('404'));
+  });
+  test('truncated', async ({ page }) => {
+    await page.route('**/data/meetings.json', async (route) => {
+      const text = await (await route.fetch()).text();
+      await route.fulfill({ contentType: 'application/json', body: text.slice(0, Math.floor(text.length / 2)) });
+    });
+    await page.goto('?animate=0');
+    await expect(page.getByRole('alert')).toContainText('is not valid JSON (is it truncated?)');
+  });
+  test('invalid', async ({ page }) => {
+    await page.route('**/data/meetings.json', async (route) => {
+      const ds = (await (await route.fetch()).json()) as Dataset;
+      (ds.meetings[0] as { date: { start: string } }).date.start = '2025-02-30';
+      await route.fulfill({ contentType: 'application/json', body: JSON.stringify(ds) });
+    });
+    await page.goto('?animate=0');
+    const alert = page.getByRole('alert');
+    await expect(alert).toContainText('does not match the dataset schema');
+    await expect(alert).toContainText('meetings.0.date.start');
+  });
+});

@@ -1,0 +1,305 @@
+/**
+ * Issue 5, in a real browser: the atlas embedded in a page of ANOTHER origin (a host
+ * server started here on its own port), the host script sizing the iframe, the embed
+ * snippet, the PNG figure, the data downloads and the snapshot command.
+ *
+ * The view used is picked from the built dataset (the venue with the most dated meetings
+ * and the month of its latest one), so the tests hold whatever the pipeline produced.
+ */
+import { execFile } from 'node:child_process';
+import fs from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { expect, test, type Frame, type Page } from '@playwright/test';
+import type { Dataset, Meeting } from '../src/dataset/schema';
+import { parseCsv, CSV_COLUMNS } from '../src/export/csv';
+import { meetingIdsInGeoJson, type AtlasFeatureCollection } from '../src/export/geojson';
+import { figureLayout } from '../src/export/figure';
+import { decodePng, distinctColours, type DecodedPng } from '../src/export/pngDecode';
+
+const ATLAS_PORT = Number(process.env.E2E_PORT ?? 4173);
+const DIST = path.resolve(process.env.E2E_DIST ?? 'dist');
+/** 127.0.0.1 for the atlas, localhost for the host: different origins (host and port). */
+const ATLAS = `http://127.0.0.1:${ATLAS_PORT}`;
+
+const dataset = JSON.parse(fs.readFileSync(path.join(DIST, 'data', 'meetings.json'), 'utf8')) as Dataset;
+
+/** The venue with the most dated meetings, and a one-month window around its latest meeting. */
+function pickView(): { city: string; cityName: string; from: string; to: string } {
+  const dated = dataset.meetings.filter((m) => m.venuePlaceId !== null && m.date.start !== null);
+  const counts = new Map<string, Meeting[]>();
+  for (const m of dated) counts.set(m.venuePlaceId!, [...(counts.get(m.venuePlaceId!) ?? []), m]);
+  const [city, meetings] = [...counts].sort((a, b) => b[1].length - a[1].length)[0]!;
+  const latest = meetings.map((m) => m.date.start!).sort().at(-1)!;
+  const [y, mo] = latest.split('-').map(Number) as [number, number];
+  const last = new Date(Date.UTC(y, mo, 0)).getUTCDate();
+  const month = String(mo).padStart(2, '0');
+  return { city, cityName: dataset.places.find((p) => p.id === city)!.name, from: `${y}-${month}-01`, to: `${y}-${month}-${last}` };
+}
+const VIEW = pickView();
+const VIEW_QUERY = `from=${VIEW.from}&to=${VIEW.to}&city=${VIEW.city}`;
+
+// --- the host page's server: another origin, pages set per test --------------------------
+const hostPages = new Map<string, string>();
+let hostServer: http.Server;
+let HOST = '';
+
+test.beforeAll(async () => {
+  hostServer = http.createServer((req, res) => {
+    const page = hostPages.get(new URL(req.url ?? '/', 'http://x').pathname);
+    if (!page) return void res.writeHead(404).end('not found');
+    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(page);
+  });
+  await new Promise<void>((resolve) => hostServer.listen(0, '127.0.0.1', resolve));
+  HOST = `http://localhost:${(hostServer.address() as AddressInfo).port}`;
+});
+
+test.afterAll(async () => {
+  await new Promise<void>((resolve) => hostServer.close(() => resolve()));
+});
+
+function hostPage(body: string): string {
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>A report</title></head>
+<body style="margin:0;font-family:sans-serif"><h1>Quarterly report</h1><p>Some text before the figure.</p>
+<div id="figure" style="width:640px">${body}</div><p id="after">Text after the figure.</p></body></html>`;
+}
+
+/** Records every request; the test fails on any that leaves the host and atlas origins. */
+function watchRequests(page: Page): string[] {
+  const foreign: string[] = [];
+  page.on('request', (req) => {
+    const url = new URL(req.url());
+    if (url.protocol === 'data:' || url.protocol === 'blob:') return;
+    if (url.origin !== ATLAS && url.origin !== HOST) foreign.push(req.url());
+  });
+  return foreign;
+}
+
+async function atlasFrame(page: Page): Promise<Frame> {
+  const handle = await page.waitForSelector('iframe');
+  const frame = await handle.contentFrame();
+  if (!frame) throw new Error('the iframe has no frame');
+  return frame;
+}
+
+async function waitForMapIdle(target: Page | Frame): Promise<void> {
+  await target.waitForSelector('[data-map-idle="true"]', { timeout: 60_000 });
+}
+
+/** The N of "Showing N of M meetings". */
+async function statusCount(target: Page | Frame): Promise<number> {
+  const text = (await target.locator('.status-line').textContent()) ?? '';
+  const match = /Showing (\d+) of/.exec(text);
+  if (!match) throw new Error(`no count in the status line ${JSON.stringify(text)}`);
+  return Number(match[1]);
+}
+
+test('an atlas embedded in another origin sizes itself through embed.js and shows the requested view', async ({ page }) => {
+  const foreign = watchRequests(page);
+  hostPages.set(
+    '/report.html',
+    hostPage(
+      `<iframe src="${ATLAS}/?${VIEW_QUERY}&embed=1&animate=0" title="Atlas" style="width:100%;border:0" height="150"></iframe>
+<script src="${ATLAS}/embed.js"></script>`,
+    ),
+  );
+  await page.goto(`${HOST}/report.html`);
+  const frame = await atlasFrame(page);
+  await waitForMapIdle(frame);
+
+  // Embed mode: no header or side panel; map, legend, slider and the way back to the full view.
+  await expect(frame.locator('.app-header')).toHaveCount(0);
+  await expect(frame.locator('.side-panel')).toHaveCount(0);
+  await expect(frame.locator('.legend')).toBeVisible();
+  await expect(frame.getByRole('link', { name: /open full view/i })).toHaveAttribute('href', new RegExp(`city=${VIEW.city}`));
+
+  // The requested window and city.
+  await expect(frame.locator('.status-line')).toContainText(/\d{1,2} \w+ \d{4} – \d{1,2} \w+ \d{4}/);
+  const [fromDay, toDay] = [VIEW.from, VIEW.to].map((d) => new Date(`${d}T00:00:00Z`).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }));
+  await expect(frame.locator('.status-line')).toContainText(`${fromDay} – ${toDay}`);
+  await expect(frame.locator(`.venue-marker.is-selected[data-venue="${VIEW.city}"]`)).toHaveCount(1);
+  expect(await statusCount(frame)).toBeGreaterThan(0);
+
+  // The host script set the iframe's height to the embed's content height.
+  const iframe = page.locator('iframe');
+  await expect(iframe).toHaveAttribute('data-atlas-height', /\d+/);
+  const contentHeight = await frame.evaluate(() => Math.ceil(document.querySelector('#root > *')!.getBoundingClientRect().bottom));
+  const frameHeight = await iframe.evaluate((el) => el.getBoundingClientRect().height);
+  expect(frameHeight).toBeGreaterThan(300);
+  expect(Math.abs(frameHeight - contentHeight)).toBeLessThanOrEqual(2);
+  // Nothing is cut off or left as a scrollbar inside the frame.
+  expect(await frame.evaluate(() => document.documentElement.scrollHeight - window.innerHeight)).toBeLessThanOrEqual(1);
+
+  // A narrower column: the embed picks a new height and reports it; the host follows.
+  await page.locator('#figure').evaluate((el) => (el.style.width = '320px'));
+  await expect.poll(async () => iframe.evaluate((el) => el.getBoundingClientRect().height), { timeout: 20_000 }).not.toBe(frameHeight);
+  const narrowContent = await frame.evaluate(() => Math.ceil(document.querySelector('#root > *')!.getBoundingClientRect().bottom));
+  await expect.poll(async () => iframe.evaluate((el) => Math.round(el.getBoundingClientRect().height))).toBeGreaterThanOrEqual(narrowContent - 2);
+  expect(await frame.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth + 1)).toBe(true);
+
+  expect(foreign).toEqual([]);
+});
+
+test('embed.js ignores height messages that are not from an atlas iframe or have the wrong shape', async ({ page }) => {
+  // An iframe of the HOST origin that claims to be an atlas, and the host page itself.
+  hostPages.set('/impostor.html', `<!doctype html><script>parent.postMessage({ type: 'sma:height', version: 1, height: 4321, width: 300 }, '*');</script>`);
+  hostPages.set(
+    '/hostile.html',
+    hostPage(
+      `<iframe id="impostor" src="${HOST}/impostor.html" height="150" style="border:0"></iframe>
+<iframe id="atlas" src="${ATLAS}/?${VIEW_QUERY}&embed=1&animate=0" title="Atlas" style="width:100%;border:0" height="150"></iframe>
+<script src="${ATLAS}/embed.js"></script>`,
+    ),
+  );
+  await page.goto(`${HOST}/hostile.html`);
+  await expect(page.locator('#atlas')).toHaveAttribute('data-atlas-height', /\d+/, { timeout: 60_000 });
+  const atlasHeight = await page.locator('#atlas').evaluate((el) => el.getBoundingClientRect().height);
+  await page.evaluate(() => {
+    window.postMessage({ type: 'sma:height', version: 1, height: 9000, width: 1 }, '*');
+    const atlas = document.querySelector<HTMLIFrameElement>('#atlas')!;
+    // Wrong shapes, dispatched as if from the atlas frame.
+    for (const data of [{ type: 'sma:height', version: 1, height: '9000', width: 1 }, { type: 'sma:height', height: 9000 }, 'sma:height 9000']) {
+      window.dispatchEvent(new MessageEvent('message', { data, source: atlas.contentWindow, origin: new URL(atlas.src).origin }));
+    }
+    // The right shape from the right window but a forged origin.
+    window.dispatchEvent(new MessageEvent('message', { data: { type: 'sma:height', version: 1, height: 9000, width: 1 }, source: atlas.contentWindow, origin: location.origin }));
+  });
+  await page.waitForTimeout(300);
+  expect(await page.locator('#impostor').evaluate((el) => el.getBoundingClientRect().height)).toBe(150);
+  expect(await page.locator('#impostor').getAttribute('data-atlas-height')).toBeNull();
+  expect(await page.locator('#atlas').evaluate((el) => el.getBoundingClientRect().height)).toBe(atlasHeight);
+});
+
+async function openShareMenu(page: Page): Promise<void> {
+  await page.getByText('Share & export').click();
+  await expect(page.getByRole('button', { name: 'Download PNG' })).toBeVisible();
+}
+
+test('the embed snippet, pasted into a page of another origin, reproduces the view', async ({ page }) => {
+  await page.goto(`/?${VIEW_QUERY}`);
+  await waitForMapIdle(page);
+  const fullCount = await statusCount(page);
+  const fullStatus = await page.locator('.status-line').textContent();
+  await openShareMenu(page);
+  const snippet = await page.getByTestId('embed-snippet').inputValue();
+  const alt = await page.getByTestId('alt-text').inputValue();
+  expect(alt).toMatch(new RegExp(`^Map of ${fullCount} meetings?`));
+  expect(snippet).toContain('loading="lazy"');
+  expect(snippet).toMatch(/<script src="http:\/\/127\.0\.0\.1:\d+\/embed\.js" async><\/script>/);
+
+  const foreign = watchRequests(page);
+  hostPages.set('/pasted.html', hostPage(snippet));
+  await page.goto(`${HOST}/pasted.html`);
+  const iframe = page.locator('iframe');
+  expect(await iframe.getAttribute('title')).toBe(alt);
+  const src = new URL((await iframe.getAttribute('src'))!);
+  expect(src.origin).toBe(ATLAS);
+  expect(Object.fromEntries(src.searchParams)).toEqual({ from: VIEW.from, to: VIEW.to, city: VIEW.city, embed: '1', animate: '0' });
+  const frame = await atlasFrame(page);
+  await waitForMapIdle(frame);
+  await expect(frame.locator('.status-line')).toHaveText(fullStatus!);
+  await expect(frame.locator(`.venue-marker.is-selected[data-venue="${VIEW.city}"]`)).toHaveCount(1);
+  await expect(iframe).toHaveAttribute('data-atlas-height', /\d+/);
+  expect(foreign).toEqual([]);
+});
+
+async function download(page: Page, button: string): Promise<Buffer> {
+  const [file] = await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), page.getByRole('button', { name: button }).click()]);
+  return fs.promises.readFile((await file.path())!);
+}
+
+/** Share of pixels darker than `below` (0-255 luminance) in a region. */
+function darkShare(img: DecodedPng, rect: { x: number; y: number; width: number; height: number }, below = 140): number {
+  let dark = 0;
+  for (let y = rect.y; y < rect.y + rect.height; y++) {
+    for (let x = rect.x; x < rect.x + rect.width; x++) {
+      const i = (y * img.width + x) * 4;
+      if (0.3 * img.rgba[i]! + 0.59 * img.rgba[i + 1]! + 0.11 * img.rgba[i + 2]! < below) dark++;
+    }
+  }
+  return dark / (rect.width * rect.height);
+}
+
+test('"Download PNG" gives a 2x figure with the map, title, legend and the credit line', async ({ page }) => {
+  await page.goto(`/?${VIEW_QUERY}&animate=0`);
+  await waitForMapIdle(page);
+  const [mapWidth, mapHeight] = await page.evaluate(() => {
+    const c = window.__atlasMap!.getContainer();
+    return [c.clientWidth, c.clientHeight];
+  });
+  await openShareMenu(page);
+  const raw = await download(page, 'Download PNG');
+  const saved = test.info().outputPath('figure.png'); // kept for a look by eye
+  fs.mkdirSync(path.dirname(saved), { recursive: true });
+  fs.writeFileSync(saved, raw);
+  const png = decodePng(raw);
+  const layout = figureLayout(mapWidth, mapHeight, 2);
+  expect([png.width, png.height]).toEqual([layout.width * 2, layout.height * 2]);
+
+  const px = (r: { x: number; y: number; width: number; height: number }) => ({ x: r.x * 2, y: r.y * 2, width: r.width * 2, height: r.height * 2 });
+  // Map: land, water, borders and links make many colours.
+  expect(distinctColours(png, px(layout.map))).toBeGreaterThan(50);
+  // Title and credit: dark text on white in their strips.
+  expect(darkShare(png, px(layout.header))).toBeGreaterThan(0.005);
+  expect(darkShare(png, px({ ...layout.credit, width: 400 }))).toBeGreaterThan(0.005);
+  expect(distinctColours(png, px(layout.legend))).toBeGreaterThan(5);
+  await expect(page.locator('.share-message')).toContainText('Alt text for it: Map of');
+});
+
+test('CSV and GeoJSON downloads hold exactly the meetings the status line counts', async ({ page }) => {
+  // A window wide enough for several meetings, plus undated ones (the status line counts them when shown).
+  await page.goto(`/?undated=1`);
+  await waitForMapIdle(page);
+  const count = await statusCount(page);
+  expect(count).toBeGreaterThan(1);
+  await openShareMenu(page);
+
+  const csvText = (await download(page, 'Download data (CSV)')).toString('utf8').replace(/^\ufeff/, '');
+  const rows = parseCsv(csvText);
+  expect(rows[0]).toEqual([...CSV_COLUMNS]);
+  const csvIds = rows.slice(1).map((r) => r[0]!);
+  expect(csvIds).toHaveLength(count);
+  expect(new Set(csvIds).size).toBe(count);
+  for (const id of csvIds) expect(dataset.meetings.some((m) => m.id === id)).toBe(true);
+
+  const geojson = JSON.parse((await download(page, 'Download data (GeoJSON)')).toString('utf8')) as AtlasFeatureCollection;
+  expect(geojson.type).toBe('FeatureCollection');
+  expect(meetingIdsInGeoJson(geojson).sort()).toEqual([...csvIds].sort());
+
+  // Narrow the window: both files follow the status line.
+  await page.goto(`/?${VIEW_QUERY}`);
+  await waitForMapIdle(page);
+  const narrow = await statusCount(page);
+  await openShareMenu(page);
+  const narrowRows = parseCsv((await download(page, 'Download data (CSV)')).toString('utf8').replace(/^\ufeff/, ''));
+  expect(narrowRows).toHaveLength(narrow + 1);
+  for (const row of narrowRows.slice(1)) {
+    const [start, end] = [row[2]!, row[3]!];
+    expect(start <= VIEW.to && (end || start) >= VIEW.from, `${row[0]} ${start}..${end} in ${VIEW.from}..${VIEW.to}`).toBe(true);
+  }
+  const narrowGeo = JSON.parse((await download(page, 'Download data (GeoJSON)')).toString('utf8')) as AtlasFeatureCollection;
+  expect(meetingIdsInGeoJson(narrowGeo).sort()).toEqual(narrowRows.slice(1).map((r) => r[0]!).sort());
+});
+
+const execFileAsync = promisify(execFile);
+
+test('npm run snapshot writes a PNG of width×scale that is not blank, and refuses a bad --state', async () => {
+  test.setTimeout(180_000);
+  const out = test.info().outputPath('snapshot.png');
+  fs.mkdirSync(path.dirname(out), { recursive: true });
+  const tsx = path.resolve('node_modules/.bin/tsx');
+  const args = ['src/cli/snapshot.ts', '--state', `?${VIEW_QUERY}`, '--out', out, '--width', '900', '--height', '560', '--scale', '2', '--dist', DIST];
+  const { stdout } = await execFileAsync(tsx, args, { timeout: 150_000 });
+  expect(stdout).toMatch(/Wrote .*figure\.png \(1800×1120 px\)/);
+  const png = decodePng(fs.readFileSync(out));
+  expect([png.width, png.height]).toEqual([1800, 1120]);
+  expect(distinctColours(png)).toBeGreaterThan(100);
+  expect(darkShare(png, { x: 0, y: 0, width: png.width, height: png.height })).toBeGreaterThan(0.001);
+
+  const bad = await execFileAsync(tsx, ['src/cli/snapshot.ts', '--state', 'from=2024-02-30', '--out', out, '--dist', DIST]).catch((e: { code: number; stderr: string }) => e);
+  expect('code' in bad && bad.code).toBe(2);
+  expect((bad as { stderr: string }).stderr).toMatch(/--state "from=2024-02-30":\s+Ignored from="2024-02-30": expected a real calendar day/);
+});

@@ -1,0 +1,179 @@
+/**
+ * The map against the production build: real pixels, venue buttons with the right names
+ * and keyboard/click behaviour, labels beside their own dots, animation on and off, and
+ * nothing fetched from outside the page's origin. Expected counts come from the dataset
+ * the build ships (public/data/meetings.json), so the test follows the data.
+ */
+import fs from 'node:fs';
+import { expect, test, type Page } from '@playwright/test';
+import type { Dataset } from '../src/dataset/schema';
+
+const dataset = JSON.parse(fs.readFileSync('public/data/meetings.json', 'utf8')) as Dataset;
+const SHOTS = process.env.MAP_SHOTS ?? '/tmp/map-shots';
+
+/** Dated meetings per venue: what the markers count at the default (full) window. */
+function datedCounts(): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const m of dataset.meetings) if (m.venuePlaceId && m.date.start) counts.set(m.venuePlaceId, (counts.get(m.venuePlaceId) ?? 0) + 1);
+  return counts;
+}
+const counts = datedCounts();
+const placeName = (id: string) => dataset.places.find((p) => p.id === id)!.name;
+const accessibleName = (id: string) => `${placeName(id)}, ${counts.get(id)} meeting${counts.get(id) === 1 ? '' : 's'}`;
+
+let problems: string[] = [];
+test.beforeEach(async ({ page, baseURL }) => {
+  problems = [];
+  const origin = new URL(baseURL!).origin;
+  page.on('request', (r) => {
+    const url = r.url();
+    if (!url.startsWith(origin) && !url.startsWith('data:') && !url.startsWith('blob:')) problems.push(`request left the origin: ${url}`);
+  });
+  page.on('console', (msg) => {
+    // Chromium asks for /favicon.ico by itself (not a page request); its 404 is the page shell's business.
+    if (msg.type() === 'error' && !msg.location().url.endsWith('/favicon.ico')) problems.push(`console error: ${msg.text()} (${msg.location().url})`);
+  });
+  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+  page.on('response', (r) => {
+    if (r.status() >= 400) problems.push(`HTTP ${r.status()} for ${r.url()}`);
+  });
+});
+test.afterEach(() => {
+  expect(problems).toEqual([]);
+});
+
+async function openMap(page: Page, query = 'animate=0'): Promise<void> {
+  await page.goto(`./?${query}`);
+  await expect(page.locator('.atlas-map')).toHaveAttribute('data-map-idle', 'true', { timeout: 60_000 });
+}
+
+/** Pixels of the map area whose colour is (close to) the held-link crimson. */
+async function linkPixels(page: Page): Promise<{ link: number; total: number; colours: number }> {
+  const png = await page.locator('.atlas-map').screenshot();
+  return page.evaluate(async (b64) => {
+    const blob = await (await fetch(`data:image/png;base64,${b64}`)).blob();
+    const bmp = await createImageBitmap(blob);
+    const canvas = new OffscreenCanvas(bmp.width, bmp.height);
+    const ctx = canvas.getContext('2d')!;
+    ctx.drawImage(bmp, 0, 0);
+    const d = ctx.getImageData(0, 0, bmp.width, bmp.height).data;
+    let link = 0;
+    const colours = new Set<number>();
+    for (let i = 0; i < d.length; i += 4) {
+      const [r, g, b] = [d[i]!, d[i + 1]!, d[i + 2]!];
+      colours.add((r >> 3) * 1024 + (g >> 3) * 32 + (b >> 3));
+      if (r > 140 && r - g > 70 && r - b > 50) link++;
+    }
+    return { link, total: d.length / 4, colours: colours.size };
+  }, png.toString('base64'));
+}
+
+/** Label and dot boxes of the venue markers on screen. */
+async function markerBoxes(page: Page) {
+  return page.$$eval('.venue-marker', (buttons) =>
+    buttons.map((b) => {
+      const label = b.querySelector('.venue-marker__label') as HTMLElement;
+      const dot = b.getBoundingClientRect();
+      const lab = label.getBoundingClientRect();
+      return {
+        venue: (b as HTMLElement).dataset.venue!,
+        side: (b as HTMLElement).dataset.labelSide ?? '',
+        dot: { x0: dot.left, y0: dot.top, x1: dot.right, y1: dot.bottom },
+        label: getComputedStyle(label).display === 'none' ? null : { x0: lab.left, y0: lab.top, x1: lab.right, y1: lab.bottom },
+      };
+    }),
+  );
+}
+
+type Box = { x0: number; y0: number; x1: number; y1: number };
+const overlap = (a: Box, b: Box) => a.x0 < b.x1 && b.x0 < a.x1 && a.y0 < b.y1 && b.y0 < a.y1;
+const gap = (a: Box, b: Box) => Math.max(0, a.x0 - b.x1, b.x0 - a.x1) + Math.max(0, a.y0 - b.y1, b.y0 - a.y1);
+
+async function expectLabelsBelongToTheirDots(page: Page): Promise<void> {
+  const boxes = await markerBoxes(page);
+  for (const m of boxes) {
+    if (!m.label) continue;
+    expect(gap(m.label, m.dot), `${m.venue} label touches its dot`).toBeLessThanOrEqual(5);
+    for (const o of boxes) {
+      if (o === m) continue;
+      expect(overlap(m.label, o.dot), `${m.venue} label covers ${o.venue}'s dot`).toBe(false);
+      if (o.label) expect(overlap(m.label, o.label), `${m.venue} label overlaps ${o.venue}'s label`).toBe(false);
+    }
+  }
+}
+
+test('draws the basemap and the links in the default view, with venue buttons named by city and count', async ({ page }) => {
+  fs.mkdirSync(SHOTS, { recursive: true });
+  await openMap(page);
+  const pixels = await linkPixels(page);
+  expect(pixels.colours).toBeGreaterThan(50); // land, water, borders, labels: not a blank canvas
+  expect(pixels.link).toBeGreaterThan(150); // held links are drawn
+  for (const id of counts.keys()) {
+    await expect(page.getByRole('button', { name: accessibleName(id), exact: true })).toBeVisible();
+  }
+  // the default framing is on Afghanistan–Pakistan
+  const center = await page.evaluate(() => window.__atlasMap!.getCenter());
+  expect(center.lng).toBeGreaterThan(60);
+  expect(center.lng).toBeLessThan(78);
+  await expectLabelsBelongToTheirDots(page);
+  await page.screenshot({ path: `${SHOTS}/map-default.png` });
+});
+
+test('labels stay with their dots and nothing smears across the world at world zoom', async ({ page }) => {
+  await openMap(page, 'animate=0&cam=60,25,1');
+  await expectLabelsBelongToTheirDots(page);
+  const pixels = await linkPixels(page);
+  expect(pixels.link).toBeGreaterThan(50);
+  await page.screenshot({ path: `${SHOTS}/map-world.png` });
+});
+
+test('clicking a venue or pressing Enter on it selects the city', async ({ page }) => {
+  const busiest = [...counts.entries()].sort((a, b) => b[1] - a[1])[0]![0];
+  const other = [...counts.keys()].find((id) => id !== busiest)!;
+  await openMap(page);
+  const button = page.getByRole('button', { name: accessibleName(busiest), exact: true });
+  await button.click();
+  await expect(button).toHaveAttribute('aria-pressed', 'true');
+  await expect(page).toHaveURL(new RegExp(`city=${busiest}`));
+  await expect(page.locator('.atlas-map')).toHaveAttribute('data-map-idle', 'true');
+  await page.screenshot({ path: `${SHOTS}/map-city.png` });
+
+  const second = page.getByRole('button', { name: accessibleName(other), exact: true });
+  await second.focus();
+  await page.keyboard.press('Enter');
+  await expect(second).toHaveAttribute('aria-pressed', 'true');
+  await expect(button).toHaveAttribute('aria-pressed', 'false');
+  await expect(page).toHaveURL(new RegExp(`city=${other}`));
+});
+
+test('a narrower time window draws fewer links and updates marker counts', async ({ page }) => {
+  const dated = dataset.meetings.filter((m) => m.venuePlaceId && m.date.start).sort((a, b) => (a.date.start! < b.date.start! ? -1 : 1));
+  const latest = dated[dated.length - 1]!;
+  const year = latest.date.start!.slice(0, 4);
+  const inYear = dated.filter((m) => m.date.start! <= `${year}-12-31` && (m.date.end ?? m.date.start!) >= `${year}-01-01`);
+  test.skip(inYear.length === dated.length, 'every meeting falls in one year');
+
+  await openMap(page);
+  const rendered = () => page.evaluate(() => new Set(window.__atlasMap!.queryRenderedFeatures({ layers: ['links-held', 'links-unheld', 'rings-held', 'rings-unheld'] }).map((f) => f.properties.meetingId as string)).size);
+  const full = await rendered();
+  await openMap(page, `animate=0&from=${year}-01-01&to=${year}-12-31`);
+  const narrow = await rendered();
+  expect(narrow).toBeGreaterThan(0);
+  expect(narrow).toBeLessThan(full);
+  const venue = latest.venuePlaceId!;
+  const n = inYear.filter((m) => m.venuePlaceId === venue).length;
+  await expect(page.getByRole('button', { name: `${placeName(venue)}, ${n} meeting${n === 1 ? '' : 's'}`, exact: true })).toBeVisible();
+});
+
+test('links flow when animation is on, and stay still under reduced motion', async ({ page }) => {
+  await openMap(page, '');
+  const flow = () => page.evaluate(() => window.__atlasMap!.getLayoutProperty('links-flow', 'visibility'));
+  await expect.poll(flow).toBe('visible');
+  const dash = () => page.evaluate(() => JSON.stringify(window.__atlasMap!.getPaintProperty('links-flow', 'line-dasharray')));
+  const first = await dash();
+  await expect.poll(dash).not.toBe(first);
+
+  await page.emulateMedia({ reducedMotion: 'reduce' });
+  await expect.poll(flow).toBe('none');
+  await expect(page.locator('.atlas-map')).toHaveAttribute('data-map-idle', 'true');
+});

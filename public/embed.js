@@ -1,0 +1,76 @@
+/*
+ * Security Meetings Atlas: host script for embedded views.
+ *
+ *   <iframe src="https://…/atlas/?city=kabul&embed=1&animate=0" title="…" loading="lazy"></iframe>
+ *   <script src="https://…/atlas/embed.js" async></script>
+ *
+ * The atlas inside the iframe posts { type: 'sma:height', version: 1, height, width }
+ * to this page on load and on every size change; this script sets the iframe's height
+ * to match. It trusts a message only when it has that exact shape, comes from an
+ * iframe on this page whose src lies under the directory this script was loaded from,
+ * and was sent from that src's origin. It works across origins and needs no setup.
+ * It also asks atlas iframes for their height ({ type: 'sma:request-height', version: 1 })
+ * when it starts and when an iframe loads, in case their first report came before it.
+ */
+(function () {
+  'use strict';
+  var script = document.currentScript;
+  if (!script || !script.src) return;
+  var base = new URL('.', script.src);
+  var registry = (window.__smaEmbedBases = window.__smaEmbedBases || {});
+  if (registry[base.href]) return; // the snippet was pasted twice: one listener is enough
+  registry[base.href] = true;
+
+  var MAX_HEIGHT = 10000;
+
+  function atlasUrl(iframe) {
+    var src = iframe.getAttribute('src');
+    if (!src) return null;
+    try {
+      var url = new URL(src, document.baseURI);
+      return url.origin === base.origin && url.pathname.indexOf(base.pathname) === 0 ? url : null;
+    } catch (e) {
+      return null;
+    }
+  }
+
+  function atlasFrames() {
+    return Array.prototype.filter.call(document.getElementsByTagName('iframe'), atlasUrl);
+  }
+
+  function isHeightMessage(data) {
+    return (
+      data !== null && typeof data === 'object' &&
+      data.type === 'sma:height' && data.version === 1 &&
+      typeof data.height === 'number' && isFinite(data.height) && data.height >= 0 && data.height <= MAX_HEIGHT &&
+      typeof data.width === 'number' && isFinite(data.width) && data.width >= 0
+    );
+  }
+
+  function requestHeight(iframe) {
+    var url = atlasUrl(iframe);
+    if (url && iframe.contentWindow) iframe.contentWindow.postMessage({ type: 'sma:request-height', version: 1 }, url.origin);
+  }
+
+  window.addEventListener('message', function (event) {
+    if (!isHeightMessage(event.data)) return;
+    var frames = atlasFrames();
+    for (var i = 0; i < frames.length; i++) {
+      var iframe = frames[i];
+      if (iframe.contentWindow !== event.source) continue;
+      if (atlasUrl(iframe).origin !== event.origin) return;
+      iframe.style.height = Math.ceil(event.data.height) + 'px';
+      iframe.setAttribute('data-atlas-height', String(Math.ceil(event.data.height)));
+      return;
+    }
+  });
+
+  function start() {
+    atlasFrames().forEach(function (iframe) {
+      requestHeight(iframe);
+      iframe.addEventListener('load', function () { requestHeight(iframe); });
+    });
+  }
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start);
+  else start();
+})();

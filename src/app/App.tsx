@@ -1,0 +1,155 @@
+/**
+ * The app shell. Full view: header (title, filters, share menu), the map with its legend
+ * (or the list view), a side panel (city, undated tray) and the slider with the status
+ * line at the bottom. Embed view (embed=1): map, legend and slider only, with a link to
+ * the full view and a source credit.
+ */
+import { type ComponentType, useEffect, useState } from 'react';
+import { ShareMenu } from './embed/ShareMenu';
+import { EmbedFooter } from './embed/EmbedFooter';
+import { useReportHeight } from './embed/heightReporter';
+import { embedMapHeight } from './embed/embedMode';
+import { DATASET_PATH, type DatasetLoad, loadDataset } from './data/loadDataset';
+import { CityPanel } from './panels/CityPanel';
+import { Filters } from './panels/Filters';
+import { MeetingTable } from './panels/MeetingTable';
+import { Notices } from './panels/Notices';
+import { StatusLine } from './panels/StatusLine';
+import { UndatedTray } from './panels/UndatedTray';
+import { useAtlasStore } from './state/store';
+import { TimeSlider } from './timeline/TimeSlider';
+
+// The map is built beside this shell; until its module lands a placeholder keeps the
+// layout. import.meta.glob resolves at build time and is empty when the file is missing.
+const mapModules = import.meta.glob<{ AtlasMap?: ComponentType; Legend?: ComponentType }>(['./map/AtlasMap.tsx', './map/Legend.tsx'], { eager: true });
+const AtlasMap = mapModules['./map/AtlasMap.tsx']?.AtlasMap ?? MapPlaceholder;
+const Legend = mapModules['./map/Legend.tsx']?.Legend ?? (() => null);
+
+function MapPlaceholder() {
+  return <div className="map-placeholder">The map is not available in this build.</div>;
+}
+
+type LoadState = { status: 'loading' } | Exclude<DatasetLoad, { ok: true }> | { status: 'ready' };
+
+function useDataset(): LoadState {
+  const [state, setState] = useState<LoadState>({ status: 'loading' });
+  useEffect(() => {
+    let cancelled = false;
+    // Relative to the page, so the build works from any folder of any static host.
+    void loadDataset(new URL(DATASET_PATH, document.baseURI).href).then((load) => {
+      if (cancelled) return;
+      if (load.ok) {
+        useAtlasStore.getState().setDataset(load.dataset);
+        setState({ status: 'ready' });
+      } else setState(load);
+    });
+    return () => {
+      cancelled = true;
+    };
+  }, []);
+  return state;
+}
+
+function LoadError({ title, problems }: { title: string; problems: string[] }) {
+  return (
+    <div className="load-error" role="alert">
+      <h2>{title}</h2>
+      <ul>
+        {problems.map((p, i) => (
+          <li key={i}>{p}</li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+function Loading() {
+  return (
+    <div className="loading" aria-busy="true">
+      <div className="spinner" aria-hidden="true" />
+      <p>Loading the meetings…</p>
+    </div>
+  );
+}
+
+function Stage({ load }: { load: LoadState }) {
+  const mode = useAtlasStore((s) => s.view.view);
+  if ('ok' in load) return <LoadError title={load.title} problems={load.problems} />;
+  if (load.status === 'loading') return <Loading />;
+  if (mode === 'list') return <MeetingTable />;
+  return (
+    <>
+      <AtlasMap />
+      <Legend />
+    </>
+  );
+}
+
+function EmbedApp({ load }: { load: LoadState }) {
+  useReportHeight(true); // posts the content height to the host page (src/app/embed/messages.ts)
+  const [width, setWidth] = useState(() => document.documentElement.clientWidth);
+  useEffect(() => {
+    const onResize = () => setWidth(document.documentElement.clientWidth);
+    window.addEventListener('resize', onResize);
+    return () => window.removeEventListener('resize', onResize);
+  }, []);
+  const ready = !('ok' in load) && load.status === 'ready';
+  return (
+    <div className="app embed">
+      <Notices />
+      <main className="stage" style={{ height: embedMapHeight(width) }}>
+        <Stage load={load} />
+      </main>
+      {ready && (
+        <footer className="slider-bar">
+          <TimeSlider />
+          <StatusLine />
+        </footer>
+      )}
+      <EmbedFooter />
+    </div>
+  );
+}
+
+export function App() {
+  const load = useDataset();
+  const embed = useAtlasStore((s) => s.view.embed);
+  if (embed) return <EmbedApp load={load} />;
+  const ready = !('ok' in load) && load.status === 'ready';
+  return (
+    <div className="app">
+      <header className="app-header">
+        <h1>Security Meetings Atlas</h1>
+        {ready && <Filters />}
+        <ShareMenu />
+      </header>
+      <div className="notices-slot">
+        <Notices />
+      </div>
+      <div className="body">
+        <main className="stage">
+          <Stage load={load} />
+        </main>
+        {ready && (
+          <aside className="side-panel" aria-label="Details">
+            <CityPanel />
+            <UndatedTray />
+            <Hint />
+          </aside>
+        )}
+      </div>
+      {ready && (
+        <footer className="slider-bar">
+          <StatusLine />
+          <TimeSlider />
+        </footer>
+      )}
+    </div>
+  );
+}
+
+function Hint() {
+  const city = useAtlasStore((s) => s.view.city);
+  if (city) return null;
+  return <p className="hint">Select a city on the map to read its meetings and the evidence for each.</p>;
+}

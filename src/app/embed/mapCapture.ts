@@ -1,0 +1,40 @@
+/**
+ * Reads the map's pixels for the PNG figure. The map draws with WebGL and does not keep
+ * its drawing buffer (preserveDrawingBuffer costs frame rate), so the copy is taken in
+ * the map's own `render` event, while the frame just drawn is still in the buffer.
+ * For a 2x figure on a 1x screen the map is briefly re-rendered at 2x, then restored.
+ */
+import type { Map as MaplibreMap } from 'maplibre-gl';
+
+/** The map the adapter (src/app/map/AtlasMap.tsx) exposes on `window.__atlasMap`, if it is up. */
+export function atlasMap(): MaplibreMap | null {
+  return (window as unknown as { __atlasMap?: MaplibreMap }).__atlasMap ?? null;
+}
+
+const nextEvent = (map: MaplibreMap, event: 'idle' | 'render') => new Promise<void>((resolve) => map.once(event, () => resolve()));
+
+/** A 2D canvas holding the map's current picture at `pixelRatio` (at least the screen's). */
+export async function captureMapCanvas(map: MaplibreMap, pixelRatio: number): Promise<HTMLCanvasElement> {
+  const previous = map.getPixelRatio();
+  const boost = previous < pixelRatio;
+  if (boost) {
+    const idle = nextEvent(map, 'idle');
+    map.setPixelRatio(pixelRatio);
+    await idle;
+  } else if (!map.loaded()) await nextEvent(map, 'idle');
+  try {
+    return await new Promise<HTMLCanvasElement>((resolve) => {
+      map.once('render', () => {
+        const source = map.getCanvas();
+        const copy = document.createElement('canvas');
+        copy.width = source.width;
+        copy.height = source.height;
+        copy.getContext('2d')?.drawImage(source, 0, 0);
+        resolve(copy);
+      });
+      map.triggerRepaint();
+    });
+  } finally {
+    if (boost) map.setPixelRatio(previous);
+  }
+}

@@ -1,0 +1,64 @@
+/**
+ * What the marks on the map mean. Swatches are drawn with the same colours the map style
+ * uses (style.ts), so the legend cannot disagree with the map.
+ */
+import './map.css';
+import { COLORS } from './style';
+
+function LineSwatch({ color, dash, fade }: { color: string; dash?: string; fade?: boolean }) {
+  return (
+    <svg className="legend__swatch" width="40" height="12" viewBox="0 0 40 12" aria-hidden="true">
+      {fade && (
+        <defs>
+          <linearGradient id="legend-fade">
+            <stop offset="0" stopColor={color} stopOpacity="0.25" />
+            <stop offset="1" stopColor={color} stopOpacity="1" />
+          </linearGradient>
+        </defs>
+      )}
+      <line x1="2" y1="6" x2="32" y2="6" stroke={fade ? 'url(#legend-fade)' : color} strokeWidth="2" strokeDasharray={dash} strokeLinecap="round" />
+      {fade && <path d="M31 2 L38 6 L31 10 Z" fill={color} />}
+    </svg>
+  );
+}
+
+export function Legend() {
+  return (
+    <section className="legend" aria-label="Legend">
+      <h2 className="legend__title">Legend</h2>
+      <ul className="legend__list">
+        <li>
+          <LineSwatch color={COLORS.held} fade />
+          <span>Link from a participating state's capital to the venue; it strengthens (and flows) towards the venue</span>
+        </li>
+        <li>
+          <LineSwatch color={COLORS.unheld} dash="5 3" />
+          <span>Dashed: meeting planned or cancelled</span>
+        </li>
+        <li>
+          <LineSwatch color={COLORS.absent} dash="1 4" />
+          <span>Dotted grey: a state that stayed away (shown on request)</span>
+        </li>
+        <li>
+          <svg className="legend__swatch" width="40" height="20" viewBox="0 0 40 20" aria-hidden="true">
+            <circle cx="20" cy="10" r="8" fill="none" stroke={COLORS.held} strokeWidth="1.5" />
+          </svg>
+          <span>Ring: the host state, meeting on its own soil</span>
+        </li>
+        <li>
+          <svg className="legend__swatch" width="40" height="20" viewBox="0 0 40 20" aria-hidden="true">
+            <circle cx="8" cy="10" r="3.5" className="legend__venue" />
+            <circle cx="26" cy="10" r="8" className="legend__venue" />
+          </svg>
+          <span>Venue: the bigger the dot, the more meetings there in the time window</span>
+        </li>
+        <li>
+          <svg className="legend__swatch" width="40" height="20" viewBox="0 0 40 20" aria-hidden="true">
+            <rect x="16.5" y="6.5" width="7" height="7" fill={COLORS.capital} stroke="#fff" />
+          </svg>
+          <span>Capital of a participating state</span>
+        </li>
+      </ul>
+    </section>
+  );
+}

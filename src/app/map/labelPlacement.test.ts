@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { labelBox, placeLabels, type LabelCandidate } from './labelPlacement';
+
+const venue = (id: string, x: number, y: number, priority = 1): LabelCandidate => ({ id, x, y, r: 5, width: 60, height: 14, priority });
+
+describe('placeLabels', () => {
+  it('puts a lone label to the right of its dot', () => {
+    expect(placeLabels([venue('kabul', 100, 100)]).get('kabul')).toBe('right');
+  });
+
+  it('moves the second label away when two dots are close (Kabul and Islamabad at world zoom)', () => {
+    // Islamabad lies about 11 px east and 2 px south of Kabul at zoom 1.
+    const sides = placeLabels([venue('kabul', 100, 100, 4), venue('islamabad', 111, 102, 2)]);
+    expect(sides.get('kabul')).not.toBe('right'); // its right side is Islamabad's dot
+    const placed = [...sides.entries()].filter(([, s]) => s !== 'hidden');
+    expect(placed.length).toBe(2);
+    // the two labels do not overlap and neither covers the other dot
+    const k = labelBox(venue('kabul', 100, 100), sides.get('kabul') as 'left');
+    const i = labelBox(venue('islamabad', 111, 102), sides.get('islamabad') as 'left');
+    expect(k.x1 <= i.x0 || i.x1 <= k.x0 || k.y1 <= i.y0 || i.y1 <= k.y0).toBe(true);
+  });
+
+  it('hides the label of the less busy venue when there is no room at all', () => {
+    const crowd = [venue('a', 100, 100, 9), venue('b', 100, 100, 1), venue('d', 40, 100, 5), venue('e', 100, 80, 5), venue('f', 100, 120, 5)];
+    const sides = placeLabels(crowd);
+    expect(sides.get('b')).toBe('hidden');
+    expect(sides.get('a')).not.toBe('hidden');
+  });
+});

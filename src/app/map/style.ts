@@ -1,0 +1,181 @@
+/**
+ * The MapLibre style of the atlas: a calm basemap (light land, pale water, thin borders) so
+ * that the links stand out, and the link layers. Sources start empty; the adapter fills
+ * each one once (basemap after it is fetched, links once per dataset).
+ *
+ * Offline by construction: no `glyphs` URL, no sprite, no tiles. Labels draw from a woff2
+ * declared in `font-faces`; the capital mark is an image the adapter adds at runtime.
+ */
+import type { FeatureCollection } from 'geojson';
+import type { LayerSpecification, StyleSpecification } from 'maplibre-gl';
+
+export const FONT = 'Noto Sans Regular';
+
+/** Link colours; the legend reads the same values so map and legend never disagree. */
+export const COLORS = {
+  water: '#dce8ef',
+  land: '#f7f5f0',
+  border: '#b8b2a6',
+  coast: '#b9c7cf',
+  countryLabel: '#8b8680',
+  held: '#c2304a',
+  unheld: '#e08a1e',
+  absent: '#7d8797',
+  flow: '#ffffff',
+  capital: '#2b2d42',
+} as const;
+
+/** Source ids. */
+export const SOURCES = { countries: 'countries', borders: 'borders', coasts: 'coasts', countryLabels: 'country-labels', arcs: 'arcs', rings: 'rings', capitals: 'capitals' } as const;
+
+/** Layer ids the adapter updates. */
+export const LAYERS = {
+  absent: 'links-absent',
+  unheld: 'links-unheld',
+  held: 'links-held',
+  flow: 'links-flow',
+  ringsHeld: 'rings-held',
+  ringsUnheld: 'rings-unheld',
+  capitals: 'capitals',
+} as const;
+
+export const CAPITAL_IMAGE = 'capital-square';
+
+/**
+ * Dash patterns that, stepped one after another, move dashes towards the line's end (the
+ * venue): each step shifts a 3-unit dash 0.5 units along a 7-unit period. Stepping between
+ * precomputed patterns costs one setPaintProperty per frame and no geometry work.
+ */
+export const FLOW_DASHES: number[][] = [
+  [0, 4, 3],
+  [0.5, 4, 2.5],
+  [1, 4, 2],
+  [1.5, 4, 1.5],
+  [2, 4, 1],
+  [2.5, 4, 0.5],
+  [3, 4, 0],
+  [0, 0.5, 3, 3.5],
+  [0, 1, 3, 3],
+  [0, 1.5, 3, 2.5],
+  [0, 2, 3, 2],
+  [0, 2.5, 3, 1.5],
+  [0, 3, 3, 1],
+  [0, 3.5, 3, 0.5],
+];
+
+const empty = (): FeatureCollection => ({ type: 'FeatureCollection', features: [] });
+
+/** Link widths grow a little with zoom so regional links read at zoom 5 without swamping the world view. */
+const linkWidth = ['interpolate', ['linear'], ['zoom'], 1, 1, 5, 1.8, 8, 2.6] as const;
+
+export function atlasStyle(fontUrl: string): StyleSpecification {
+  const layers: LayerSpecification[] = [
+    { id: 'water', type: 'background', paint: { 'background-color': COLORS.water } },
+    { id: 'land', type: 'fill', source: SOURCES.countries, paint: { 'fill-color': COLORS.land, 'fill-antialias': false } },
+    { id: 'coasts', type: 'line', source: SOURCES.coasts, paint: { 'line-color': COLORS.coast, 'line-width': 0.6 } },
+    { id: 'borders', type: 'line', source: SOURCES.borders, paint: { 'line-color': COLORS.border, 'line-width': ['interpolate', ['linear'], ['zoom'], 1, 0.4, 6, 0.9] } },
+    {
+      id: 'country-labels',
+      type: 'symbol',
+      source: SOURCES.countryLabels,
+      layout: {
+        'text-field': ['get', 'name'],
+        'text-font': [FONT],
+        'text-size': ['interpolate', ['linear'], ['zoom'], 1, 9, 5, 12, 8, 14],
+        'text-max-width': 7,
+        'text-letter-spacing': 0.04,
+        // Big countries first; small ones appear as the reader zooms in.
+        'symbol-sort-key': ['-', ['get', 'area']],
+        'text-padding': 4,
+      },
+      paint: { 'text-color': COLORS.countryLabel, 'text-halo-color': COLORS.land, 'text-halo-width': 1 },
+    },
+    {
+      id: LAYERS.absent,
+      type: 'line',
+      source: SOURCES.arcs,
+      filter: ['boolean', false],
+      layout: { 'line-cap': 'round' },
+      paint: { 'line-color': COLORS.absent, 'line-width': linkWidth as never, 'line-dasharray': [0.1, 2], 'line-opacity': 0.7 },
+    },
+    {
+      id: LAYERS.unheld,
+      type: 'line',
+      source: SOURCES.arcs,
+      filter: ['boolean', false],
+      paint: { 'line-color': COLORS.unheld, 'line-width': linkWidth as never, 'line-dasharray': [3, 2], 'line-opacity': 0.85 },
+    },
+    {
+      id: LAYERS.held,
+      type: 'line',
+      source: SOURCES.arcs,
+      filter: ['boolean', false],
+      layout: { 'line-cap': 'round' },
+      paint: {
+        'line-width': linkWidth as never,
+        'line-opacity': 0.75,
+        // Faint at the capital, strong at the venue: direction reads even when nothing moves.
+        'line-gradient': ['interpolate', ['linear'], ['line-progress'], 0, 'rgba(194, 48, 74, 0.25)', 1, COLORS.held],
+      },
+    },
+    {
+      id: LAYERS.flow,
+      type: 'line',
+      source: SOURCES.arcs,
+      filter: ['boolean', false],
+      layout: { visibility: 'none' },
+      paint: {
+        'line-color': COLORS.flow,
+        'line-width': linkWidth as never,
+        'line-opacity': 0.7,
+        'line-dasharray': FLOW_DASHES[0]!,
+        'line-dasharray-transition': { duration: 0, delay: 0 },
+      },
+    },
+    {
+      id: LAYERS.ringsUnheld,
+      type: 'circle',
+      source: SOURCES.rings,
+      filter: ['boolean', false],
+      paint: { 'circle-radius': 9, 'circle-color': 'rgba(0,0,0,0)', 'circle-stroke-color': COLORS.unheld, 'circle-stroke-width': 1.5, 'circle-stroke-opacity': 0.85 },
+    },
+    {
+      id: LAYERS.ringsHeld,
+      type: 'circle',
+      source: SOURCES.rings,
+      filter: ['boolean', false],
+      paint: { 'circle-radius': 9, 'circle-color': 'rgba(0,0,0,0)', 'circle-stroke-color': COLORS.held, 'circle-stroke-width': 1.5, 'circle-stroke-opacity': 0.75 },
+    },
+    {
+      id: LAYERS.capitals,
+      type: 'symbol',
+      source: SOURCES.capitals,
+      filter: ['boolean', false],
+      layout: { 'icon-image': CAPITAL_IMAGE, 'icon-allow-overlap': true, 'icon-ignore-placement': true, 'icon-size': ['interpolate', ['linear'], ['zoom'], 1, 0.6, 5, 1] },
+    },
+  ];
+  return {
+    version: 8,
+    name: 'Security Meetings Atlas',
+    'font-faces': {
+      [FONT]: [
+        {
+          url: fontUrl,
+          // Natural Earth's country names need only Latin-1 (checked against countries-50m).
+          'unicode-range': ['U+0000-00FF', 'U+0131', 'U+0152-0153', 'U+2000-206F', 'U+20AC', 'U+2122', 'U+2212', 'U+FEFF', 'U+FFFD'],
+        },
+      ],
+    },
+    sources: {
+      [SOURCES.countries]: { type: 'geojson', data: empty() },
+      [SOURCES.borders]: { type: 'geojson', data: empty() },
+      [SOURCES.coasts]: { type: 'geojson', data: empty() },
+      [SOURCES.countryLabels]: { type: 'geojson', data: empty() },
+      // lineMetrics: line-progress (gradient) runs from the capital to the venue.
+      [SOURCES.arcs]: { type: 'geojson', data: empty(), lineMetrics: true, tolerance: 0.5, buffer: 16 },
+      [SOURCES.rings]: { type: 'geojson', data: empty() },
+      [SOURCES.capitals]: { type: 'geojson', data: empty() },
+    },
+    layers,
+  };
+}

@@ -1,0 +1,114 @@
+/**
+ * Venue markers as real DOM buttons on the map (MapLibre `Marker`s): keyboard-reachable,
+ * named for screen readers ("Kabul, 4 meetings"), and carrying their own label next to
+ * their own dot, so a label can never drift onto another venue's marker.
+ */
+import { Marker, type Map as MapLibreMap } from 'maplibre-gl';
+import type { Place } from '../../dataset/schema';
+import { placeLabels, type LabelCandidate } from './labelPlacement';
+
+interface VenueMarker {
+  place: Place;
+  marker: Marker;
+  button: HTMLButtonElement;
+  label: HTMLSpanElement;
+  count: number;
+  radius: number;
+  labelWidth: number;
+}
+
+/** Dot radius: area proportional to meetings in the window, relative to the busiest venue. */
+export function markerRadius(count: number, maxCount: number): number {
+  if (count <= 0) return 0;
+  return 4 + 12 * Math.sqrt(count / Math.max(1, maxCount));
+}
+
+export function venueAccessibleName(name: string, count: number): string {
+  return `${name}, ${count} meeting${count === 1 ? '' : 's'}`;
+}
+
+export class VenueMarkers {
+  private readonly markers = new Map<string, VenueMarker>();
+  private selected: string | null = null;
+
+  constructor(
+    private readonly map: MapLibreMap,
+    private readonly onSelect: (placeId: string) => void,
+  ) {}
+
+  /** Creates one (hidden) marker per venue of the dataset. */
+  setVenues(venues: readonly Place[]): void {
+    this.clear();
+    for (const place of venues) {
+      const button = document.createElement('button');
+      button.type = 'button';
+      button.className = 'venue-marker';
+      button.dataset.venue = place.id;
+      const dot = document.createElement('span');
+      dot.className = 'venue-marker__dot';
+      dot.setAttribute('aria-hidden', 'true');
+      const label = document.createElement('span');
+      label.className = 'venue-marker__label';
+      label.textContent = place.name;
+      label.setAttribute('aria-hidden', 'true'); // the button's aria-label says it, with the count
+      button.append(dot, label);
+      button.addEventListener('click', (e) => {
+        e.stopPropagation();
+        this.onSelect(place.id);
+      });
+      const marker = new Marker({ element: button, anchor: 'center' }).setLngLat([place.lon, place.lat]);
+      this.markers.set(place.id, { place, marker, button, label, count: -1, radius: 0, labelWidth: 0 });
+    }
+  }
+
+  /** Meetings per venue in the current window and filters; venues with none leave the map. */
+  setCounts(counts: ReadonlyMap<string, number>): void {
+    let max = 0;
+    for (const n of counts.values()) max = Math.max(max, n);
+    for (const [id, m] of this.markers) {
+      const count = counts.get(id) ?? 0;
+      const radius = markerRadius(count, max);
+      if (count === m.count && radius === m.radius) continue;
+      if (count === 0) m.marker.remove();
+      else if (m.count <= 0) m.marker.addTo(this.map);
+      m.count = count;
+      m.radius = radius;
+      m.button.setAttribute('aria-label', venueAccessibleName(m.place.name, count));
+      m.button.title = venueAccessibleName(m.place.name, count);
+      m.button.style.setProperty('--r', `${radius.toFixed(1)}px`);
+    }
+    this.layoutLabels();
+  }
+
+  setSelected(placeId: string | null): void {
+    if (placeId === this.selected) return;
+    const prev = this.selected === null ? undefined : this.markers.get(this.selected);
+    prev?.button.classList.remove('is-selected');
+    prev?.button.setAttribute('aria-pressed', 'false');
+    this.selected = placeId;
+    const next = placeId === null ? undefined : this.markers.get(placeId);
+    next?.button.classList.add('is-selected');
+    next?.button.setAttribute('aria-pressed', 'true');
+  }
+
+  /** Re-places labels for the current camera; call after moves end and after counts change. */
+  layoutLabels(): void {
+    const candidates: LabelCandidate[] = [];
+    const { width, height } = this.map.getContainer().getBoundingClientRect();
+    for (const [id, m] of this.markers) {
+      if (m.count <= 0) continue;
+      const p = this.map.project([m.place.lon, m.place.lat]);
+      if (p.x < -100 || p.y < -50 || p.x > width + 100 || p.y > height + 50) continue;
+      if (m.labelWidth === 0) m.labelWidth = m.label.getBoundingClientRect().width || m.place.name.length * 7;
+      candidates.push({ id, x: p.x, y: p.y, r: m.radius, width: m.labelWidth, height: 14, priority: m.count });
+    }
+    const sides = placeLabels(candidates);
+    for (const [id, side] of sides) this.markers.get(id)!.button.dataset.labelSide = side;
+  }
+
+  clear(): void {
+    for (const m of this.markers.values()) m.marker.remove();
+    this.markers.clear();
+    this.selected = null;
+  }
+}

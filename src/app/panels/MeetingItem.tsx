@@ -1,0 +1,79 @@
+/**
+ * One meeting as the panels list it: its date as precisely as the text gave it, title,
+ * participants and absentees, status when not held, and the evidence quotes with their
+ * source. Article text is untrusted, so everything is rendered as text (React escapes it).
+ */
+import type { Dataset, Meeting } from '../../dataset/schema';
+import { selectLookup } from '../state/selectors';
+import { useAtlasStore } from '../state/store';
+import { formatDay, dayFromIso } from '../timeline/days';
+import { formatMeetingDate } from './meetingDate';
+
+export function stateNames(dataset: Dataset, codes: readonly string[]): string[] {
+  const { states } = selectLookup(dataset);
+  return codes.map((c) => states.get(c)?.name ?? c);
+}
+
+function publishedText(iso: string | null | undefined): string | null {
+  const day = iso ? dayFromIso(iso) : null;
+  return day === null ? null : formatDay(day);
+}
+
+export function MeetingItem({ dataset, meeting, outsideWindow }: { dataset: Dataset; meeting: Meeting; outsideWindow?: boolean }) {
+  const selected = useAtlasStore((s) => s.view.meeting === meeting.id);
+  const selectMeeting = useAtlasStore((s) => s.selectMeeting);
+  const hoverMeeting = useAtlasStore((s) => s.hoverMeeting);
+  const setStateFilter = useAtlasStore((s) => s.setStateFilter);
+  const lookup = selectLookup(dataset);
+  const sources = new Map(dataset.sources.map((s) => [s.file, s]));
+  const venue = meeting.venuePlaceId ? lookup.places.get(meeting.venuePlaceId) : undefined;
+  const stateButton = (iso3: string) => (
+    <button type="button" className="state-chip" key={iso3} onClick={() => setStateFilter(iso3)} title={`Show only meetings ${lookup.states.get(iso3)?.name ?? iso3} attended`}>
+      {lookup.states.get(iso3)?.name ?? iso3}
+    </button>
+  );
+  return (
+    <li
+      className={`meeting${selected ? ' selected' : ''}${outsideWindow ? ' outside-window' : ''} status-${meeting.status}`}
+      onMouseEnter={() => hoverMeeting(meeting.id)}
+      onMouseLeave={() => hoverMeeting(null)}
+      data-meeting-id={meeting.id}
+    >
+      <p className="meeting-date">
+        {formatMeetingDate(meeting.date)}
+        {meeting.status !== 'held' && <span className={`meeting-status ${meeting.status}`}>{meeting.status === 'planned' ? 'Planned' : 'Cancelled'}</span>}
+      </p>
+      <h3 className="meeting-title">
+        <button type="button" aria-pressed={selected} onClick={() => selectMeeting(selected ? null : meeting.id)}>
+          {meeting.title}
+        </button>
+      </h3>
+      {outsideWindow && <p className="hint">Outside the time window: select it to move the window there.</p>}
+      {venue === undefined && meeting.kind === 'call' && <p className="hint">A call (no venue).</p>}
+      <p className="participants">
+        <span className="label">Participants: </span>
+        {meeting.participants.map(stateButton)}
+      </p>
+      {meeting.absent.length > 0 && (
+        <p className="absent">
+          <span className="label">Absent: </span>
+          {meeting.absent.map(stateButton)}
+        </p>
+      )}
+      <ul className="evidence" aria-label="Evidence">
+        {meeting.sources.map((span, i) => {
+          const source = sources.get(span.file);
+          const published = publishedText(source?.published);
+          return (
+            <li key={i}>
+              <blockquote>{span.quote}</blockquote>
+              <p className="source">
+                {[source?.outlet, published, span.file].filter(Boolean).join(' · ')}
+              </p>
+            </li>
+          );
+        })}
+      </ul>
+    </li>
+  );
+}

@@ -1,0 +1,61 @@
+/**
+ * The list view: the meetings the map shows, as a table a screen-reader user can read
+ * instead of the map, in sync with the window and filters. Newest first.
+ */
+import { newestFirst, selectLookup, selectVisibleMeetings } from '../state/selectors';
+import { useAtlasStore } from '../state/store';
+import { formatMeetingDate } from './meetingDate';
+import { stateNames } from './MeetingItem';
+import { useMemo } from 'react';
+
+/** Rows rendered at once; past this the table says how many more there are. */
+const MAX_ROWS = 1000;
+
+export function MeetingTable() {
+  const dataset = useAtlasStore((s) => s.dataset);
+  const view = useAtlasStore((s) => s.view);
+  const selectMeeting = useAtlasStore((s) => s.selectMeeting);
+  const visible = dataset ? selectVisibleMeetings(dataset, view) : null;
+  const rows = useMemo(() => (visible ? [...visible].sort(newestFirst) : []), [visible]);
+  if (!dataset) return null;
+  const { places } = selectLookup(dataset);
+  return (
+    <div className="meeting-table-wrap">
+      <table className="meeting-table">
+        <caption>
+          Meetings in the current window and filters ({rows.length}){rows.length > MAX_ROWS ? `; the first ${MAX_ROWS} are listed` : ''}
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col">Date</th>
+            <th scope="col">Meeting</th>
+            <th scope="col">Venue</th>
+            <th scope="col">Participants</th>
+            <th scope="col">Absent</th>
+            <th scope="col">Status</th>
+            <th scope="col">Topics</th>
+            <th scope="col">Sources</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.slice(0, MAX_ROWS).map((m) => (
+            <tr key={m.id} className={view.meeting === m.id ? 'selected' : undefined}>
+              <td>{formatMeetingDate(m.date)}</td>
+              <th scope="row">
+                <button type="button" className="link" onClick={() => selectMeeting(m.id)}>
+                  {m.title}
+                </button>
+              </th>
+              <td>{m.venuePlaceId ? (places.get(m.venuePlaceId)?.name ?? m.venuePlaceId) : m.kind === 'call' ? 'Call' : 'Unknown'}</td>
+              <td>{stateNames(dataset, m.participants).join(', ')}</td>
+              <td>{stateNames(dataset, m.absent).join(', ')}</td>
+              <td>{m.status}</td>
+              <td>{m.topics.join(', ')}</td>
+              <td>{[...new Set(m.sources.map((s) => s.file))].join(', ')}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

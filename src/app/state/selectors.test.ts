@@ -1,0 +1,140 @@
+import fs from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { type Dataset, type Meeting, parseDataset } from '../../dataset/schema';
+import { dayFromIso } from '../timeline/days';
+import {
+  meetingInWindow,
+  newestFirst,
+  resolveWindow,
+  selectLookup,
+  selectMeetingsInWindow,
+  selectStates,
+  selectTimeExtent,
+  selectTopics,
+  selectUndatedMeetings,
+  selectVenueCounts,
+  selectVisibleMeetings,
+  topicSlug,
+} from './selectors';
+import { DEFAULT_VIEW_STATE } from './viewState';
+
+const parsed = parseDataset(JSON.parse(fs.readFileSync('public/data/meetings.json', 'utf8')));
+if (!parsed.ok) throw new Error(parsed.problems.join('\n'));
+const real = parsed.dataset;
+const dated = real.meetings.filter((m) => m.date.start !== null);
+const undated = real.meetings.filter((m) => m.date.start === null);
+
+/** A slow, obviously right reference to check the indexed selector against. */
+function naive(ds: Dataset, from: string, to: string, state: string | null, topic: string | null): string[] {
+  const f = dayFromIso(from)!;
+  const t = dayFromIso(to)!;
+  return ds.meetings
+    .filter((m) => m.date.start !== null && dayFromIso(m.date.start)! <= t && dayFromIso(m.date.end ?? m.date.start)! >= f)
+    .filter((m) => state === null || m.participants.includes(state))
+    .filter((m) => topic === null || m.topics.map(topicSlug).includes(topic))
+    .map((m) => m.id)
+    .sort();
+}
+
+function synthetic(n: number, seed = 1): Dataset {
+  let s = seed;
+  const rand = () => ((s = (s * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+  const meetings: Meeting[] = [];
+  for (let i = 0; i < n; i++) {
+    const start = Math.floor(rand() * 11_000) + 5_000;
+    const len = [0, 6, 30, 364][Math.floor(rand() * 4)]!;
+    const iso = (d: number) => new Date(d * 86_400_000).toISOString().slice(0, 10);
+    const base = real.meetings[i % real.meetings.length]!;
+    meetings.push({ ...base, id: `s${i}`, date: rand() < 0.05 ? { start: null, end: null, precision: 'unknown' } : { start: iso(start), end: iso(start + len), precision: len === 0 ? 'day' : len === 6 ? 'week' : len === 30 ? 'month' : 'year' } });
+  }
+  return { ...real, meetings };
+}
+
+describe('time window selectors on the shipped dataset', () => {
+  it('shows every dated meeting in the default (full) window', () => {
+    expect(selectMeetingsInWindow(real, DEFAULT_VIEW_STATE).map((m) => m.id).sort()).toEqual(dated.map((m) => m.id).sort());
+    const extent = selectTimeExtent(real)!;
+    for (const m of dated) expect(meetingInWindow(m, extent)).toBe(true);
+  });
+  it('counts undated meetings only when asked', () => {
+    expect(selectUndatedMeetings(real, DEFAULT_VIEW_STATE)).toHaveLength(undated.length);
+    expect(selectVisibleMeetings(real, DEFAULT_VIEW_STATE)).toHaveLength(dated.length);
+    expect(selectVisibleMeetings(real, { ...DEFAULT_VIEW_STATE, showUndated: true })).toHaveLength(real.meetings.length);
+  });
+  it('includes a month-precision meeting when the window touches any of its days', () => {
+    const month = real.meetings.find((m) => m.date.precision === 'month' && m.date.start !== m.date.end);
+    if (!month) return;
+    const lastDay = month.date.end!;
+    const ids = selectMeetingsInWindow(real, { ...DEFAULT_VIEW_STATE, from: lastDay, to: lastDay }).map((m) => m.id);
+    expect(ids).toContain(month.id);
+  });
+  it('memoises: the same inputs give the same array', () => {
+    const view = { ...DEFAULT_VIEW_STATE, from: '2020-01-01', to: '2025-12-31' };
+    const a = selectMeetingsInWindow(real, view);
+    expect(selectMeetingsInWindow(real, { ...view, camera: { lon: 1, lat: 2, zoom: 3 } })).toBe(a);
+    expect(selectVenueCounts(a)).toBe(selectVenueCounts(a));
+  });
+  it('counts meetings per venue among the visible ones', () => {
+    const counts = selectVenueCounts(selectVisibleMeetings(real, DEFAULT_VIEW_STATE));
+    const expected = new Map<string, number>();
+    for (const m of dated) if (m.venuePlaceId) expected.set(m.venuePlaceId, (expected.get(m.venuePlaceId) ?? 0) + 1);
+    expect(counts).toEqual(expected);
+    expect(counts.get('kabul')).toBeGreaterThanOrEqual(3);
+  });
+  it('filters by state and topic', () => {
+    const topic = selectTopics(real)[0]!.slug;
+    const view = { ...DEFAULT_VIEW_STATE, state: 'PAK', topic };
+    const extent = selectTimeExtent(real)!;
+    const from = new Date(extent.from * 86_400_000).toISOString().slice(0, 10);
+    const to = new Date(extent.to * 86_400_000).toISOString().slice(0, 10);
+    expect(selectMeetingsInWindow(real, view).map((m) => m.id).sort()).toEqual(naive(real, from, to, 'PAK', topic));
+  });
+});
+
+describe('the indexed window query agrees with a plain filter', () => {
+  const big = synthetic(5000);
+  it('for many windows and filters', () => {
+    const windows = [
+      ['1990-01-01', '2060-01-01'],
+      ['2000-01-01', '2000-01-01'],
+      ['2010-06-15', '2011-02-01'],
+      ['2030-01-01', '2030-12-31'],
+      ['2019-12-31', '2020-01-01'],
+    ] as const;
+    for (const [from, to] of windows) {
+      for (const state of [null, 'PAK', 'CHN']) {
+        for (const topic of [null, 'ttp']) {
+          const got = selectMeetingsInWindow(big, { from, to, state, topic }).map((m) => m.id).sort();
+          expect(got).toEqual(naive(big, from, to, state, topic));
+        }
+      }
+    }
+  });
+});
+
+describe('lists for the filters and panels', () => {
+  it('slugs topics for URLs', () => {
+    expect(topicSlug('Border management')).toBe('border-management');
+    expect(topicSlug('Al-Qaeda')).toBe('al-qaeda');
+    expect(topicSlug('TTP')).toBe('ttp');
+  });
+  it('lists topics most frequent first and states by name', () => {
+    const topics = selectTopics(real);
+    for (let i = 1; i < topics.length; i++) expect(topics[i - 1]!.count).toBeGreaterThanOrEqual(topics[i]!.count);
+    const states = selectStates(real);
+    expect(states.map((s) => s.name)).toEqual([...states.map((s) => s.name)].sort((a, b) => a.localeCompare(b)));
+  });
+  it('lists a venue’s meetings newest first with undated ones last', () => {
+    for (const list of selectLookup(real).byVenue.values()) {
+      const sorted = [...list].sort(newestFirst);
+      expect(list).toEqual(sorted);
+      const firstUndated = list.findIndex((m) => m.date.start === null);
+      if (firstUndated >= 0) expect(list.slice(firstUndated).every((m) => m.date.start === null)).toBe(true);
+    }
+  });
+  it('resolves a missing window end to the data’s extent', () => {
+    const extent = { from: 10, to: 20 };
+    expect(resolveWindow({ from: null, to: null }, extent)).toEqual(extent);
+    expect(resolveWindow({ from: '1970-01-16', to: null }, extent)).toEqual({ from: 15, to: 20 });
+  });
+});

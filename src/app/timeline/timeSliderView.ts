@@ -1,0 +1,189 @@
+/**
+ * The D3 adapter of the time slider: it owns the DOM inside one element (React never
+ * touches it) and draws what it is given: a UTC time axis, a strip with one mark per
+ * meeting (a span as wide as its date's uncertainty, so "July 2025" is visibly a month),
+ * and a brush for the window. It reports gestures and keys; the controller decides.
+ */
+import { axisBottom } from 'd3-axis';
+import { type BrushBehavior, type D3BrushEvent, brushX } from 'd3-brush';
+import { type ScaleTime, scaleUtc } from 'd3-scale';
+import { type Selection, select } from 'd3-selection';
+import type { DayRange } from '../state/selectors';
+import { dateFromDay, formatDay } from './days';
+import type { Handle } from './timelineController';
+
+export interface StripMeeting {
+  from: number;
+  to: number;
+  /** Held meetings are solid; planned and cancelled ones are drawn hollow. */
+  held: boolean;
+}
+
+export interface TimeSliderProps {
+  domain: DayRange;
+  window: DayRange;
+  strip: readonly StripMeeting[];
+  /** The selected meeting's days, marked on the strip. */
+  highlight: DayRange | null;
+}
+
+export interface TimeSliderHandlers {
+  /** A user's drag of the brush, in fractional days; phase 'end' closes the gesture. */
+  onBrush(window: DayRange, phase: 'start' | 'move' | 'end'): void;
+  /** A key on a handle; returns whether it was used. */
+  onKey(handle: Handle, key: string): boolean;
+}
+
+export interface TimeSliderView {
+  render(props: TimeSliderProps): void;
+  destroy(): void;
+}
+
+const MARGIN = { left: 14, right: 14 };
+const STRIP_TOP = 4;
+const STRIP_HEIGHT = 30;
+const AXIS_TOP = STRIP_TOP + STRIP_HEIGHT + 2;
+const HEIGHT = AXIS_TOP + 22;
+const MS_PER_DAY = 86_400_000;
+
+export function createTimeSliderView(root: HTMLElement, handlers: TimeSliderHandlers): TimeSliderView {
+  const container = select(root).classed('time-slider-view', true).style('position', 'relative').style('height', `${HEIGHT}px`);
+  const canvas = container.append('canvas').attr('class', 'strip').attr('aria-hidden', 'true').style('position', 'absolute').style('left', '0').style('top', '0');
+  const svg = container.append('svg').attr('class', 'slider-svg').attr('height', HEIGHT).style('position', 'absolute').style('left', '0').style('top', '0').style('overflow', 'visible');
+  const axisG = svg.append('g').attr('class', 'axis').attr('aria-hidden', 'true').attr('transform', `translate(0,${AXIS_TOP})`);
+  const highlightRect = svg.append('rect').attr('class', 'highlight').attr('y', STRIP_TOP - 2).attr('height', STRIP_HEIGHT + 4).style('display', 'none');
+  const brushG = svg.append('g').attr('class', 'brush');
+
+  let props: TimeSliderProps | null = null;
+  let width = 0;
+  let scale: ScaleTime<number, number> = scaleUtc();
+  let userBrushing = false;
+  let drawnStrip: { strip: readonly StripMeeting[]; width: number; domain: DayRange } | null = null;
+
+  const dayAt = (x: number) => scale.invert(x).getTime() / MS_PER_DAY;
+  const xOfDay = (day: number) => scale(dateFromDay(day));
+  /** The window's right edge is the end of its last day, so a one-day window has width. */
+  const windowPixels = (w: DayRange): [number, number] => [xOfDay(w.from), xOfDay(w.to + 1)];
+
+  const brush: BrushBehavior<unknown> = brushX()
+    .handleSize(12)
+    .on('start brush end', (event: D3BrushEvent<unknown>) => {
+      // Moves we make ourselves (render) carry no source event; only the user's count.
+      if (!event.sourceEvent) return;
+      const sel = event.selection as [number, number] | null;
+      if (event.type === 'start') userBrushing = true;
+      if (event.type === 'end') userBrushing = false;
+      if (!sel) {
+        // A click on the track without a drag clears d3's selection: put the window back.
+        if (event.type === 'end' && props) brushG.call(brush.move, windowPixels(props.window));
+        return;
+      }
+      const window = { from: dayAt(sel[0]), to: dayAt(sel[1]) - 1 };
+      handlers.onBrush(window, event.type === 'start' ? 'start' : event.type === 'end' ? 'end' : 'move');
+    });
+
+  brushG.call(brush);
+  // The brush's two edge handles are the keyboard sliders (ARIA slider pattern).
+  const handles: Record<Handle, Selection<SVGRectElement, unknown, null, undefined>> = {
+    start: brushG.select<SVGRectElement>('.handle--w'),
+    end: brushG.select<SVGRectElement>('.handle--e'),
+  };
+  for (const handle of ['start', 'end'] as const) {
+    handles[handle]
+      .attr('role', 'slider')
+      .attr('tabindex', 0)
+      .attr('aria-label', handle === 'start' ? 'Window start' : 'Window end')
+      .attr('aria-orientation', 'horizontal')
+      .on('keydown', (event: KeyboardEvent) => {
+        if (handlers.onKey(handle, event.key)) event.preventDefault();
+      });
+  }
+
+  function drawStrip(p: TimeSliderProps) {
+    if (drawnStrip && drawnStrip.strip === p.strip && drawnStrip.width === width && drawnStrip.domain === p.domain) return;
+    drawnStrip = { strip: p.strip, width, domain: p.domain };
+    const ratio = globalThis.devicePixelRatio || 1;
+    const node = canvas.node()!;
+    node.width = Math.max(1, Math.round(width * ratio));
+    node.height = Math.round((STRIP_TOP + STRIP_HEIGHT) * ratio);
+    node.style.width = `${width}px`;
+    node.style.height = `${STRIP_TOP + STRIP_HEIGHT}px`;
+    const ctx = node.getContext('2d');
+    if (!ctx) return;
+    ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
+    ctx.clearRect(0, 0, width, STRIP_TOP + STRIP_HEIGHT);
+    // Uncertain dates (weeks, months, years) first as pale spans, exact days on top as ticks.
+    for (const m of p.strip) {
+      const span = m.to - m.from;
+      if (span < 1) continue;
+      const x0 = xOfDay(m.from);
+      const w = Math.max(2, xOfDay(m.to + 1) - x0);
+      ctx.fillStyle = m.held ? 'rgba(31, 78, 121, 0.22)' : 'rgba(179, 92, 0, 0.18)';
+      ctx.fillRect(x0, STRIP_TOP + 8, w, STRIP_HEIGHT - 16);
+    }
+    for (const m of p.strip) {
+      if (m.to - m.from >= 1) continue;
+      const x = Math.round(xOfDay(m.from));
+      if (m.held) {
+        ctx.fillStyle = 'rgba(31, 78, 121, 0.85)';
+        ctx.fillRect(x - 1, STRIP_TOP + 4, 2, STRIP_HEIGHT - 8);
+      } else {
+        ctx.strokeStyle = 'rgba(179, 92, 0, 0.95)';
+        ctx.lineWidth = 1;
+        ctx.strokeRect(x - 1.5, STRIP_TOP + 4.5, 3, STRIP_HEIGHT - 9);
+      }
+    }
+  }
+
+  function draw() {
+    const p = props;
+    if (!p || width <= 0) return;
+    scale = scaleUtc()
+      .domain([dateFromDay(p.domain.from), dateFromDay(p.domain.to + 1)])
+      .range([MARGIN.left, width - MARGIN.right]);
+    svg.attr('width', width);
+    axisG.call(axisBottom(scale).ticks(Math.max(2, Math.floor(width / 90))).tickSizeOuter(0));
+    drawStrip(p);
+    brush.extent([
+      [MARGIN.left, STRIP_TOP],
+      [width - MARGIN.right, STRIP_TOP + STRIP_HEIGHT],
+    ]);
+    brushG.call(brush);
+    // While the user drags, d3 owns the selection; moving it under their pointer would fight them.
+    if (!userBrushing) brushG.call(brush.move, windowPixels(p.window));
+    if (p.highlight) {
+      const [x0, x1] = windowPixels(p.highlight);
+      highlightRect.style('display', null).attr('x', x0 - 2).attr('width', Math.max(4, x1 - x0 + 4));
+    } else highlightRect.style('display', 'none');
+    const value = { start: p.window.from, end: p.window.to };
+    for (const handle of ['start', 'end'] as const) {
+      handles[handle]
+        .attr('aria-valuemin', handle === 'start' ? p.domain.from : p.window.from)
+        .attr('aria-valuemax', handle === 'start' ? p.window.to : p.domain.to)
+        .attr('aria-valuenow', value[handle])
+        .attr('aria-valuetext', formatDay(value[handle]));
+    }
+  }
+
+  const resize = new ResizeObserver((entries) => {
+    const w = Math.floor(entries[0]?.contentRect.width ?? 0);
+    if (w !== width) {
+      width = w;
+      draw();
+    }
+  });
+  resize.observe(root);
+  width = Math.floor(root.getBoundingClientRect().width);
+
+  return {
+    render(next) {
+      props = next;
+      draw();
+    },
+    destroy() {
+      resize.disconnect();
+      brush.on('start brush end', null);
+      container.selectAll('*').remove();
+    },
+  };
+}

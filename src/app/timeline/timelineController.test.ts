@@ -1,0 +1,157 @@
+import { describe, expect, it } from 'vitest';
+import type { DayRange } from '../state/selectors';
+import { dayFromIso, isoFromDay } from './days';
+import {
+  TimelineController,
+  type TimelineManager,
+  advanceWindow,
+  clampWindow,
+  keyStepUnit,
+  moveHandle,
+  paddedDomain,
+  playStartWindow,
+  shiftWindow,
+  windowAfterKey,
+  windowShowing,
+} from './timelineController';
+
+const d = (iso: string) => dayFromIso(iso)!;
+const domain = { from: d('2014-01-01'), to: d('2025-12-31') };
+
+describe('window arithmetic', () => {
+  it('clamps and orders a window', () => {
+    expect(clampWindow({ from: d('2026-01-05'), to: d('2013-01-01') }, domain)).toEqual(domain);
+    expect(clampWindow({ from: d('2020-01-01') + 0.4, to: d('2020-02-01') + 0.6 }, domain)).toEqual({ from: d('2020-01-01'), to: d('2020-02-02') });
+  });
+  it('stops a handle at the other handle instead of crossing it', () => {
+    const w = { from: d('2020-01-01'), to: d('2020-06-01') };
+    expect(moveHandle(w, 'start', d('2021-01-01'), domain)).toEqual({ from: w.to, to: w.to });
+    expect(moveHandle(w, 'end', d('2019-01-01'), domain)).toEqual({ from: w.from, to: w.from });
+    expect(moveHandle(w, 'start', d('2000-01-01'), domain)).toEqual({ from: domain.from, to: w.to });
+  });
+  it('moves a window keeping its width, stopping at the edges', () => {
+    const w = { from: d('2025-06-01'), to: d('2025-08-31') };
+    const moved = shiftWindow(w, 400, domain);
+    expect(moved.to).toBe(domain.to);
+    expect(moved.to - moved.from).toBe(w.to - w.from);
+  });
+  it('pads the extent on both sides', () => {
+    const p = paddedDomain({ from: 100, to: 200 });
+    expect(p.from).toBeLessThan(100);
+    expect(p.to).toBeGreaterThan(200);
+  });
+});
+
+describe('keys', () => {
+  const w = { from: d('2020-01-15'), to: d('2022-03-10') };
+  it('steps a month with arrows over a decade-long domain', () => {
+    expect(keyStepUnit(domain)).toBe('month');
+    expect(isoFromDay(windowAfterKey(w, 'start', 'ArrowRight', domain)!.from)).toBe('2020-02-15');
+    expect(isoFromDay(windowAfterKey(w, 'end', 'ArrowLeft', domain)!.to)).toBe('2022-02-10');
+  });
+  it('steps a year with PageUp/PageDown', () => {
+    expect(isoFromDay(windowAfterKey(w, 'start', 'PageUp', domain)!.from)).toBe('2021-01-15');
+    expect(isoFromDay(windowAfterKey(w, 'end', 'PageDown', domain)!.to)).toBe('2021-03-10');
+  });
+  it('goes to the limits with Home/End', () => {
+    expect(windowAfterKey(w, 'start', 'Home', domain)!.from).toBe(domain.from);
+    expect(windowAfterKey(w, 'start', 'End', domain)!.from).toBe(w.to);
+    expect(windowAfterKey(w, 'end', 'End', domain)!.to).toBe(domain.to);
+    expect(windowAfterKey(w, 'end', 'Home', domain)!.to).toBe(w.from);
+  });
+  it('steps days on short domains and ignores other keys', () => {
+    const short = { from: d('2025-01-01'), to: d('2025-06-30') };
+    expect(keyStepUnit(short)).toBe('day');
+    expect(windowAfterKey(short, 'start', 'ArrowRight', short)!.from).toBe(short.from + 1);
+    expect(windowAfterKey(short, 'start', 'a', short)).toBeNull();
+  });
+});
+
+describe('play', () => {
+  it('starts over when the window touches the end, and narrows a full window', () => {
+    const full = playStartWindow(domain, domain);
+    expect(full.from).toBe(domain.from);
+    expect(full.to - full.from).toBe(Math.round((domain.to - domain.from) / 10));
+    const atEnd = playStartWindow({ from: domain.to - 30, to: domain.to }, domain);
+    expect(atEnd).toEqual({ from: domain.from, to: domain.from + 30 });
+    const mid = { from: d('2018-01-01'), to: d('2018-03-01') };
+    expect(playStartWindow(mid, domain)).toBe(mid);
+  });
+  it('is done when the window reaches the end', () => {
+    expect(advanceWindow({ from: domain.to - 40, to: domain.to - 10 }, 20, domain).done).toBe(true);
+    expect(advanceWindow({ from: domain.from, to: domain.from + 10 }, 20, domain).done).toBe(false);
+  });
+});
+
+function fakeManager(initial: DayRange, speed = 90) {
+  const state = { window: initial, playing: false, windows: [] as DayRange[] };
+  const manager: TimelineManager = {
+    getDomain: () => domain,
+    getWindow: () => state.window,
+    setWindow: (w) => {
+      state.window = w;
+      state.windows.push(w);
+    },
+    isPlaying: () => state.playing,
+    setPlaying: (p) => {
+      state.playing = p;
+    },
+    getPlaySpeed: () => speed,
+  };
+  return { state, controller: new TimelineController(manager) };
+}
+
+describe('TimelineController', () => {
+  it('sweeps the window at the play speed and stops at the end', () => {
+    const start = { from: d('2024-01-01'), to: d('2024-03-31') };
+    const { state, controller } = fakeManager(start, 90);
+    controller.play();
+    expect(state.playing).toBe(true);
+    // 60 frames of 1/60 s at 90 days/s: 90 days, applied in whole days.
+    for (let i = 0; i < 60; i++) controller.tick(1000 / 60);
+    expect(state.window.from - start.from).toBeGreaterThanOrEqual(89);
+    expect(state.window.from - start.from).toBeLessThanOrEqual(90);
+    expect(state.window.to - state.window.from).toBe(start.to - start.from);
+    let frames = 0;
+    while (controller.tick(250) && frames < 10_000) frames++;
+    expect(state.playing).toBe(false);
+    expect(state.window.to).toBe(domain.to);
+  });
+  it('does not jump after a long pause between frames', () => {
+    const start = { from: d('2024-01-01'), to: d('2024-01-31') };
+    const { state, controller } = fakeManager(start, 90);
+    controller.play();
+    controller.tick(60_000);
+    expect(state.window.from - start.from).toBeLessThanOrEqual(23);
+  });
+  it('pauses on a key and on a drag', () => {
+    const { state, controller } = fakeManager({ from: d('2020-01-01'), to: d('2021-01-01') });
+    controller.play();
+    expect(controller.key('start', 'PageUp')).toBe(true);
+    expect(state.playing).toBe(false);
+    controller.play();
+    controller.drag({ from: d('2019-01-01') + 0.3, to: d('2019-05-01') + 0.2 });
+    expect(state.playing).toBe(false);
+    expect(state.window).toEqual({ from: d('2019-01-01'), to: d('2019-05-01') });
+  });
+});
+
+describe('windowShowing', () => {
+  const w = { from: d('2024-01-01'), to: d('2024-03-31') };
+  it('keeps a window that already shows the meeting', () => {
+    expect(windowShowing(w, { from: d('2024-03-01'), to: d('2024-04-30') }, domain)).toBe(w);
+  });
+  it('centres the same width on a meeting outside it', () => {
+    const target = { from: d('2014-06-26'), to: d('2014-06-26') };
+    const next = windowShowing(w, target, domain);
+    expect(next.to - next.from).toBe(w.to - w.from);
+    expect(next.from).toBeLessThanOrEqual(target.from);
+    expect(next.to).toBeGreaterThanOrEqual(target.to);
+  });
+  it('widens for a meeting longer than the window', () => {
+    const target = { from: d('2018-01-01'), to: d('2018-12-31') };
+    const next = windowShowing({ from: d('2024-01-01'), to: d('2024-01-10') }, target, domain);
+    expect(next.from).toBeLessThanOrEqual(target.from);
+    expect(next.to).toBeGreaterThanOrEqual(target.to);
+  });
+});

@@ -1,0 +1,213 @@
+/**
+ * The time slider's logic without a DOM, after OWID Grapher's TimelineController: what a
+ * drag, a key press or a play tick does to the window [from, to]. Windows are inclusive
+ * ranges of day numbers (./days.ts); the D3 view (./timeSliderView.ts) only draws them.
+ */
+import { utcMonth, utcYear } from 'd3-time';
+import type { DayRange } from '../state/selectors';
+import { dateFromDay, dayFromDate } from './days';
+
+export type Handle = 'start' | 'end';
+
+/** What the controller drives: the store in the app, a plain object in tests. */
+export interface TimelineManager {
+  getDomain(): DayRange | null;
+  getWindow(): DayRange | null;
+  setWindow(window: DayRange): void;
+  isPlaying(): boolean;
+  setPlaying(playing: boolean): void;
+  /** Days the window travels per second of play. */
+  getPlaySpeed(): number;
+}
+
+/** Orders the window, rounds it to whole days and keeps both ends inside the domain. */
+export function clampWindow(w: DayRange, domain: DayRange): DayRange {
+  const clamp = (d: number) => Math.min(Math.max(Math.round(d), domain.from), domain.to);
+  return { from: clamp(Math.min(w.from, w.to)), to: clamp(Math.max(w.from, w.to)) };
+}
+
+/** Moves one handle to a day; it stops at the other handle rather than crossing it. */
+export function moveHandle(w: DayRange, handle: Handle, day: number, domain: DayRange): DayRange {
+  const d = Math.round(Math.min(Math.max(day, domain.from), domain.to));
+  return handle === 'start' ? { from: Math.min(d, w.to), to: w.to } : { from: w.from, to: Math.max(d, w.from) };
+}
+
+/** Moves the whole window by some days, keeping its width, stopping at the domain's edges. */
+export function shiftWindow(w: DayRange, days: number, domain: DayRange): DayRange {
+  const width = w.to - w.from;
+  let from = Math.round(w.from + days);
+  from = Math.max(domain.from, Math.min(from, domain.to - width));
+  return { from, to: from + width };
+}
+
+function offsetMonths(day: number, months: number): number {
+  return dayFromDate(utcMonth.offset(dateFromDay(day), months));
+}
+
+/**
+ * The step of the arrow keys, chosen from the domain's length so that a handle crosses a
+ * decade in a reasonable number of presses: a day within about a year, else a week up to
+ * about five years, else a month. PageUp/PageDown step a year (a month for short domains).
+ */
+export function keyStepUnit(domain: DayRange): 'day' | 'week' | 'month' {
+  const span = domain.to - domain.from;
+  if (span <= 400) return 'day';
+  if (span <= 5 * 366) return 'week';
+  return 'month';
+}
+
+function stepDay(day: number, unit: 'day' | 'week' | 'month' | 'year', n: number): number {
+  switch (unit) {
+    case 'day':
+      return day + n;
+    case 'week':
+      return day + 7 * n;
+    case 'month':
+      return offsetMonths(day, n);
+    case 'year':
+      return dayFromDate(utcYear.offset(dateFromDay(day), n));
+  }
+}
+
+/**
+ * What a key does to a handle, following the ARIA slider pattern: arrows step, PageUp and
+ * PageDown step further, Home and End go to the handle's limits. Null for other keys.
+ */
+export function windowAfterKey(w: DayRange, handle: Handle, key: string, domain: DayRange): DayRange | null {
+  const unit = keyStepUnit(domain);
+  const big = domain.to - domain.from <= 400 ? 'month' : 'year';
+  const current = handle === 'start' ? w.from : w.to;
+  let day: number;
+  switch (key) {
+    case 'ArrowRight':
+    case 'ArrowUp':
+      day = stepDay(current, unit, 1);
+      break;
+    case 'ArrowLeft':
+    case 'ArrowDown':
+      day = stepDay(current, unit, -1);
+      break;
+    case 'PageUp':
+      day = stepDay(current, big, 1);
+      break;
+    case 'PageDown':
+      day = stepDay(current, big, -1);
+      break;
+    case 'Home':
+      day = handle === 'start' ? domain.from : w.from;
+      break;
+    case 'End':
+      day = handle === 'start' ? w.to : domain.to;
+      break;
+    default:
+      return null;
+  }
+  return moveHandle(w, handle, day, domain);
+}
+
+/**
+ * Where play begins: from the current window, unless it already touches the end (start
+ * over from the beginning) or covers everything (then sweep a tenth of the domain, at
+ * least a month, so there is something to watch).
+ */
+export function playStartWindow(w: DayRange, domain: DayRange): DayRange {
+  const span = domain.to - domain.from;
+  let width = w.to - w.from;
+  if (width >= span) width = Math.min(span, Math.max(30, Math.round(span / 10)));
+  if (w.to >= domain.to || width !== w.to - w.from) return { from: domain.from, to: domain.from + width };
+  return w;
+}
+
+/** Advances the window by some (fractional) days; done when its end reaches the domain's end. */
+export function advanceWindow(w: DayRange, days: number, domain: DayRange): { window: DayRange; done: boolean } {
+  const next = shiftWindow(w, days, domain);
+  return { window: next, done: next.to >= domain.to };
+}
+
+/**
+ * A window that shows a meeting: unchanged when the meeting already overlaps it, else the
+ * same width centred on the meeting (widened if the meeting is longer than the window).
+ */
+export function windowShowing(w: DayRange, target: DayRange, domain: DayRange): DayRange {
+  if (target.from <= w.to && target.to >= w.from) return w;
+  const width = Math.max(w.to - w.from, target.to - target.from);
+  const centre = Math.round((target.from + target.to) / 2);
+  const from = centre - Math.floor(width / 2);
+  return clampWindow({ from, to: from + width }, { from: Math.min(domain.from, target.from), to: Math.max(domain.to, target.to) });
+}
+
+/** Pads the data's extent so the first and last meetings do not sit on the slider's edges. */
+export function paddedDomain(extent: DayRange): DayRange {
+  const pad = Math.max(15, Math.round((extent.to - extent.from) * 0.02));
+  return { from: extent.from - pad, to: extent.to + pad };
+}
+
+/**
+ * Stateful part: play and its fractional travel. Ticks come from the view's animation
+ * frame loop with the elapsed milliseconds, so tests drive time by hand.
+ */
+export class TimelineController {
+  /** Days travelled but not yet applied (the window moves in whole days). */
+  private carry = 0;
+
+  constructor(private readonly manager: TimelineManager) {}
+
+  play(): void {
+    const domain = this.manager.getDomain();
+    const window = this.manager.getWindow();
+    if (!domain || !window) return;
+    this.carry = 0;
+    // Playing first, so the URL sync treats the jump to the start as part of the play gesture.
+    this.manager.setPlaying(true);
+    this.manager.setWindow(playStartWindow(window, domain));
+  }
+
+  pause(): void {
+    this.manager.setPlaying(false);
+  }
+
+  togglePlay(): void {
+    if (this.manager.isPlaying()) this.pause();
+    else this.play();
+  }
+
+  /** Advances play by elapsed milliseconds; returns whether play goes on. */
+  tick(elapsedMs: number): boolean {
+    if (!this.manager.isPlaying()) return false;
+    const domain = this.manager.getDomain();
+    const window = this.manager.getWindow();
+    if (!domain || !window) {
+      this.pause();
+      return false;
+    }
+    // A frame that comes after a long pause (tab in the background) must not jump far.
+    this.carry += (this.manager.getPlaySpeed() * Math.min(elapsedMs, 250)) / 1000;
+    const whole = Math.trunc(this.carry);
+    if (whole === 0) return true;
+    this.carry -= whole;
+    const { window: next, done } = advanceWindow(window, whole, domain);
+    this.manager.setWindow(next);
+    if (done) this.pause();
+    return !done;
+  }
+
+  /** Handles a key on a handle; returns whether the key was used (then prevent its default). */
+  key(handle: Handle, key: string): boolean {
+    const domain = this.manager.getDomain();
+    const window = this.manager.getWindow();
+    if (!domain || !window) return false;
+    const next = windowAfterKey(window, handle, key, domain);
+    if (!next) return false;
+    if (this.manager.isPlaying()) this.pause();
+    this.manager.setWindow(next);
+    return true;
+  }
+
+  /** A drag of the brush to [from, to] (days, possibly fractional). */
+  drag(window: DayRange): void {
+    const domain = this.manager.getDomain();
+    if (!domain) return;
+    if (this.manager.isPlaying()) this.pause();
+    this.manager.setWindow(clampWindow(window, domain));
+  }
+}

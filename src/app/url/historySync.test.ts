@@ -1,0 +1,96 @@
+import { describe, expect, it } from 'vitest';
+import { useAtlasStore } from '../state/store';
+import { DEFAULT_VIEW_STATE } from '../state/viewState';
+import { type HistoryLike, historyWrite, startUrlSync } from './historySync';
+
+function fakeWindow(search: string) {
+  const entries = [search];
+  let index = 0;
+  const listeners = new Set<() => void>();
+  const location = { pathname: '/atlas/', hash: '', search };
+  const go = (url: string | undefined) => new URL(url ?? '', 'http://x/atlas/').search;
+  const win: HistoryLike = {
+    location,
+    history: {
+      pushState(_d, _u, url) {
+        entries.splice(index + 1);
+        entries.push(go(url));
+        index++;
+        location.search = entries[index]!;
+      },
+      replaceState(_d, _u, url) {
+        entries[index] = go(url);
+        location.search = entries[index]!;
+      },
+    },
+    addEventListener: (_t, l) => listeners.add(l),
+    removeEventListener: (_t, l) => listeners.delete(l),
+  };
+  const back = () => {
+    index--;
+    location.search = entries[index]!;
+    for (const l of listeners) l();
+  };
+  return { win, entries, back };
+}
+
+describe('historyWrite', () => {
+  const a = DEFAULT_VIEW_STATE;
+  it('pushes discrete changes and replaces gestures and camera moves', () => {
+    expect(historyWrite(a, { ...a, city: 'kabul' }, { gesture: false, msSinceLastWindowStep: 5000 })).toBe('push');
+    expect(historyWrite(a, { ...a, from: '2020-01-01' }, { gesture: true, msSinceLastWindowStep: 5000 })).toBe('replace');
+    expect(historyWrite(a, { ...a, camera: { lon: 1, lat: 1, zoom: 1 } }, { gesture: false, msSinceLastWindowStep: 5000 })).toBe('replace');
+    expect(historyWrite(a, { ...a, from: '2020-01-01' }, { gesture: false, msSinceLastWindowStep: 100 })).toBe('replace');
+    expect(historyWrite(a, { ...a, from: '2020-01-01' }, { gesture: false, msSinceLastWindowStep: 5000 })).toBe('push');
+  });
+});
+
+describe('startUrlSync', () => {
+  it('reads the URL, writes changes, and restores on back', () => {
+    const { win, entries, back } = fakeWindow('?city=kabul&from=2020-01-01&bogus=1');
+    let t = 0;
+    const stop = startUrlSync(useAtlasStore, win, () => (t += 10_000));
+    const store = useAtlasStore.getState();
+    expect(useAtlasStore.getState().view.city).toBe('kabul');
+    expect(useAtlasStore.getState().notices[0]).toMatch(/unknown parameter "bogus"/);
+
+    store.setStateFilter('PAK');
+    expect(win.location.search).toBe('?from=2020-01-01&city=kabul&state=PAK');
+    expect(entries).toHaveLength(2);
+
+    // A drag: one new entry for the whole gesture.
+    store.setScrubbing(true);
+    store.setWindow('2021-01-01', '2022-01-01');
+    store.setWindow('2021-02-01', '2022-02-01');
+    store.setWindow('2021-03-01', '2022-03-01');
+    store.setScrubbing(false);
+    expect(entries).toHaveLength(3);
+    expect(win.location.search).toBe('?from=2021-03-01&to=2022-03-01&city=kabul&state=PAK');
+
+    back();
+    expect(useAtlasStore.getState().view.from).toBe('2020-01-01');
+    expect(useAtlasStore.getState().view.to).toBeNull();
+    expect(useAtlasStore.getState().view.state).toBe('PAK');
+    back();
+    expect(useAtlasStore.getState().view.state).toBeNull();
+    stop();
+  });
+  it('gives quick key steps one entry, but never merges them into a filter change', () => {
+    const { win, entries } = fakeWindow('');
+    let t = 0;
+    const stop = startUrlSync(useAtlasStore, win, () => t);
+    const store = useAtlasStore.getState();
+    store.setTopicFilter('ttp');
+    t += 100;
+    store.setWindow('2021-01-01', '2022-01-01');
+    t += 100;
+    store.setWindow('2021-02-01', '2022-01-01');
+    t += 100;
+    store.setWindow('2021-03-01', '2022-01-01');
+    expect(entries).toEqual(['', '?topic=ttp', '?from=2021-03-01&to=2022-01-01&topic=ttp']);
+    t += 5000;
+    store.setWindow('2021-04-01', '2022-01-01');
+    expect(entries).toHaveLength(4);
+    stop();
+  });
+});

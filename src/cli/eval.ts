@@ -1,0 +1,109 @@
+/**
+ * `npm run eval`: scores the extraction rules against a hand-made answer key.
+ * Default: the seeds with data/seed-answers.json; `--set DIR` for a folder in the
+ * development set's format (DIR/articles/*.txt, DIR/sources.json, DIR/answers.json).
+ * Curation is not applied: the figures are the rules' own.
+ */
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { REPO_ROOT, runPipeline } from '../pipeline/build/dataset';
+import { readJsonFile, type Warning } from '../pipeline/build/inputs';
+import { formatWarning } from '../pipeline/build/report';
+import { parseAnswerKey } from '../pipeline/evaluate/answerKey';
+import { score } from '../pipeline/evaluate/score';
+import { formatScores } from '../pipeline/evaluate/table';
+import { loadGazetteer } from '../pipeline/places/gazetteer';
+
+const HELP = `Usage: npm run eval -- [options]
+
+Runs the pipeline on a set of articles and scores it against a hand-made answer key:
+meeting recall and precision, day-exact dates, participants F1 and venue distance.
+
+Options
+  --set DIR    a folder in the development set's format: DIR/articles/*.txt,
+               DIR/sources.json, DIR/answers.json (see ../shared/devset/README.md).
+               Default: seeds/ with seeds/sources.json (if any) and data/seed-answers.json
+  --verbose    list every matched, missed and extra meeting with its differences
+  --json       print the scores as JSON instead of a table
+  -h, --help   show this help
+
+Exit codes: 0 scored; 2 bad usage or an unreadable set or key.
+`;
+
+function fail(message: string): never {
+  process.stderr.write(`npm run eval: ${message}\n`);
+  process.exit(2);
+}
+
+function main(argv: string[]): void {
+  let args;
+  try {
+    args = parseArgs({
+      args: argv,
+      options: {
+        set: { type: 'string' },
+        verbose: { type: 'boolean', short: 'v', default: false },
+        json: { type: 'boolean', default: false },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+      strict: true,
+    }).values;
+  } catch (e) {
+    fail(`${(e as Error).message}\nRun "npm run eval -- --help" for the options.`);
+  }
+  if (args.help) {
+    process.stdout.write(HELP);
+    return;
+  }
+  let seedsDir: string;
+  let sourcesPath: string;
+  let keyPath: string;
+  let label: string;
+  if (args.set) {
+    const dir = resolve(args.set);
+    seedsDir = join(dir, 'articles');
+    sourcesPath = join(dir, 'sources.json');
+    keyPath = join(dir, 'answers.json');
+    label = args.set;
+    if (!existsSync(seedsDir)) fail(`${seedsDir} does not exist; --set expects a folder with articles/, sources.json and answers.json`);
+    if (!existsSync(keyPath)) fail(`${keyPath} does not exist; --set expects a folder with articles/, sources.json and answers.json`);
+  } else {
+    seedsDir = join(REPO_ROOT, 'seeds');
+    sourcesPath = join(seedsDir, 'sources.json');
+    keyPath = join(REPO_ROOT, 'data/seed-answers.json');
+    label = 'seeds/ (key: data/seed-answers.json)';
+  }
+  const warnings: Warning[] = [];
+  const keyJson = readJsonFile(keyPath, keyPath, warnings);
+  if (keyJson === undefined) fail(warnings.map(formatWarning).join('\n'));
+  let key;
+  try {
+    key = parseAnswerKey(keyJson, keyPath);
+  } catch (e) {
+    fail((e as Error).message);
+  }
+  const result = runPipeline({ seedsDir, sourcesPath, curationPath: null });
+  const gazetteer = loadGazetteer();
+  const scores = score({
+    key,
+    dataset: result.dataset,
+    texts: result.texts,
+    locate: (city, iso3) => gazetteer.resolveCity(city, iso3 ? { countryIso3: [iso3] } : undefined),
+  });
+  if (args.json) {
+    const { articles, ...totals } = scores;
+    const perArticle = articles.map((a) => ({ article: a.article, key: a.keyCount, predicted: a.predictedCount, matched: a.matched }));
+    process.stdout.write(`${JSON.stringify({ set: label, ...totals, articles: perArticle }, null, 2)}\n`);
+    return;
+  }
+  process.stdout.write(formatScores(label, scores, args.verbose));
+  for (const w of result.warnings) process.stderr.write(`warning: ${formatWarning(w)}\n`);
+}
+
+try {
+  main(process.argv.slice(2));
+} catch (e) {
+  process.stderr.write(`npm run eval: unexpected error: ${(e as Error).message}\n`);
+  process.exit(2);
+}

@@ -1,0 +1,189 @@
+/**
+ * From a seeds folder to the dataset: read and check the inputs, extract meetings per
+ * article, give them stable ids, apply curation, build the place and state tables, order
+ * everything deterministically and validate against the one schema.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { type Dataset, type Meeting, type Place, type Source, type State, parseDataset } from '../../dataset/schema';
+import type { ResolvedPlace } from '../contracts';
+import { analyzeFile } from '../extract/analyze';
+import { extractMeetings } from '../extract/meetings';
+import { compileTopics, type TopicRule, type TopicsFile } from '../extract/topics';
+import { loadGazetteer } from '../places/gazetteer';
+import { applyCuration, parseCuration } from './curation';
+import { readJsonFile, readSeeds, type Warning } from './inputs';
+
+export const REPO_ROOT = new URL('../../../', import.meta.url).pathname;
+export const DEFAULT_CURATION = join(REPO_ROOT, 'data/curation.json');
+export const TOPICS_FILE = join(REPO_ROOT, 'data/topics.json');
+
+export interface PipelineOptions {
+  seedsDir: string;
+  /** Default: seedsDir/sources.json (the development set keeps it beside its articles/ folder). */
+  sourcesPath?: string;
+  /** Curation file; null for none (evaluation scores the rules alone). */
+  curationPath?: string | null;
+}
+
+export interface Skipped {
+  file: string;
+  what: string;
+  reason: string;
+}
+
+export interface PipelineResult {
+  dataset: Dataset;
+  /** Article texts by file name (for evaluation and curation). */
+  texts: Map<string, string>;
+  warnings: Warning[];
+  skipped: Skipped[];
+  /** Per meeting id: the rules that fired, for the review report. */
+  why: Map<string, string[]>;
+}
+
+/** Stable, readable id: the file's stem and the offset of the meeting's first evidence. */
+export function meetingId(file: string, start: number): string {
+  const stem = file.replace(/\.[^.]+$/, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+  const short = stem.length > 20 ? `${stem.slice(0, 12)}-${createHash('sha1').update(stem).digest('hex').slice(0, 6)}` : stem;
+  return `${short}-${start}`;
+}
+
+let topicRules: TopicRule[] | null = null;
+function loadTopics(warnings: Warning[]): TopicRule[] {
+  if (topicRules) return topicRules;
+  const json = readJsonFile(TOPICS_FILE, 'data/topics.json', warnings) as TopicsFile | undefined;
+  if (!json || !Array.isArray(json.topics)) {
+    warnings.push({ file: 'data/topics.json', message: 'expected { "topics": [ { "label", "patterns": [...] } ] }; meetings get no topics' });
+    return [];
+  }
+  topicRules = compileTopics(json);
+  return topicRules;
+}
+
+export function runPipeline(options: PipelineOptions): PipelineResult {
+  const gazetteer = loadGazetteer();
+  const inputs = readSeeds(options.seedsDir, options.sourcesPath);
+  const warnings: Warning[] = [...inputs.warnings];
+  const skipped: Skipped[] = inputs.skipped.map((s) => ({ file: s.file, what: 'file', reason: s.reason }));
+  const topics = loadTopics(warnings);
+  const why = new Map<string, string[]>();
+  const sources: Source[] = [];
+  let meetings: Meeting[] = [];
+  const places = new Map<string, Place>();
+  const usePlace = (p: ResolvedPlace): string => {
+    if (!places.has(p.id)) places.set(p.id, { id: p.id, name: p.name, countryIso3: p.countryIso3, lon: p.lon, lat: p.lat, gazetteerId: p.gazetteerId });
+    return p.id;
+  };
+  const stateName = (iso3: string) => gazetteer.stateName(iso3) ?? iso3;
+
+  for (const { file, text } of inputs.articles) {
+    const info = inputs.sources.get(file);
+    const analyzed = analyzeFile(file, text, info?.published, gazetteer);
+    const published = info?.published !== undefined ? info.published : (analyzed.segments.find((s) => s.published)?.published?.date ?? null);
+    const source: Source = { file, published: published ?? null };
+    if (info?.outlet) source.outlet = info.outlet;
+    if (info?.url) source.url = info.url;
+    const title = info?.title ?? analyzed.segments[0]?.headline?.text;
+    if (title) source.title = title;
+    sources.push(source);
+    for (const seg of analyzed.segments) {
+      for (const c of seg.clutter) skipped.push({ file, what: `${c.reason} at ${c.start}..${c.end}: "${clip(c.text)}"`, reason: 'page clutter is not a source of facts' });
+    }
+    if (analyzed.segments.length === 0) warnings.push({ file, message: 'no article text found' });
+    for (const article of analyzed.articles) {
+      for (const m of extractMeetings(article, { topics, stateName })) {
+        const id = meetingId(file, m.sources[0]!.start);
+        why.set(id, m.why);
+        const meeting: Meeting = {
+          id,
+          title: m.title,
+          kind: m.kind,
+          status: m.status,
+          date: m.date,
+          venuePlaceId: m.venue ? usePlace(m.venue) : null,
+          participants: m.participants,
+          absent: m.absent,
+          organizations: m.organizations,
+          topics: m.topics,
+          confidence: m.confidence,
+          primary: m.primary,
+          sources: m.sources,
+        };
+        if (m.groups.length) meeting.groups = m.groups;
+        meetings.push(meeting);
+      }
+    }
+  }
+
+  const curationPath = options.curationPath === undefined ? DEFAULT_CURATION : options.curationPath;
+  if (curationPath && existsSync(curationPath)) {
+    const label = curationPath === DEFAULT_CURATION ? 'data/curation.json' : curationPath;
+    const json = readJsonFile(curationPath, label, warnings);
+    if (json !== undefined) {
+      const parsed = parseCuration(json, label);
+      warnings.push(...parsed.warnings);
+      const texts = new Map(inputs.articles.map((a) => [a.file, a.text]));
+      const applied = applyCuration(meetings, parsed.entries, {
+        resolveCity: (name, country) => gazetteer.resolveCity(name, country ? { countryIso3: [country] } : undefined),
+        fileText: (f) => texts.get(f) ?? null,
+        usePlace,
+        newId: meetingId,
+      }, label);
+      meetings = applied.meetings;
+      warnings.push(...applied.warnings);
+    }
+  }
+
+  // States: every participant and absentee, each with its capital as a place.
+  const iso3s = new Set<string>();
+  for (const m of meetings) for (const c of [...m.participants, ...m.absent]) iso3s.add(c);
+  const states: State[] = [...iso3s].sort().map((iso3) => {
+    const capital = gazetteer.capitalOf(iso3);
+    if (!capital) warnings.push({ file: '(gazetteer)', where: iso3, message: `no capital for ${iso3}; its links cannot be drawn` });
+    return { iso3, name: stateName(iso3), capitalPlaceId: capital ? usePlace(capital) : null };
+  });
+  // Drop venues no meeting uses any more (curation may have replaced one).
+  const used = new Set<string>([...meetings.map((m) => m.venuePlaceId), ...states.map((s) => s.capitalPlaceId)].filter((x): x is string => x !== null));
+
+  meetings.sort((a, b) => {
+    const fa = a.sources[0]!;
+    const fb = b.sources[0]!;
+    return fa.file.localeCompare(fb.file) || fa.start - fb.start || a.id.localeCompare(b.id);
+  });
+  const dataset: Dataset = {
+    schemaVersion: 1,
+    sources: sources.sort((a, b) => a.file.localeCompare(b.file)),
+    places: [...places.values()].filter((p) => used.has(p.id)).sort((a, b) => a.id.localeCompare(b.id)),
+    states,
+    meetings,
+  };
+  const checked = parseDataset(dataset);
+  if (!checked.ok) throw new DatasetInvalidError(checked.problems);
+  return { dataset: checked.dataset, texts: new Map(inputs.articles.map((a) => [a.file, a.text])), warnings, skipped, why };
+}
+
+export class DatasetInvalidError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`the dataset does not match its schema:\n  ${problems.join('\n  ')}`);
+  }
+}
+
+/** The dataset as written: two-space JSON with a final newline, so runs are byte-identical. */
+export function serializeDataset(dataset: Dataset): string {
+  return `${JSON.stringify(dataset, null, 2)}\n`;
+}
+
+export function readDatasetFile(path: string): string | null {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch {
+    return null;
+  }
+}
+
+function clip(s: string): string {
+  const one = s.replace(/\s+/g, ' ').trim();
+  return one.length > 60 ? `${one.slice(0, 57)}...` : one;
+}

@@ -1,0 +1,171 @@
+/**
+ * Reading the seeds folder safely: every article file is checked (empty, binary, not UTF-8,
+ * too large) and `sources.json` is validated entry by entry. A bad part becomes a warning
+ * that names the file (and field) and says what was expected; the rest is used.
+ */
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import * as z from 'zod/mini';
+import { IsoDay } from '../../dataset/schema';
+
+/** Largest article file read, in bytes. Real articles are a few kilobytes; 5 MB is far beyond any page. */
+export const MAX_ARTICLE_BYTES = 5 * 1024 * 1024;
+
+export interface Warning {
+  /** The file the problem is in (relative to the seeds folder, or a data/ path). */
+  file: string;
+  /** Line, field or entry, when known. */
+  where?: string;
+  message: string;
+}
+
+export interface ArticleFile {
+  file: string;
+  text: string;
+}
+
+export interface SourceInfo {
+  published?: string | null;
+  url?: string;
+  outlet?: string;
+  title?: string;
+}
+
+export interface SeedInputs {
+  articles: ArticleFile[];
+  sources: Map<string, SourceInfo>;
+  warnings: Warning[];
+  /** Files not read, with the reason (also listed as warnings). */
+  skipped: Array<{ file: string; reason: string }>;
+}
+
+/** Decodes bytes as UTF-8 or explains why not. Pure, so the rules are testable without files. */
+export function decodeArticle(bytes: Uint8Array): { ok: true; text: string } | { ok: false; reason: string } {
+  if (bytes.length === 0) return { ok: false, reason: 'the file is empty; expected the plain text of a news article' };
+  if (bytes.length > MAX_ARTICLE_BYTES) {
+    return { ok: false, reason: `the file is ${bytes.length} bytes; articles over ${MAX_ARTICLE_BYTES} bytes (5 MB) are not read` };
+  }
+  const nul = bytes.indexOf(0);
+  if (nul !== -1) return { ok: false, reason: `the file holds a NUL byte at offset ${nul}; expected plain text, not a binary file` };
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return { ok: false, reason: 'the file is not valid UTF-8; save it as UTF-8 plain text' };
+  }
+  if (text.startsWith('\uFEFF')) text = text.slice(1);
+  if (text.trim().length === 0) return { ok: false, reason: 'the file holds only white space; expected the plain text of a news article' };
+  return { ok: true, text };
+}
+
+const SourceEntry = z.object({
+  published: z.optional(z.nullable(IsoDay)),
+  url: z.optional(z.string()),
+  outlet: z.optional(z.string()),
+  title: z.optional(z.string()),
+});
+
+/** Validates the parsed `sources.json`; each bad entry or field is a warning and is skipped. */
+export function parseSources(json: unknown, label: string): { sources: Map<string, SourceInfo>; warnings: Warning[] } {
+  const sources = new Map<string, SourceInfo>();
+  const warnings: Warning[] = [];
+  if (typeof json !== 'object' || json === null || Array.isArray(json)) {
+    warnings.push({ file: label, message: 'expected an object keyed by article file name: { "<file>.txt": { "published": "YYYY-MM-DD", ... } }' });
+    return { sources, warnings };
+  }
+  for (const [file, entry] of Object.entries(json as Record<string, unknown>)) {
+    if (typeof entry !== 'object' || entry === null || Array.isArray(entry)) {
+      warnings.push({ file: label, where: file, message: 'expected an object with published, url, outlet, title' });
+      continue;
+    }
+    const info: SourceInfo = {};
+    for (const [field, value] of Object.entries(entry as Record<string, unknown>)) {
+      const schema = (SourceEntry.def.shape as Record<string, z.ZodMiniType>)[field];
+      if (!schema) {
+        warnings.push({ file: label, where: `${file}.${field}`, message: 'unknown field; expected published, url, outlet or title' });
+        continue;
+      }
+      const r = schema.safeParse(value);
+      if (!r.success) {
+        const expected = field === 'published' ? 'a real calendar day as "YYYY-MM-DD", or null' : 'a string';
+        warnings.push({ file: label, where: `${file}.${field}`, message: `${JSON.stringify(value)} is not valid; expected ${expected}` });
+        continue;
+      }
+      (info as Record<string, unknown>)[field] = r.data;
+    }
+    sources.set(file, info);
+  }
+  return { sources, warnings };
+}
+
+/** Line and column of a JSON syntax error, from the message V8 gives. */
+export function jsonErrorWhere(text: string, error: unknown): string | undefined {
+  const msg = error instanceof Error ? error.message : String(error);
+  const pos = msg.match(/position (\d+)/);
+  if (pos) {
+    const at = Number(pos[1]);
+    const before = text.slice(0, at);
+    const line = before.split('\n').length;
+    const col = at - before.lastIndexOf('\n');
+    return `line ${line}, column ${col}`;
+  }
+  const lc = msg.match(/line (\d+) column (\d+)/);
+  return lc ? `line ${lc[1]}, column ${lc[2]}` : undefined;
+}
+
+export function readJsonFile(path: string, label: string, warnings: Warning[]): unknown {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (e) {
+    warnings.push({ file: label, message: `cannot be read (${(e as NodeJS.ErrnoException).code ?? 'error'})` });
+    return undefined;
+  }
+  try {
+    return JSON.parse(text);
+  } catch (e) {
+    warnings.push({ file: label, where: jsonErrorWhere(text, e), message: `is not valid JSON (${(e as Error).message.replace(/^JSON\.parse: /, '')})` });
+    return undefined;
+  }
+}
+
+/** Reads every `*.txt` in the folder (sorted by name) and its optional `sources.json`. */
+export function readSeeds(dir: string, sourcesPath: string = join(dir, 'sources.json')): SeedInputs {
+  const warnings: Warning[] = [];
+  const skipped: SeedInputs['skipped'] = [];
+  const articles: ArticleFile[] = [];
+  const names = readdirSync(dir)
+    .filter((n) => n.toLowerCase().endsWith('.txt'))
+    .sort();
+  for (const file of names) {
+    const path = join(dir, file);
+    if (!statSync(path).isFile()) continue;
+    const size = statSync(path).size;
+    if (size > MAX_ARTICLE_BYTES) {
+      const reason = `the file is ${size} bytes; articles over ${MAX_ARTICLE_BYTES} bytes (5 MB) are not read`;
+      warnings.push({ file, message: reason });
+      skipped.push({ file, reason });
+      continue;
+    }
+    const decoded = decodeArticle(new Uint8Array(readFileSync(path)));
+    if (!decoded.ok) {
+      warnings.push({ file, message: decoded.reason });
+      skipped.push({ file, reason: decoded.reason });
+      continue;
+    }
+    articles.push({ file, text: decoded.text });
+  }
+  let sources = new Map<string, SourceInfo>();
+  if (existsSync(sourcesPath)) {
+    const json = readJsonFile(sourcesPath, 'sources.json', warnings);
+    if (json !== undefined) {
+      const parsed = parseSources(json, 'sources.json');
+      sources = parsed.sources;
+      warnings.push(...parsed.warnings);
+    }
+    for (const key of sources.keys()) {
+      if (!names.includes(key)) warnings.push({ file: 'sources.json', where: key, message: 'names a file that is not in the seeds folder' });
+    }
+  }
+  return { articles, sources, warnings, skipped };
+}

@@ -1,0 +1,54 @@
+/**
+ * The evaluation as a plain-text table (and per-article lines) for `npm run eval`.
+ */
+import type { Meeting } from '../../dataset/schema';
+import type { KeyMeeting } from './answerKey';
+import type { Scores } from './score';
+
+const pct = (x: number) => x.toFixed(2);
+
+export function formatScores(label: string, s: Scores, verbose: boolean): string {
+  const rows: Array<[string, string, string]> = [
+    ['meeting recall', pct(s.recall), `${s.matchedMeetings} of ${s.keyMeetings} key meetings found`],
+    ['meeting precision', pct(s.precision), `${s.matchedMeetings} of ${s.predictedMeetings} predicted meetings are in the key`],
+    ['day-exact dates', pct(s.dateExact), `over ${s.dateExactOf} matched meetings whose key date is a day`],
+    ['participants F1', pct(s.participantsF1), 'micro-averaged over matched meetings'],
+    ['venue within 50 km', pct(s.venueWithin50), `over ${s.venueOf} matched meetings with a key venue`],
+    ['venue median km', s.venueMedianKm === null ? 'n/a' : s.venueMedianKm.toFixed(1), 'predicted vs key venue, where both exist'],
+  ];
+  const w0 = Math.max(...rows.map((r) => r[0].length));
+  const w1 = Math.max(...rows.map((r) => r[1].length));
+  const lines = [`Evaluation on ${label}`, '', `  ${'metric'.padEnd(w0)}  ${'value'.padStart(w1)}  note`, `  ${'-'.repeat(w0)}  ${'-'.repeat(w1)}  ----`];
+  for (const [m, v, n] of rows) lines.push(`  ${m.padEnd(w0)}  ${v.padStart(w1)}  ${n}`);
+  lines.push('', '  per article: matched/key (predicted)');
+  for (const a of s.articles) {
+    const dates = a.pairs.filter((p) => p.dateExact !== null);
+    const dateNote = dates.length ? ` dates ${dates.filter((p) => p.dateExact).length}/${dates.length}` : '';
+    lines.push(`  ${a.matched}/${a.keyCount} (${a.predictedCount})${dateNote}  ${a.article}`);
+    if (!verbose) continue;
+    for (const p of a.pairs) {
+      const diffs = differences(p.key, p.predicted, p.venueKm);
+      lines.push(`      ok   [${p.predicted.id}] ${p.predicted.title}${diffs.length ? `  — ${diffs.join('; ')}` : ''}`);
+    }
+    for (const k of a.missed) lines.push(`      MISS ${k.kind} ${k.status} ${k.venue_city ?? '?'} ${k.date ?? '?'} ${k.participants_iso3.join(' ')}: "${k.evidence.slice(0, 90)}"`);
+    for (const m of a.extra) lines.push(`      EXTRA [${m.id}] ${m.title} ${m.status} ${m.date.start ?? '?'} ${m.participants.join(' ')}`);
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+function differences(k: KeyMeeting, p: Meeting, km: number | null): string[] {
+  const out: string[] = [];
+  if (k.date !== (p.date.precision === 'day' ? p.date.start : p.date.start?.slice(0, p.date.precision === 'month' ? 7 : 4) ?? null)) {
+    out.push(`date key ${k.date ?? 'null'} got ${p.date.start ?? 'null'}${p.date.precision !== 'day' && p.date.start ? `..${p.date.end} (${p.date.precision})` : ''}`);
+  }
+  const K = [...k.participants_iso3].sort().join(' ');
+  const P = p.participants.join(' ');
+  if (K !== P) out.push(`participants key [${K}] got [${P}]`);
+  const A = [...k.absent_iso3].sort().join(' ');
+  if (A !== p.absent.join(' ')) out.push(`absent key [${A}] got [${p.absent.join(' ')}]`);
+  if (k.venue_city === null && p.venuePlaceId !== null) out.push(`venue key null got ${p.venuePlaceId}`);
+  else if (k.venue_city !== null && (km === null || km > 50)) out.push(`venue key ${k.venue_city} got ${p.venuePlaceId ?? 'null'}${km !== null ? ` (${Math.round(km)} km)` : ''}`);
+  if (k.status !== p.status) out.push(`status key ${k.status} got ${p.status}`);
+  if (k.kind !== p.kind) out.push(`kind key ${k.kind} got ${p.kind}`);
+  return out;
+}

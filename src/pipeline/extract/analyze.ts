@@ -1,0 +1,71 @@
+/**
+ * Runs the text stages (segmentation, dates, places, states, organisations) over one file
+ * and hands extraction `AnalyzedArticle`s with file offsets. The only place where the
+ * stages are wired together, so extraction itself stays a pure function of its input.
+ */
+import type { ArticleSegment, TextSpan } from '../contracts';
+import { findDateMentions } from '../dates/resolve';
+import type { Gazetteer } from '../places/gazetteer';
+import type { PlaceMention } from '../contracts';
+import { findStatesAndOrganizations } from '../states/organizations';
+import { segmentFile } from '../text/segment';
+import { sentenceTense } from './cues';
+import type { AnalyzedArticle, AnalyzedSentence } from './types';
+
+export interface AnalyzedFile {
+  articles: AnalyzedArticle[];
+  segments: ArticleSegment[];
+}
+
+/**
+ * @param published the publication date from sources.json, when given; otherwise each
+ *   article's own date line is used, and unknown stays null.
+ */
+export function analyzeFile(file: string, text: string, published: string | null | undefined, gazetteer: Gazetteer): AnalyzedFile {
+  const segments = segmentFile(text);
+  const articles = segments.map((seg) => {
+    const pub = published !== undefined && published !== null ? published : (seg.published?.date ?? null);
+    const dateline = seg.dateline ? gazetteer.resolveCity(seg.dateline.text.split('/')[0]!.trim()) : null;
+    const spans: Array<{ span: TextSpan; isHeadline: boolean }> = [];
+    if (seg.headline) spans.push({ span: seg.headline, isHeadline: true });
+    for (const s of seg.sentences) spans.push({ span: s, isHeadline: false });
+    const hints = { countryIso3: dateline ? [dateline.countryIso3] : [] };
+    let anchor: string | null = null;
+    const sentences: AnalyzedSentence[] = spans.map(({ span, isHeadline }, index) => {
+      const { states, organizations } = findStatesAndOrganizations(span.text);
+      const dates = findDateMentions(span, pub, { tense: sentenceTense(span.text), anchor });
+      const dayMention = dates.find((d) => d.window.precision === 'day');
+      if (dayMention) anchor = dayMention.window.start;
+      const places = placeMentions(span.text, gazetteer, hints).map((p) => ({ ...p, start: p.start + span.start, end: p.end + span.start }));
+      return {
+        ...span,
+        index,
+        isHeadline,
+        dates,
+        places,
+        states: states.map((m) => ({ ...m, start: m.start + span.start, end: m.end + span.start })),
+        organizations: organizations.map((o) => ({ ...o, start: o.start + span.start, end: o.end + span.start })),
+      };
+    });
+    return { file, text, published: pub, dateline, sentences } satisfies AnalyzedArticle;
+  });
+  return { articles, segments };
+}
+
+/** TEMPORARY until places/mentions.ts lands: capitalised runs the gazetteer resolves. */
+function placeMentions(text: string, gazetteer: Gazetteer, hints: { countryIso3: string[] }): PlaceMention[] {
+  const out: PlaceMention[] = [];
+  const re = /\b[A-Z][\p{L}.'’-]*(?:\s+[A-Z][\p{L}.'’-]*){0,2}/gu;
+  for (const m of text.matchAll(re)) {
+    const words = m[0].split(/\s+/);
+    for (let n = words.length; n >= 1; n--) {
+      const name = words.slice(0, n).join(' ').replace(/['’]s$/, '');
+      const place = gazetteer.resolveCity(name, hints);
+      if (place && (place.population > 100000 || place.isCapital)) {
+        out.push({ start: m.index, end: m.index + name.length, text: name, place, via: 'gazetteer' });
+        break;
+      }
+    }
+  }
+  return out;
+}

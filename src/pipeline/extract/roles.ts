@@ -1,0 +1,282 @@
+/**
+ * Which states a sentence names as taking part in a meeting, which as absent, and which
+ * only as a topic ("talks on Afghanistan", "Pakistan's sovereignty", "Chinese workers").
+ * Pure functions over one sentence; mentions carry file offsets, the sentence too.
+ */
+import type { StateMention, TextSpan } from '../contracts';
+import { OFFICIAL_WORDS } from './cues';
+
+export type StateRole = 'participant' | 'topic';
+
+/** Prepositions after which a state is what is talked about, or where, not who talks. */
+const TOPIC_PREPOSITIONS = new Set(
+  'on for in about regarding over into towards toward against across within throughout inside through beyond than like into near along around via of from'.split(' '),
+);
+const DESCRIBING_ADJECTIVES = new Set(
+  'stable peaceful secure prosperous democratic independent united sovereign modern safe whole entire war-torn neighbouring neighboring landlocked taliban-ruled taliban-controlled so-called post-war future present-day inclusive unstable insecure'.split(' '),
+);
+
+
+const LIST_GAP = /^(?:\s*,\s*|\s+and\s+|\s*,\s+and\s+|\s*&\s*|\s+or\s+|\s*,\s*the\s+|\s+and\s+the\s+)$/i;
+
+/** Groups consecutive mentions that form one list ("Iran, Russia, China and India"). */
+export function listChains(sentence: TextSpan, mentions: StateMention[]): StateMention[][] {
+  const sorted = [...mentions].sort((a, b) => a.start - b.start);
+  const chains: StateMention[][] = [];
+  for (const m of sorted) {
+    const last = chains.at(-1);
+    const prev = last?.at(-1);
+    if (last && prev && m.start >= prev.end && LIST_GAP.test(sentence.text.slice(prev.end - sentence.start, m.start - sentence.start))) {
+      last.push(m);
+    } else chains.push([m]);
+  }
+  return chains;
+}
+
+function wordsAfter(sentence: TextSpan, offset: number, n: number): string[] {
+  return sentence.text
+    .slice(offset - sentence.start)
+    .split(/[\s—–]+/)
+    .filter(Boolean)
+    .slice(0, n)
+    .map((w) => w.toLowerCase().replace(/[^\p{L}-]/gu, ''));
+}
+
+function lastWordBefore(sentence: TextSpan, offset: number): string {
+  const before = sentence.text.slice(0, offset - sentence.start);
+  const m = before.match(/([\p{L}-]+)[\s"“(]*$/u);
+  return m ? m[1].toLowerCase() : '';
+}
+
+function secondLastWordBefore(sentence: TextSpan, offset: number): string {
+  const before = sentence.text.slice(0, offset - sentence.start);
+  const m = before.match(/([\p{L}-]+)\s+[\p{L}-]+[\s"“(]*$/u);
+  return m ? m[1].toLowerCase() : '';
+}
+
+const MEETING_MODIFIER = /^(?:trilateral|bilateral|quadrilateral|multilateral|talks|dialogue|consultations?|meeting|summit|joint|strategic|security|counter-?terrorism|format|officials?|delegations?)$/;
+
+function officialWithin(words: string[]): boolean {
+  return words.some((w) => OFFICIAL_WORDS.has(w) || OFFICIAL_WORDS.has(w.replace(/s$/, '')));
+}
+
+/**
+ * The role of each state mention in a sentence. Lists share the role of their head
+ * (names, by the word before the list) or tail (demonyms and possessives, by the noun
+ * after the list: "Pakistani and American officials").
+ */
+export function stateRoles(sentence: TextSpan, mentions: StateMention[]): Map<StateMention, StateRole> {
+  const roles = new Map<StateMention, StateRole>();
+  for (const chain of listChains(sentence, mentions)) {
+    const head = chain[0];
+    const tail = chain[chain.length - 1];
+    for (const m of chain) {
+      roles.set(m, roleOf(sentence, m, head, tail));
+    }
+  }
+  return roles;
+}
+
+function roleOf(sentence: TextSpan, m: StateMention, head: StateMention, tail: StateMention): StateRole {
+  const local = sentence.text;
+  const after = local.slice(m.end - sentence.start);
+  if (m.via === 'group') return groupRole(sentence, m, head, tail);
+  if (m.via === 'possessive' || m.via === 'demonym') {
+    // "Afghan counterpart", "China's ambassador", "Pakistani and American officials" vs "Chinese workers".
+    const words = wordsAfter(sentence, tail.end, 6);
+    const stop = words.findIndex((w) => w === '' || /^(?:and|or)$/.test(w) === false && /^[a-z]+$/.test(w) && !OFFICIAL_WORDS.has(w) && !/^(?:acting|senior|top|caretaker|deputy|former|new|first|special|national|security|interim|high-level|visiting)$/.test(w));
+    const window = stop === -1 ? words : words.slice(0, Math.max(stop, 0) + 1);
+    return officialWithin(window) || /^\s*(?:side|delegation|government)\b/i.test(after) ? 'participant' : 'topic';
+  }
+  // Names and capital metonyms: compounds first ("Pakistan-Afghanistan border" vs "Pakistan-China-Iran Trilateral").
+  const compoundAfter = after.match(/^(?:-[\p{L}.]+)*\s*(?:\([^)]*\)\s*)?([\p{L}-]+)/u);
+  const inCompound = /^-/.test(after) || /-$/.test(local.slice(0, m.start - sentence.start));
+  if (inCompound) {
+    const next = compoundAfter?.[1]?.toLowerCase() ?? '';
+    return MEETING_MODIFIER.test(next) ? 'participant' : 'topic';
+  }
+  if (/^-based\b/.test(after)) return 'topic';
+  const prev = lastWordBefore(sentence, head.start);
+  if (TOPIC_PREPOSITIONS.has(prev)) {
+    if (prev === 'of' || prev === 'from') {
+      // "NSAs of Iran", "National Security Adviser of Afghanistan", "representatives from the US".
+      const before = secondLastWordBefore(sentence, head.start);
+      const word = before === 'the' ? '' : before;
+      if (officialWithin([word]) || /^(?:representatives|delegates|officials|participants|members|delegations|ministers|nsas)$/.test(word)) return 'participant';
+      // "from the US" after "representatives": look one more word back.
+      const text = local.slice(0, head.start - sentence.start);
+      if (/(?:representatives|delegates|officials|delegations|ministers|NSAs|secretaries|envoys|leaders)\s+(?:of|from)\s+(?:the\s+)?$/i.test(text)) return 'participant';
+      return 'topic';
+    }
+    return 'topic';
+  }
+  if (prev === 'the' && /(?:of|from)\s+the\s*$/i.test(local.slice(0, head.start - sentence.start))) {
+    const text = local.slice(0, head.start - sentence.start);
+    return /(?:representatives|delegates|officials|delegations|ministers|NSAs|secretaries|envoys|leaders|adviser|advisor)\s+(?:of|from)\s+the\s*$/i.test(text) ? 'participant' : 'topic';
+  }
+  if (m.via === 'capital-metonym' && /^(?:in|at|to|from|based)$/.test(prev)) return 'topic';
+  // "a peaceful and stable Afghanistan": a state described, not a party.
+  if (DESCRIBING_ADJECTIVES.has(prev)) return 'topic';
+  // "Afghanistan's neighbours", "Pakistan's soil": a name used as a possessive of a thing.
+  if (/^['’]s\b/.test(after)) {
+    return officialWithin(wordsAfter(sentence, m.end, 5)) ? 'participant' : 'topic';
+  }
+  return 'participant';
+}
+
+/** Words that say states stayed away; `after` cues take the states named after them. */
+const ABSENT_AFTER_RE =
+  /\b(?:no (?:representatives?|delegates?|delegations?|officials?|one) (?:from|of)|non-participation of|absence of|without|(?:has|have|had|did) not invited?|not invited|excluded|exclusion of|not including)\b/gi;
+const ABSENT_BEFORE_RE =
+  /\b(?:(?:did|do|does|will|would|had|has|have|could|can)\s*(?:not|n['’]t)\s+(?:attend|participate|join|take part|be present|be attending|send)|won['’]t (?:attend|participate|join|take part)|(?:refused?|declined?|unable) to (?:attend|participate|join|take part)|declined|skip(?:ped|s|ping)?|boycott(?:ed|s|ing)?|stay(?:ed)? away|(?:was|were) not present|(?:was|were) absent|pulled out|not to attend)\b/gi;
+const PRESENT_RE =
+  /\b(?:did participate|participated|participates|attended|took part|take part|confirmed (?:their|its|his|her) participation|(?:was|were) present|(?:was|were) represented|represented by|joined)\b/i;
+
+export interface AttendanceFacts {
+  absent: Set<string>;
+  present: Set<string>;
+}
+
+/**
+ * Absentees and confirmed participants in one sentence, clause by clause
+ * ("Pakistan had not attended any of them but China did participate").
+ */
+export function attendance(sentence: TextSpan, mentions: StateMention[], roles: Map<StateMention, StateRole>): AttendanceFacts {
+  const absent = new Set<string>();
+  const present = new Set<string>();
+  const text = sentence.text;
+  const bounds = [0];
+  for (const m of text.matchAll(/;|\bbut\b|\bwhile\b|\bwhereas\b|\bhowever\b/gi)) bounds.push(m.index);
+  bounds.push(text.length);
+  for (let i = 0; i < bounds.length - 1; i++) {
+    const [from, to] = [bounds[i], bounds[i + 1]];
+    const clause = text.slice(from, to);
+    const inClause = mentions.filter((m) => m.start - sentence.start >= from && m.end - sentence.start <= to);
+    let any = false;
+    ABSENT_AFTER_RE.lastIndex = 0;
+    for (let a = ABSENT_AFTER_RE.exec(clause); a; a = ABSENT_AFTER_RE.exec(clause)) {
+      any = true;
+      for (const m of inClause) {
+        if (m.start - sentence.start >= from + a.index && !(roles.get(m) === 'topic' && m.via !== 'name')) m.iso3.forEach((c) => absent.add(c));
+      }
+    }
+    ABSENT_BEFORE_RE.lastIndex = 0;
+    for (let a = ABSENT_BEFORE_RE.exec(clause); a; a = ABSENT_BEFORE_RE.exec(clause)) {
+      any = true;
+      // The subject: states named before the cue, not hosts ("hosted by India") nor topics.
+      for (const m of inClause) {
+        if (m.end - sentence.start <= from + a.index && roles.get(m) !== 'topic') m.iso3.forEach((c) => absent.add(c));
+      }
+    }
+    if (!any && PRESENT_RE.test(clause)) {
+      for (const m of inClause) if (roles.get(m) !== 'topic') m.iso3.forEach((c) => present.add(c));
+    }
+  }
+  return { absent, present };
+}
+
+export function hasAttendanceWords(text: string): boolean {
+  ABSENT_AFTER_RE.lastIndex = 0;
+  ABSENT_BEFORE_RE.lastIndex = 0;
+  const r = ABSENT_AFTER_RE.test(text) || ABSENT_BEFORE_RE.test(text) || PRESENT_RE.test(text);
+  ABSENT_AFTER_RE.lastIndex = 0;
+  ABSENT_BEFORE_RE.lastIndex = 0;
+  return r;
+}
+
+/** States named as hosts: "hosted by the United States", "Iran hosted", "India will host". */
+export function hostStates(sentence: TextSpan, mentions: StateMention[], roles: Map<StateMention, StateRole>): Set<string> {
+  const hosts = new Set<string>();
+  for (const m of mentions) {
+    if (m.via === 'group') continue;
+    const before = sentence.text.slice(0, m.start - sentence.start);
+    const after = sentence.text.slice(m.end - sentence.start);
+    const hostedBy = /\b(?:hosted|organi[sz]ed|convened|chaired) by (?:the )?$/i.test(before);
+    const hosting = roles.get(m) === 'participant' && /^\s+(?:has |had |will |is |was )?(?:hosted|hosts|host|hosting|to host|organi[sz]ed|convened|invited)\b/i.test(after);
+    if (hostedBy || hosting) {
+      m.iso3.forEach((c) => hosts.add(c));
+    }
+  }
+  return hosts;
+}
+
+/**
+ * People named with their state ("Pakistan's Special Representative for Afghanistan Mohammad
+ * Sadiq", "his Afghan counterpart Sirajuddin Haqqani", "National Security Adviser of
+ * Afghanistan Dr Rangin Dadfar Spanta"): surname → iso3, so that a later "Haqqani" or
+ * "Ambassador Qomi" brings the state in.
+ */
+export function officialsByName(sentences: Array<TextSpan & { states: StateMention[] }>): Map<string, string> {
+  const byName = new Map<string, string>();
+  const stateWords = new Set<string>();
+  for (const s of sentences) for (const m of s.states) stateWords.add(m.text.replace(/['’]s$/, '').toLowerCase());
+  for (const s of sentences) {
+    for (const m of s.states) {
+      if (m.iso3.length !== 1 || m.via === 'group') continue;
+      const before = s.text.slice(0, m.start - s.start);
+      const ofForm = m.via === 'name' && /\b(?:\w+)\s+of\s+$/i.test(before) && officialWordBefore(before);
+      if (!(m.via === 'possessive' || m.via === 'demonym' || ofForm || /^['’]s\b/.test(s.text.slice(m.end - s.start)))) continue;
+      const surname = nameAfter(s.text.slice(m.end - s.start).replace(/^['’]s\b/, ''), stateWords, !!ofForm);
+      if (surname && !byName.has(surname)) byName.set(surname, m.iso3[0]);
+    }
+  }
+  return byName;
+}
+
+function officialWordBefore(before: string): boolean {
+  const w = before.match(/([\p{L}-]+)\s+of\s+$/u)?.[1]?.toLowerCase() ?? '';
+  return OFFICIAL_WORDS.has(w) || OFFICIAL_WORDS.has(w.replace(/s$/, ''));
+}
+
+const CONNECTORS = new Set('of for on the and at to side was were represented led by & in-charge'.split(' '));
+
+/** The surname that ends a title-and-name run, or null when the run holds no title or no name. */
+export function nameAfter(text: string, stateWords: Set<string>, titled = false): string | null {
+  const tokens = text.split(/\s+/).filter(Boolean).slice(0, 22);
+  let sawTitle = titled;
+  let name: string | null = null;
+  for (const raw of tokens) {
+    const endsRun = /[,.;:)"”]$/.test(raw) && !/^(?:Dr|Mr|Mrs|Ms|Gen|Lt|Col)\.$/.test(raw);
+    const w = raw.replace(/^[("“]+|[,.;:)"”’']+$/g, '');
+    const lower = w.toLowerCase().replace(/['’]s$/, '');
+    if (!w) break;
+    if (OFFICIAL_WORDS.has(lower) || OFFICIAL_WORDS.has(lower.replace(/s$/, ''))) {
+      if (name) break; // a second title starts another person
+      sawTitle = true;
+    } else if (CONNECTORS.has(lower)) {
+      if (lower === 'and' && name) break;
+    } else if (/^\p{Lu}/u.test(w)) {
+      if (!stateWords.has(lower) && !PERSONAL_TITLE_WORDS.has(lower) && !/['’]s$/.test(w)) name = w;
+    } else if (/^\(/.test(raw)) {
+      // "(Counter-Terrorism)"
+    } else break;
+    if (endsRun) break;
+  }
+  if (!sawTitle || !name || name.length < 3) return null;
+  return name;
+}
+
+const PERSONAL_TITLE_WORDS = new Set(
+  'dr mr mrs ms gen mullah maulvi senator sheikh sardar affairs ministry department office council security national special presidential acting caretaker senior deputy assistant additional federal state first second external south asia asian foreign interior defence defense army staff'.split(
+    ' ',
+  ),
+);
+
+/**
+ * A group phrase takes part when it is listed with participants ("the US, Pakistan, and five
+ * Central Asian countries"), follows "representatives of/from", precedes an official noun, or
+ * names the format that meets ("the Moscow Format Consultations"); "Afghanistan's
+ * neighbouring countries have a key role" only talks about them.
+ */
+function groupRole(sentence: TextSpan, m: StateMention, head: StateMention, tail: StateMention): StateRole {
+  if (head !== tail) {
+    const other = head === m ? tail : head;
+    if (other.via !== 'group') return roleOf(sentence, other, other, other);
+  }
+  const before = sentence.text.slice(0, m.start - sentence.start);
+  const after = sentence.text.slice(m.end - sentence.start);
+  if (/(?:representatives|delegates|officials|delegations|ministers|NSAs|secretaries|envoys|leaders|members)\s+(?:of|from)\s+(?:the\s+)?$/i.test(before)) return 'participant';
+  if (officialWithin(wordsAfter(sentence, m.end, 3))) return 'participant';
+  if (/^\s*(?:[A-Z][\p{L}-]*\s+){0,2}(?:Consultations?|Summit|Meeting|Dialogue|Conference|Talks|meeting|summit|talks|consultations|dialogue)\b/u.test(after)) return 'participant';
+  return 'topic';
+}

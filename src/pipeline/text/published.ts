@@ -1,0 +1,46 @@
+/**
+ * Finds the publication date an article's page prints: a date line in the header ("Sun Jul 20
+ * 2025"), a byline ("Tahir Khan June 26, 2014"), a dateline ("DUSHANBE, 31.01.2019. (NIAT
+ * Khovar) –") or a footer ("Published in Dawn, January 16th, 2024"). Never a date from a body
+ * sentence (those are about events) nor from a list of other stories ("Updated 16 May, 2024").
+ * No such line means unknown: the caller gets null, not a guess.
+ */
+import type { ArticleSegment, PublishedDate } from '../contracts';
+import { readDateLine } from './dateLine';
+import { segmentFile } from './segment';
+
+/** Clutter whose dates belong to other pages or people, not to this article. */
+const FOREIGN_CLUTTER = new Set(['comments', 'link-list', 'share-buttons']);
+
+type SegmentParts = Pick<ArticleSegment, 'span' | 'sentences' | 'clutter'>;
+
+/**
+ * The publication date of `segment` of `text`, or, without a segment, of the first article in
+ * the file that prints one. The earliest date line in the article wins, so a header beats a footer.
+ */
+export function findPublicationDate(text: string, segment?: SegmentParts): PublishedDate | null {
+  if (!segment) {
+    for (const s of segmentFile(text)) if (s.published) return s.published;
+    return null;
+  }
+  const excluded = segment.clutter.filter((c) => FOREIGN_CLUTTER.has(c.reason));
+  const sentences = segment.sentences;
+  const lineRe = /[^\r\n]+/g;
+  const part = text.slice(segment.span.start, segment.span.end);
+  let m: RegExpExecArray | null;
+  while ((m = lineRe.exec(part)) !== null) {
+    const start = segment.span.start + m.index;
+    const end = start + m[0].length;
+    if (excluded.some((c) => c.start < end && start < c.end)) continue;
+    // Inside body text only the part before the first sentence can carry a date: a dateline.
+    const firstSentence = sentences.find((s) => s.start < end && start < s.end);
+    const lineEnd = firstSentence ? firstSentence.start : end;
+    if (lineEnd <= start) continue;
+    const found = readDateLine(text.slice(start, lineEnd));
+    if (found) {
+      const at = start + found.index;
+      return { date: found.date, span: { start: at, end: at + found.length, text: text.slice(at, at + found.length) } };
+    }
+  }
+  return null;
+}

@@ -101,12 +101,17 @@ async function metrics(cdp: CDPSession): Promise<Record<string, number>> {
   return Object.fromEntries(list.map((m) => [m.name, m.value]));
 }
 
-/** Main-thread busy time (ms) spent while `action` ran. */
-async function taskTime(cdp: CDPSession, action: () => Promise<unknown>): Promise<number> {
+/** Main-thread busy time (ms) spent while `action` ran, and its script / style / layout parts. */
+async function taskTimes(cdp: CDPSession, action: () => Promise<unknown>): Promise<{ task: number; script: number; style: number; layout: number }> {
   const before = await metrics(cdp);
   await action();
   const after = await metrics(cdp);
-  return ((after.TaskDuration ?? 0) - (before.TaskDuration ?? 0)) * 1000;
+  const delta = (name: string) => ((after[name] ?? 0) - (before[name] ?? 0)) * 1000;
+  return { task: delta('TaskDuration'), script: delta('ScriptDuration'), style: delta('RecalcStyleDuration'), layout: delta('LayoutDuration') };
+}
+
+async function taskTime(cdp: CDPSession, action: () => Promise<unknown>): Promise<number> {
+  return (await taskTimes(cdp, action)).task;
 }
 
 export async function heapUsedMB(cdp: CDPSession): Promise<number> {
@@ -145,6 +150,8 @@ export interface ScrubResult {
   net: Summary;
   /** setWindow → map idle, wall clock in the page (includes waiting for the frame and the worker). */
   wall: Summary;
+  /** Medians per step of the main thread's script, style-recalculation and layout time (probe included). */
+  breakdown: { script: number; style: number; layout: number };
 }
 
 /**
@@ -196,14 +203,18 @@ export async function measureScrub(opened: OpenedPage, steps: number, warmup = 3
   const raw: number[] = [];
   const wall: number[] = [];
   const probe: number[] = [];
+  const parts = { script: [] as number[], style: [] as number[], layout: [] as number[] };
   for (let i = 0; i < steps + warmup; i++) {
     const from = first + i * stride;
     const w = { from: iso(from), to: iso(from + width) };
     let wallMs = 0;
-    const ms = await taskTime(cdp, async () => { wallMs = await step(w); });
+    const t = await taskTimes(cdp, async () => { wallMs = await step(w); });
     const probeMs = await taskTime(cdp, () => step(null));
     if (i < warmup) continue;
-    raw.push(ms);
+    raw.push(t.task);
+    parts.script.push(t.script);
+    parts.style.push(t.style);
+    parts.layout.push(t.layout);
     wall.push(wallMs);
     probe.push(probeMs);
   }
@@ -214,51 +225,66 @@ export async function measureScrub(opened: OpenedPage, steps: number, warmup = 3
     probe: round(probeMedian),
     net: summarize(raw.map((x) => Math.max(0, x - probeMedian))),
     wall: summarize(wall),
+    breakdown: { script: round(median(parts.script)), style: round(median(parts.style)), layout: round(median(parts.layout)) },
   };
 }
 
 export interface FrameResult {
   seconds: number;
-  /** Main-thread ms per animation frame with links animating. */
-  perFrame: number;
-  fps: number;
-  /** The same page with animation off: main-thread ms per rAF tick (probe and idle cost). */
-  staticPerFrame: number;
+  /** Main-thread ms per frame the map drew while the links animate (the budgeted figure). */
+  perFrame: number | null;
+  /** Frames the map drew per second (the flow steps at its own pace, not every display frame). */
+  mapFps: number;
+  /** Main-thread ms per display frame (requestAnimationFrame tick), for comparison. */
+  perTick: number;
+  /** The same page with animation off: main-thread ms per display frame (probe and idle cost). */
+  staticPerTick: number;
 }
 
-/** Main-thread time per frame while the links animate, over `seconds`, vs. the same page still. */
+/**
+ * Main-thread time per drawn frame while the links animate, over `seconds`: the CDP
+ * TaskDuration delta divided by the map's `render` events in that time; and per display
+ * frame (rAF ticks), also with animation off as the baseline.
+ */
 export async function measureFrame(opened: OpenedPage, seconds: number): Promise<FrameResult> {
   const { page, cdp } = opened;
   const run = async () => {
-    let frames = 0;
+    let counts = { ticks: 0, renders: 0 };
     const ms = await taskTime(cdp, async () => {
-      frames = await page.evaluate(async (duration) => {
-        let count = 0;
+      counts = await page.evaluate(async (duration) => {
+        type MapLike = { on(e: string, f: () => void): void; off(e: string, f: () => void): void };
+        const map = (window as unknown as { __atlasMap: MapLike }).__atlasMap;
+        let ticks = 0;
+        let renders = 0;
+        const onRender = () => { renders++; };
+        map.on('render', onRender);
         const end = performance.now() + duration;
         await new Promise<void>((resolve) => {
           const tick = () => {
-            count++;
+            ticks++;
             if (performance.now() < end) requestAnimationFrame(tick);
             else resolve();
           };
           requestAnimationFrame(tick);
         });
-        return count;
+        map.off('render', onRender);
+        return { ticks, renders };
       }, seconds * 1000);
     });
-    return { ms, frames };
+    return { ms, ...counts };
   };
-  await setAnimate(opened.page, false);
+  await setAnimate(page, false);
   await page.waitForTimeout(500);
   const still = await run();
-  await setAnimate(opened.page, true);
+  await setAnimate(page, true);
   await page.waitForTimeout(1000);
   const moving = await run();
-  await setAnimate(opened.page, false);
+  await setAnimate(page, false);
   return {
     seconds,
-    perFrame: round(moving.ms / Math.max(1, moving.frames)),
-    fps: round(moving.frames / seconds, 1),
-    staticPerFrame: round(still.ms / Math.max(1, still.frames)),
+    perFrame: moving.renders > 0 ? round(moving.ms / moving.renders) : null,
+    mapFps: round(moving.renders / seconds, 1),
+    perTick: round(moving.ms / Math.max(1, moving.ticks)),
+    staticPerTick: round(still.ms / Math.max(1, still.ticks)),
   };
 }

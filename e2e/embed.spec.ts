@@ -293,7 +293,7 @@ test('npm run snapshot writes a PNG of width×scale that is not blank, and refus
   const tsx = path.resolve('node_modules/.bin/tsx');
   const args = ['src/cli/snapshot.ts', '--state', `?${VIEW_QUERY}`, '--out', out, '--width', '900', '--height', '560', '--scale', '2', '--dist', DIST];
   const { stdout } = await execFileAsync(tsx, args, { timeout: 150_000 });
-  expect(stdout).toMatch(/Wrote .*figure\.png \(1800×1120 px\)/);
+  expect(stdout).toMatch(/Wrote .*snapshot\.png \(1800×1120 px\)/);
   const png = decodePng(fs.readFileSync(out));
   expect([png.width, png.height]).toEqual([1800, 1120]);
   expect(distinctColours(png)).toBeGreaterThan(100);
@@ -302,4 +302,10 @@ test('npm run snapshot writes a PNG of width×scale that is not blank, and refus
   const bad = await execFileAsync(tsx, ['src/cli/snapshot.ts', '--state', 'from=2024-02-30', '--out', out, '--dist', DIST]).catch((e: { code: number; stderr: string }) => e);
   expect('code' in bad && bad.code).toBe(2);
   expect((bad as { stderr: string }).stderr).toMatch(/--state "from=2024-02-30":\s+Ignored from="2024-02-30": expected a real calendar day/);
+
+  const noBrowser = await execFileAsync(tsx, ['src/cli/snapshot.ts', '--state', '', '--out', out, '--dist', DIST], {
+    env: { ...process.env, CHROMIUM_PATH: '/nonexistent/chromium' },
+  }).catch((e: { code: number; stderr: string }) => e);
+  expect('code' in noBrowser && noBrowser.code).toBe(2);
+  expect((noBrowser as { stderr: string }).stderr).toMatch(/No usable Chromium at \/nonexistent\/chromium[^]*CHROMIUM_PATH/);
 });

@@ -4,8 +4,10 @@
  * line at the bottom. Embed view (embed=1): map, legend and slider only, with a link to
  * the full view and a source credit.
  */
-import { type ComponentType, useEffect, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { ShareMenu } from './embed/ShareMenu';
+import { AtlasMap } from './map/AtlasMap';
+import { Legend } from './map/Legend';
 import { EmbedFooter } from './embed/EmbedFooter';
 import { useReportHeight } from './embed/heightReporter';
 import { embedMapHeight } from './embed/embedMode';
@@ -18,16 +20,6 @@ import { StatusLine } from './panels/StatusLine';
 import { UndatedTray } from './panels/UndatedTray';
 import { useAtlasStore } from './state/store';
 import { TimeSlider } from './timeline/TimeSlider';
-
-// The map is built beside this shell; until its module lands a placeholder keeps the
-// layout. import.meta.glob resolves at build time and is empty when the file is missing.
-const mapModules = import.meta.glob<{ AtlasMap?: ComponentType; Legend?: ComponentType }>(['./map/AtlasMap.tsx', './map/Legend.tsx'], { eager: true });
-const AtlasMap = mapModules['./map/AtlasMap.tsx']?.AtlasMap ?? MapPlaceholder;
-const Legend = mapModules['./map/Legend.tsx']?.Legend ?? (() => null);
-
-function MapPlaceholder() {
-  return <div className="map-placeholder">The map is not available in this build.</div>;
-}
 
 type LoadState = { status: 'loading' } | Exclude<DatasetLoad, { ok: true }> | { status: 'ready' };
 

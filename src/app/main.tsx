@@ -7,6 +7,14 @@ import { App } from './App';
 import { useAtlasStore } from './state/store';
 import { startUrlSync } from './url/historySync';
 
+declare global {
+  interface Window {
+    /** Test and benchmark handle (e2e, bench/): the store, as `useAtlasStore.getState()` sees it. */
+    __atlasStore?: typeof useAtlasStore;
+  }
+}
+window.__atlasStore = useAtlasStore;
+
 // The URL is read before the first render, so a permalink never flashes the default view.
 startUrlSync(useAtlasStore);
 

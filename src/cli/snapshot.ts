@@ -156,6 +156,30 @@ export async function ensureBuilt(dist: string, log: (line: string) => void): Pr
   await build({ root: PROJECT_ROOT, logLevel: 'warn', build: { outDir: dist, emptyOutDir: true } });
 }
 
+/**
+ * Runs in the page. Embed mode sizes the map from the width (for iframes that grow to
+ * fit), so the content may be shorter or taller than the picture asked for. Give the map
+ * stage whatever height makes map, slider, legend and credit fill the viewport exactly,
+ * then wait for the map to redraw at that size. Inline style is set through the CSSOM,
+ * which the page's Content-Security-Policy allows.
+ */
+async function fitEmbedToViewport(): Promise<void> {
+  const stage = document.querySelector<HTMLElement>('.app.embed .stage');
+  const content = document.querySelector<HTMLElement>('#root > *');
+  if (!stage || !content) return;
+  const extra = content.getBoundingClientRect().height - stage.getBoundingClientRect().height;
+  const target = Math.max(160, Math.floor(window.innerHeight - extra));
+  if (Math.abs(target - stage.getBoundingClientRect().height) < 1) return;
+  stage.style.height = `${target}px`;
+  const map = (window as unknown as { __atlasMap?: { once(e: string, f: () => void): void; resize(): void } }).__atlasMap;
+  if (map) {
+    await new Promise<void>((resolve) => {
+      map.once('idle', () => resolve());
+      map.resize();
+    });
+  }
+}
+
 export async function takeSnapshot(options: SnapshotOptions, log: (line: string) => void = (l) => console.error(l)): Promise<{ file: string; url: string; width: number; height: number }> {
   await ensureBuilt(options.dist, log);
   const datasetFile = path.join(options.dist, 'data', 'meetings.json');
@@ -183,6 +207,7 @@ export async function takeSnapshot(options: SnapshotOptions, log: (line: string)
     await page.goto(url, { waitUntil: 'load' });
     try {
       await page.waitForSelector('[data-map-idle="true"]', { timeout: options.timeoutMs });
+      await page.evaluate(fitEmbedToViewport);
       await page.evaluate(() => document.fonts.ready.then(() => undefined));
     } catch {
       const problems = pageErrors.length ? `\nPage errors:\n  ${pageErrors.join('\n  ')}` : '';

@@ -80,7 +80,7 @@ describe('buildBasemap on world-atlas countries-50m', () => {
   it('frames Afghanistan and Pakistan from their own geometry', () => {
     const [w, s, e, n] = countriesBounds(basemap.countries, DEFAULT_FRAME_COUNTRY_IDS)!;
     // Kabul and Islamabad (bootstrap dataset) lie inside; Moscow does not.
-    const places = JSON.parse(fs.readFileSync('public/data/meetings.json', 'utf8')).places as { id: string; lon: number; lat: number }[];
+    const places = JSON.parse(fs.readFileSync(new URL('./links.fixture.json', import.meta.url), 'utf8')).places as { id: string; lon: number; lat: number }[];
     for (const id of ['kabul', 'islamabad']) {
       const p = places.find((x) => x.id === id)!;
       expect(p.lon > w && p.lon < e && p.lat > s && p.lat < n, id).toBe(true);

@@ -2,10 +2,11 @@ import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseDataset, type Dataset, type Meeting } from '../../dataset/schema';
 import { dayFromIso } from '../timeline/days';
-import { arcCoordinates, buildMeetingLinks, unwrapLongitudes } from './links';
+import greatCircle from '@turf/great-circle';
+import { arcCoordinates, buildMeetingLinks, greatCirclePoints, unwrapLongitudes } from './links';
 
 function bootstrap(): Dataset {
-  const parsed = parseDataset(JSON.parse(fs.readFileSync('public/data/meetings.json', 'utf8')));
+  const parsed = parseDataset(JSON.parse(fs.readFileSync(new URL('./links.fixture.json', import.meta.url), 'utf8')));
   if (!parsed.ok) throw new Error(parsed.problems.join('\n'));
   return parsed.dataset;
 }
@@ -106,6 +107,28 @@ describe('unwrapLongitudes', () => {
   it('removes jumps across ±180 and the duplicated crossing point', () => {
     expect(unwrapLongitudes([[170, 0], [180, 1], [-180, 1], [-170, 2]])).toEqual([[170, 0], [180, 1], [190, 2]]);
     expect(unwrapLongitudes([[-170, 0], [170, 1]])).toEqual([[-170, 0], [-190, 1]]);
+  });
+});
+
+describe('greatCirclePoints', () => {
+  it('gives the same points as @turf/great-circle', () => {
+    const pairs: [number, number][][] = [
+      [[69.17, 34.53], [73.04, 33.72]],
+      [[116.4, 39.9], [-77.04, 38.9]],
+      [[-77.04, 38.9], [49.12, 55.79]],
+      [[174.78, -41.29], [-157.86, 21.31]],
+    ];
+    for (const [from, to] of pairs) {
+      const ours = unwrapLongitudes(greatCirclePoints(from!, to!, 33));
+      const line = greatCircle(from!, to!, { npoints: 33 });
+      const parts = line.geometry.type === 'LineString' ? [line.geometry.coordinates] : line.geometry.coordinates;
+      const theirs = unwrapLongitudes(parts.flat());
+      // turf adds the antimeridian crossing as an extra point: compare ours against its line
+      for (const p of ours) {
+        const nearest = Math.min(...theirs.map((q) => Math.hypot(q[0]! - p[0]!, q[1]! - p[1]!)));
+        expect(nearest).toBeLessThan(1e-6);
+      }
+    }
   });
 });
 

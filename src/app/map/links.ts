@@ -10,7 +10,6 @@
  * Every feature carries the meeting's time as day numbers, so a change of the time window
  * is a filter expression over these properties, never new geometry (issue 6).
  */
-import greatCircle from '@turf/great-circle';
 import type { Feature, FeatureCollection, LineString, Point, Position } from 'geojson';
 import type { Dataset, MeetingStatus, Place } from '../../dataset/schema';
 import { meetingDays } from '../state/selectors';
@@ -79,16 +78,42 @@ export function unwrapLongitudes(coords: Position[]): Position[] {
 }
 
 /**
+ * `n` points (n >= 2) evenly spaced along the great circle from `from` to `to`, by
+ * spherical linear interpolation of the two unit vectors (Ed Williams' "intermediate
+ * point" formula). Same points as @turf/great-circle (the test compares them), about
+ * 20 times cheaper: at 10k synthetic meetings there are ~15k capital–venue pairs, and
+ * turf took 2 s of the page load for them.
+ */
+export function greatCirclePoints(from: Position, to: Position, n: number): Position[] {
+  const rad = Math.PI / 180;
+  const [lon1, lat1] = [from[0]! * rad, from[1]! * rad];
+  const [lon2, lat2] = [to[0]! * rad, to[1]! * rad];
+  const a = [Math.cos(lat1) * Math.cos(lon1), Math.cos(lat1) * Math.sin(lon1), Math.sin(lat1)] as const;
+  const b = [Math.cos(lat2) * Math.cos(lon2), Math.cos(lat2) * Math.sin(lon2), Math.sin(lat2)] as const;
+  const d = (angularDistanceDeg(from, to) * rad) || 1e-12;
+  const sinD = Math.sin(d);
+  const out: Position[] = [];
+  for (let i = 0; i < n; i++) {
+    const f = i / (n - 1);
+    const A = Math.sin((1 - f) * d) / sinD;
+    const B = Math.sin(f * d) / sinD;
+    const x = A * a[0] + B * b[0];
+    const y = A * a[1] + B * b[1];
+    const z = A * a[2] + B * b[2];
+    out.push([Math.atan2(y, x) / rad, Math.atan2(z, Math.sqrt(x * x + y * y)) / rad]);
+  }
+  return out;
+}
+
+/**
  * The great circle from `from` to `to` as ONE LineString, unwrapped at the antimeridian.
  * Point count grows with distance (about one per 1.5°, 8 to 64) so short regional links
  * stay cheap and long ones stay smooth.
  */
 export function arcCoordinates(from: Position, to: Position): Position[] {
   const npoints = Math.max(8, Math.min(64, Math.ceil(angularDistanceDeg(from, to) / 1.5)));
-  const line = greatCircle(from, to, { npoints });
-  const parts = line.geometry.type === 'LineString' ? [line.geometry.coordinates] : line.geometry.coordinates;
-  const joined = unwrapLongitudes(parts.flat());
-  // Ends exactly on the endpoints (turf may normalise the venue to the other side).
+  const joined = unwrapLongitudes(greatCirclePoints(from, to, npoints));
+  // Ends exactly on the endpoints, the venue unwrapped like the rest of the line.
   joined[0] = [from[0]!, from[1]!];
   const lastLon = joined[joined.length - 1]![0]!;
   const toLon = to[0]! + 360 * Math.round((lastLon - to[0]!) / 360);

@@ -26,7 +26,7 @@ import { buildBasemap, countriesBounds, DEFAULT_FRAME_COUNTRY_IDS } from './base
 import { FlowAnimation } from './flowAnimation';
 import { focusOpacity, linkFilter, type LinkFilterInput, type LinkFocus } from './linkFilter';
 import { buildMeetingLinks } from './links';
-import { atlasStyle, CAPITAL_IMAGE, LAYERS, SOURCES } from './style';
+import { atlasStyle, CAPITAL_IMAGE, LAYERS, LINK_OPACITY, markerZoomScale, SOURCES } from './style';
 import { VenueMarkers } from './venueMarkers';
 
 declare global {
@@ -227,12 +227,12 @@ export function mountAtlasMap(container: HTMLElement, store: Store = useAtlasSto
     if (key === lastFocusKey || !styleLoaded) return;
     lastFocusKey = key;
     invalidate();
-    map.setPaintProperty(LAYERS.held, 'line-opacity', focusOpacity(focus, 0.75, 0.12));
-    map.setPaintProperty(LAYERS.flow, 'line-opacity', focusOpacity(focus, 0.7, 0.05, 0.9));
-    map.setPaintProperty(LAYERS.unheld, 'line-opacity', focusOpacity(focus, 0.85, 0.15));
-    map.setPaintProperty(LAYERS.absent, 'line-opacity', focusOpacity(focus, 0.7, 0.12));
-    map.setPaintProperty(LAYERS.ringsHeld, 'circle-stroke-opacity', focusOpacity(focus, 0.75, 0.15));
-    map.setPaintProperty(LAYERS.ringsUnheld, 'circle-stroke-opacity', focusOpacity(focus, 0.85, 0.15));
+    map.setPaintProperty(LAYERS.held, 'line-opacity', focusOpacity(focus, LINK_OPACITY.held, 0.12));
+    map.setPaintProperty(LAYERS.flow, 'line-opacity', focusOpacity(focus, LINK_OPACITY.flow, 0.05, 0.9));
+    map.setPaintProperty(LAYERS.unheld, 'line-opacity', focusOpacity(focus, LINK_OPACITY.unheld, 0.15));
+    map.setPaintProperty(LAYERS.absent, 'line-opacity', focusOpacity(focus, LINK_OPACITY.absent, 0.12));
+    map.setPaintProperty(LAYERS.ringsHeld, 'circle-stroke-opacity', focusOpacity(focus, LINK_OPACITY.held, 0.15));
+    map.setPaintProperty(LAYERS.ringsUnheld, 'circle-stroke-opacity', focusOpacity(focus, LINK_OPACITY.unheld, 0.15));
   };
 
   // --- animation ----------------------------------------------------------------------
@@ -282,6 +282,10 @@ export function mountAtlasMap(container: HTMLElement, store: Store = useAtlasSto
     firstIdle = true;
     container.dataset.mapIdle = 'true';
     applyAnimation();
+  });
+
+  map.on('zoom', () => {
+    container.style.setProperty('--venue-scale', String(markerZoomScale(map.getZoom())));
   });
 
   map.on('movestart', () => {

@@ -65,6 +65,23 @@ export const FLOW_DASHES: number[][] = [
 
 const empty = (): FeatureCollection => ({ type: 'FeatureCollection', features: [] });
 
+/** Normal opacities; a focused meeting or venue raises its links to 1 and dims the rest. */
+export const LINK_OPACITY = { held: 0.9, unheld: 0.9, absent: 0.75, flow: 0.7 } as const;
+
+/**
+ * Venue dots scale with zoom (venueMarkers.ts: 0.5 at zoom 1 to 1 at zoom 5, at most 16 px
+ * radius at full size); a host ring sits just outside the largest dot so it is never hidden.
+ */
+export function markerZoomScale(zoom: number): number {
+  return Math.max(0.5, Math.min(1, 0.5 + (zoom - 1) * 0.125));
+}
+const RING_RADIUS = ['interpolate', ['linear'], ['zoom'], 1, 11, 5, 20] as const;
+
+/** The host ring's radius at a zoom (same stops as RING_RADIUS): labels keep outside it. */
+export function ringRadius(zoom: number): number {
+  return Math.max(11, Math.min(20, 11 + ((zoom - 1) * 9) / 4));
+}
+
 /** Link widths grow a little with zoom so regional links read at zoom 5 without swamping the world view. */
 const linkWidth = ['interpolate', ['linear'], ['zoom'], 1, 1, 5, 1.8, 8, 2.6] as const;
 
@@ -96,14 +113,14 @@ export function atlasStyle(fontUrl: string): StyleSpecification {
       source: SOURCES.arcs,
       filter: ['boolean', false],
       layout: { 'line-cap': 'round' },
-      paint: { 'line-color': COLORS.absent, 'line-width': linkWidth as never, 'line-dasharray': [0.1, 2], 'line-opacity': 0.7 },
+      paint: { 'line-color': COLORS.absent, 'line-width': linkWidth as never, 'line-dasharray': [0.1, 2], 'line-opacity': LINK_OPACITY.absent },
     },
     {
       id: LAYERS.unheld,
       type: 'line',
       source: SOURCES.arcs,
       filter: ['boolean', false],
-      paint: { 'line-color': COLORS.unheld, 'line-width': linkWidth as never, 'line-dasharray': [3, 2], 'line-opacity': 0.85 },
+      paint: { 'line-color': COLORS.unheld, 'line-width': linkWidth as never, 'line-dasharray': [3, 2], 'line-opacity': LINK_OPACITY.unheld },
     },
     {
       id: LAYERS.held,
@@ -113,9 +130,9 @@ export function atlasStyle(fontUrl: string): StyleSpecification {
       layout: { 'line-cap': 'round' },
       paint: {
         'line-width': linkWidth as never,
-        'line-opacity': 0.75,
+        'line-opacity': LINK_OPACITY.held,
         // Faint at the capital, strong at the venue: direction reads even when nothing moves.
-        'line-gradient': ['interpolate', ['linear'], ['line-progress'], 0, 'rgba(194, 48, 74, 0.25)', 1, COLORS.held],
+        'line-gradient': ['interpolate', ['linear'], ['line-progress'], 0, 'rgba(194, 48, 74, 0.35)', 0.6, 'rgba(194, 48, 74, 0.8)', 1, COLORS.held],
       },
     },
     {
@@ -127,7 +144,7 @@ export function atlasStyle(fontUrl: string): StyleSpecification {
       paint: {
         'line-color': COLORS.flow,
         'line-width': linkWidth as never,
-        'line-opacity': 0.7,
+        'line-opacity': LINK_OPACITY.flow,
         'line-dasharray': FLOW_DASHES[0]!,
         'line-dasharray-transition': { duration: 0, delay: 0 },
       },
@@ -137,14 +154,14 @@ export function atlasStyle(fontUrl: string): StyleSpecification {
       type: 'circle',
       source: SOURCES.rings,
       filter: ['boolean', false],
-      paint: { 'circle-radius': 9, 'circle-color': 'rgba(0,0,0,0)', 'circle-stroke-color': COLORS.unheld, 'circle-stroke-width': 1.5, 'circle-stroke-opacity': 0.85 },
+      paint: { 'circle-radius': RING_RADIUS as never, 'circle-color': 'rgba(0,0,0,0)', 'circle-stroke-color': COLORS.unheld, 'circle-stroke-width': 2, 'circle-stroke-opacity': LINK_OPACITY.unheld },
     },
     {
       id: LAYERS.ringsHeld,
       type: 'circle',
       source: SOURCES.rings,
       filter: ['boolean', false],
-      paint: { 'circle-radius': 9, 'circle-color': 'rgba(0,0,0,0)', 'circle-stroke-color': COLORS.held, 'circle-stroke-width': 1.5, 'circle-stroke-opacity': 0.75 },
+      paint: { 'circle-radius': RING_RADIUS as never, 'circle-color': 'rgba(0,0,0,0)', 'circle-stroke-color': COLORS.held, 'circle-stroke-width': 2, 'circle-stroke-opacity': LINK_OPACITY.held },
     },
     {
       id: LAYERS.capitals,

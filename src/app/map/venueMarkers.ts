@@ -5,7 +5,8 @@
  */
 import { Marker, type Map as MapLibreMap } from 'maplibre-gl';
 import type { Place } from '../../dataset/schema';
-import { placeLabels, type LabelCandidate } from './labelPlacement';
+import { LABEL_GAP, placeLabels, type LabelCandidate } from './labelPlacement';
+import { markerZoomScale, ringRadius } from './style';
 
 interface VenueMarker {
   place: Place;
@@ -94,13 +95,22 @@ export class VenueMarkers {
   /** Re-places labels for the current camera; call after moves end and after counts change. */
   layoutLabels(): void {
     const candidates: LabelCandidate[] = [];
-    const { width, height } = this.map.getContainer().getBoundingClientRect();
+    const container = this.map.getContainer();
+    const { width, height } = container.getBoundingClientRect();
+    // Dots shrink at world zoom so that close venues (Kabul, Islamabad) stay apart.
+    const scale = markerZoomScale(this.map.getZoom());
+    container.style.setProperty('--venue-scale', String(scale));
+    // Labels sit outside the host ring too (a canvas circle drawn under the label otherwise).
+    const ring = ringRadius(this.map.getZoom()) + 1;
     for (const [id, m] of this.markers) {
       if (m.count <= 0) continue;
       const p = this.map.project([m.place.lon, m.place.lat]);
       if (p.x < -100 || p.y < -50 || p.x > width + 100 || p.y > height + 50) continue;
       if (m.labelWidth === 0) m.labelWidth = m.label.getBoundingClientRect().width || m.place.name.length * 7;
-      candidates.push({ id, x: p.x, y: p.y, r: m.radius, width: m.labelWidth, height: 14, priority: m.count });
+      const r = m.radius * scale;
+      const clearance = Math.max(r, ring);
+      m.button.style.setProperty('--label-offset', `${(clearance - r + LABEL_GAP).toFixed(1)}px`);
+      candidates.push({ id, x: p.x, y: p.y, r: clearance, width: m.labelWidth, height: 14, priority: m.count });
     }
     const sides = placeLabels(candidates);
     for (const [id, side] of sides) this.markers.get(id)!.button.dataset.labelSide = side;

@@ -2,7 +2,7 @@
  * The list view: the meetings the map shows, as a table a screen-reader user can read
  * instead of the map, in sync with the window and filters. Newest first.
  */
-import { newestFirst, selectLookup, selectVisibleMeetings } from '../state/selectors';
+import { selectLookup, selectVisibleMeetings, sortNewestFirst } from '../state/selectors';
 import { useAtlasStore } from '../state/store';
 import { formatMeetingDate } from './meetingDate';
 import { stateNames } from './MeetingItem';
@@ -15,8 +15,9 @@ export function MeetingTable() {
   const dataset = useAtlasStore((s) => s.dataset);
   const view = useAtlasStore((s) => s.view);
   const selectMeeting = useAtlasStore((s) => s.selectMeeting);
+  const hoverMeeting = useAtlasStore((s) => s.hoverMeeting);
   const visible = dataset ? selectVisibleMeetings(dataset, view) : null;
-  const rows = useMemo(() => (visible ? [...visible].sort(newestFirst) : []), [visible]);
+  const rows = useMemo(() => (visible ? sortNewestFirst(visible) : []), [visible]);
   if (!dataset) return null;
   const { places } = selectLookup(dataset);
   return (
@@ -39,7 +40,7 @@ export function MeetingTable() {
         </thead>
         <tbody>
           {rows.slice(0, MAX_ROWS).map((m) => (
-            <tr key={m.id} className={view.meeting === m.id ? 'selected' : undefined}>
+            <tr key={m.id} className={view.meeting === m.id ? 'selected' : undefined} onMouseEnter={() => hoverMeeting(m.id)} onMouseLeave={() => hoverMeeting(null)}>
               <td>{formatMeetingDate(m.date)}</td>
               <th scope="row">
                 <button type="button" className="link" onClick={() => selectMeeting(m.id)}>

@@ -27,14 +27,36 @@ export interface StateOption {
   count: number;
 }
 
+const slugs = new Map<string, string>();
+
 /** "Border management" → "border-management"; "Al-Qaeda" → "al-qaeda". */
 export function topicSlug(topic: string): string {
-  return topic
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '');
+  // Datasets repeat a few dozen labels across every meeting: compute each slug once.
+  let slug = slugs.get(topic);
+  if (slug === undefined) {
+    slug = topic
+      .normalize('NFKD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-+|-+$/g, '');
+    if (slugs.size < 10_000) slugs.set(topic, slug);
+  }
+  return slug;
+}
+
+/** Day numbers of ISO days, parsed once per distinct day (30 years are only 11k days). */
+function dayParser(): (iso: string | null) => number | null {
+  const cache = new Map<string, number | null>();
+  return (iso) => {
+    if (iso === null) return null;
+    let day = cache.get(iso);
+    if (day === undefined) {
+      day = dayFromIso(iso);
+      cache.set(iso, day);
+    }
+    return day;
+  };
 }
 
 /** Meetings sorted by first possible day, with their days as integers. */
@@ -57,10 +79,11 @@ function datedIndex(dataset: Dataset): DatedIndex {
   const dated: Array<{ m: Meeting; s: number; e: number }> = [];
   const undated: Meeting[] = [];
   const topicSlugs = new Map<Meeting, Set<string>>();
+  const day = dayParser();
   for (const m of dataset.meetings) {
     topicSlugs.set(m, new Set(m.topics.map(topicSlug)));
-    const s = m.date.start === null ? null : dayFromIso(m.date.start);
-    const e = m.date.end === null ? s : dayFromIso(m.date.end);
+    const s = day(m.date.start);
+    const e = m.date.end === null ? s : day(m.date.end);
     if (s === null || e === null) undated.push(m);
     else dated.push({ m, s, e: Math.max(s, e) });
   }
@@ -263,7 +286,7 @@ export function selectLookup(dataset: Dataset): Lookup {
     list.push(m);
     byVenue.set(m.venuePlaceId, list);
   }
-  for (const list of byVenue.values()) list.sort(newestFirst);
+  for (const [venue, list] of byVenue) byVenue.set(venue, sortNewestFirst(list));
   const lookup: Lookup = {
     places: new Map(dataset.places.map((p) => [p.id, p])),
     states: new Map(dataset.states.map((s) => [s.iso3, s])),
@@ -272,6 +295,17 @@ export function selectLookup(dataset: Dataset): Lookup {
   };
   lookups.set(dataset, lookup);
   return lookup;
+}
+
+/** Sorts a copy newest first with precomputed keys (the comparator below, without re-reading dates). */
+export function sortNewestFirst(meetings: readonly Meeting[]): Meeting[] {
+  const keyed = meetings.map((m) => ({ m, end: m.date.end ?? m.date.start, start: m.date.start ?? '' }));
+  keyed.sort((a, b) => {
+    if (a.end === null || b.end === null) return a.end === b.end ? 0 : a.end === null ? 1 : -1;
+    if (a.end !== b.end) return a.end < b.end ? 1 : -1;
+    return a.start === b.start ? 0 : a.start < b.start ? 1 : -1;
+  });
+  return keyed.map((k) => k.m);
 }
 
 /** Newest first by last possible day, then first day; undated meetings sort last. */

@@ -64,7 +64,7 @@ export function TimeSlider() {
       onBrush(w, phase) {
         const store = useAtlasStore.getState();
         if (phase === 'start') store.setScrubbing(true);
-        timelineController.drag(w);
+        if (w) timelineController.drag(w);
         if (phase === 'end') store.setScrubbing(false);
       },
       onKey: (handle, key) => timelineController.key(handle, key),

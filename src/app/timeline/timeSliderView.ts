@@ -28,8 +28,11 @@ export interface TimeSliderProps {
 }
 
 export interface TimeSliderHandlers {
-  /** A user's drag of the brush, in fractional days; phase 'end' closes the gesture. */
-  onBrush(window: DayRange, phase: 'start' | 'move' | 'end'): void;
+  /**
+   * A user's drag of the brush, in fractional days; null when d3 has no selection (a
+   * click on the track). Phase 'start' opens the gesture and 'end' always closes it.
+   */
+  onBrush(window: DayRange | null, phase: 'start' | 'move' | 'end'): void;
   /** A key on a handle; returns whether it was used. */
   onKey(handle: Handle, key: string): boolean;
 }
@@ -59,6 +62,7 @@ export function createTimeSliderView(root: HTMLElement, handlers: TimeSliderHand
   let scale: ScaleTime<number, number> = scaleUtc();
   let userBrushing = false;
   let drawnStrip: { strip: readonly StripMeeting[]; width: number; domain: DayRange } | null = null;
+  let drawnFrame: { width: number; domain: DayRange } | null = null;
 
   const dayAt = (x: number) => scale.invert(x).getTime() / MS_PER_DAY;
   const xOfDay = (day: number) => scale(dateFromDay(day));
@@ -71,15 +75,12 @@ export function createTimeSliderView(root: HTMLElement, handlers: TimeSliderHand
       // Moves we make ourselves (render) carry no source event; only the user's count.
       if (!event.sourceEvent) return;
       const sel = event.selection as [number, number] | null;
-      if (event.type === 'start') userBrushing = true;
-      if (event.type === 'end') userBrushing = false;
-      if (!sel) {
-        // A click on the track without a drag clears d3's selection: put the window back.
-        if (event.type === 'end' && props) brushG.call(brush.move, windowPixels(props.window));
-        return;
-      }
-      const window = { from: dayAt(sel[0]), to: dayAt(sel[1]) - 1 };
-      handlers.onBrush(window, event.type === 'start' ? 'start' : event.type === 'end' ? 'end' : 'move');
+      const phase = event.type === 'start' ? 'start' : event.type === 'end' ? 'end' : 'move';
+      if (phase === 'start') userBrushing = true;
+      if (phase === 'end') userBrushing = false;
+      // A click on the track without a drag clears d3's selection: put the window back.
+      if (!sel && phase === 'end' && props) brushG.call(brush.move, windowPixels(props.window));
+      handlers.onBrush(sel ? { from: dayAt(sel[0]), to: dayAt(sel[1]) - 1 } : null, phase);
     });
 
   brushG.call(brush);
@@ -138,17 +139,21 @@ export function createTimeSliderView(root: HTMLElement, handlers: TimeSliderHand
   function draw() {
     const p = props;
     if (!p || width <= 0) return;
-    scale = scaleUtc()
-      .domain([dateFromDay(p.domain.from), dateFromDay(p.domain.to + 1)])
-      .range([MARGIN.left, width - MARGIN.right]);
-    svg.attr('width', width);
-    axisG.call(axisBottom(scale).ticks(Math.max(2, Math.floor(width / 90))).tickSizeOuter(0));
+    // Scale, axis and brush extent change with the domain or the width, not per window step.
+    if (!drawnFrame || drawnFrame.width !== width || drawnFrame.domain.from !== p.domain.from || drawnFrame.domain.to !== p.domain.to) {
+      drawnFrame = { width, domain: p.domain };
+      scale = scaleUtc()
+        .domain([dateFromDay(p.domain.from), dateFromDay(p.domain.to + 1)])
+        .range([MARGIN.left, width - MARGIN.right]);
+      svg.attr('width', width);
+      axisG.call(axisBottom(scale).ticks(Math.max(2, Math.floor(width / 90))).tickSizeOuter(0));
+      brush.extent([
+        [MARGIN.left, STRIP_TOP],
+        [width - MARGIN.right, STRIP_TOP + STRIP_HEIGHT],
+      ]);
+      brushG.call(brush);
+    }
     drawStrip(p);
-    brush.extent([
-      [MARGIN.left, STRIP_TOP],
-      [width - MARGIN.right, STRIP_TOP + STRIP_HEIGHT],
-    ]);
-    brushG.call(brush);
     // While the user drags, d3 owns the selection; moving it under their pointer would fight them.
     if (!userBrushing) brushG.call(brush.move, windowPixels(p.window));
     if (p.highlight) {

@@ -70,6 +70,8 @@ describe('keys', () => {
 describe('play', () => {
   it('starts over when the window touches the end, and narrows a full window', () => {
     const full = playStartWindow(domain, domain);
+    // The default view: the data's extent inside the padded domain counts as full too.
+    expect(playStartWindow({ from: domain.from + 80, to: domain.to - 80 }, domain)).toEqual(full);
     expect(full.from).toBe(domain.from);
     expect(full.to - full.from).toBe(Math.round((domain.to - domain.from) / 10));
     const atEnd = playStartWindow({ from: domain.to - 30, to: domain.to }, domain);

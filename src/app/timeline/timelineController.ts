@@ -107,13 +107,13 @@ export function windowAfterKey(w: DayRange, handle: Handle, key: string, domain:
 
 /**
  * Where play begins: from the current window, unless it already touches the end (start
- * over from the beginning) or covers everything (then sweep a tenth of the domain, at
- * least a month, so there is something to watch).
+ * over from the beginning) or covers most of the domain, as the default full-range view
+ * does (then sweep a tenth of the domain, at least a month, so there is something to watch).
  */
 export function playStartWindow(w: DayRange, domain: DayRange): DayRange {
   const span = domain.to - domain.from;
   let width = w.to - w.from;
-  if (width >= span) width = Math.min(span, Math.max(30, Math.round(span / 10)));
+  if (width >= span * 0.8) width = Math.min(span, Math.max(30, Math.round(span / 10)));
   if (w.to >= domain.to || width !== w.to - w.from) return { from: domain.from, to: domain.from + width };
   return w;
 }

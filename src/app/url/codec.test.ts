@@ -83,8 +83,8 @@ const arbitraryView: fc.Arbitrary<ViewState> = fc
   .map(({ window, from, ...rest }) => ({
     ...rest,
     // Either a whole window or only a start (the end then follows the data).
-    from: window ? window[0] : from,
-    to: window ? window[1] : null,
+    from: window ? window[0]! : from,
+    to: window ? window[1]! : null,
   }));
 
 describe('codec round trip', () => {

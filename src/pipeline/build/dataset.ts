@@ -69,6 +69,7 @@ export function runPipeline(options: PipelineOptions): PipelineResult {
   const skipped: Skipped[] = inputs.skipped.map((s) => ({ file: s.file, what: 'file', reason: s.reason }));
   const topics = loadTopics(warnings);
   const why = new Map<string, string[]>();
+  const usedIds = new Set<string>();
   const sources: Source[] = [];
   let meetings: Meeting[] = [];
   const places = new Map<string, Place>();
@@ -94,7 +95,10 @@ export function runPipeline(options: PipelineOptions): PipelineResult {
     if (analyzed.segments.length === 0) warnings.push({ file, message: 'no article text found' });
     for (const article of analyzed.articles) {
       for (const m of extractMeetings(article, { topics, stateName })) {
-        const id = meetingId(file, m.sources[0]!.start);
+        // Two meetings from one sentence ("talks with his counterparts X and Y") share a first span.
+        let id = meetingId(file, m.sources[0]!.start);
+        for (let n = 2; usedIds.has(id); n++) id = `${meetingId(file, m.sources[0]!.start)}-${n}`;
+        usedIds.add(id);
         why.set(id, m.why);
         const meeting: Meeting = {
           id,

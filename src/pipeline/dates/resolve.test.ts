@@ -37,6 +37,12 @@ describe('weekdays resolve to the last such day on or before publication', () =>
     expect(resolved('Ajit Doval will on Tuesday hold bilateral talks', '2021-11-08')).toEqual(['on Tuesday → 2021-11-09..2021-11-09 day']);
     expect(resolved('talks on Friday', '2024-05-14', { tense: 'future' })).toEqual(['on Friday → 2024-05-17..2024-05-17 day']);
   });
+  it('"last Thursday" is never the publication day; "next Thursday" is the one after it', () => {
+    expect(resolved('They met last Thursday and will meet next Thursday.', '2014-06-26')).toEqual([
+      'last Thursday → 2014-06-19..2014-06-19 day',
+      'next Thursday → 2014-07-03..2014-07-03 day',
+    ]);
+  });
   it('a future cue right before the date beats the sentence tense (a cancelled meeting "set to take place Sunday")', () => {
     const text = 'Trump on Saturday said he canceled secret meetings with Taliban leaders set to take place Sunday at Camp David';
     expect(resolved(text, '2019-09-07', { tense: 'past' })).toEqual([
@@ -69,6 +75,10 @@ describe('days relative to publication', () => {
     expect(resolved('But a day later, the Ministry of Defense called', '2024-05-14', { anchor: '2024-05-07' })).toEqual([
       'a day later → 2024-05-08..2024-05-08 day',
     ]);
+  });
+  it('"the next day" counts from a given anchor only', () => {
+    expect(resolved('The next day, the talks resumed.', '2024-05-14')).toEqual([]);
+    expect(resolved('The next day, the talks resumed.', '2024-05-14', { anchor: '2024-05-10' })).toEqual(['The next day → 2024-05-11..2024-05-11 day']);
   });
   it('"25th of the last month" (devset 08, published 2021-09-14) is 2021-08-25', () => {
     expect(resolved('their earlier telephonic conversation of 25th of the last month, the two leaders', '2021-09-14')).toEqual([
@@ -163,6 +173,10 @@ describe('absolute dates', () => {
       'on 10 May 2024 → 2024-05-10..2024-05-10 day',
       'May 10, 2024 → 2024-05-10..2024-05-10 day',
     ]);
+  });
+  it('ranges of days keep their last day', () => {
+    expect(resolved('The conference was held on 10-11 May 2024 in Doha', null)).toEqual(['on 10-11 May 2024 → 2024-05-10..2024-05-11 day']);
+    expect(resolved('talks held on January 29-30', '2019-01-31')).toEqual(['January 29-30 → 2019-01-29..2019-01-30 day']);
   });
   it('resolve without a publication date, while relative words then give nothing', () => {
     const found = mentions('since the Taliban returned to power in 2021, and on Thursday, last September, earlier this week', null);

@@ -37,6 +37,7 @@ export interface DateOptions {
 /** One parser, created once: building it per sentence would cost more than parsing. */
 const parser = chrono.en.casual.clone();
 
+const WEEKDAY_NAMES = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
 const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
 const MONTH = String.raw`(January|February|March|April|May|June|July|August|September|October|November|December)`;
 const WEEKDAY = String.raw`(Sunday|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday)`;
@@ -118,6 +119,29 @@ const RULES: Rule[] = [
       const later = /later|after/i.test(m[3]!);
       const from = later ? c.anchor : (c.anchor ?? c.published);
       return from ? shifted(from, (later ? 1 : -1) * count(m[1]!), unit(m[2]!)) : null;
+    },
+  },
+  {
+    // "the next day" and "the previous day" count from the day an earlier sentence fixed; without
+    // one they stay unknown (counting from publication would be a guess).
+    pattern: /\b(?:the|that) (previous|next|following|same) day\b/gi,
+    resolve: (m, c) => {
+      if (!c.anchor) return null;
+      const which = m[1]!.toLowerCase();
+      return day(addDays(c.anchor, which === 'previous' ? -1 : which === 'same' ? 0 : 1));
+    },
+  },
+  {
+    // "last Thursday" is the one before publication, never the publication day itself;
+    // "next Thursday" the one after; "this Thursday" follows the tense like a bare weekday.
+    pattern: new RegExp(String.raw`\b([Ll]ast|[Nn]ext|[Tt]his|[Pp]ast|[Cc]oming)\s+${WEEKDAY}\b`, 'g'),
+    resolve: (m, c) => {
+      if (!c.published) return null;
+      const weekday = WEEKDAY_NAMES.indexOf(m[2]!.toLowerCase());
+      const which = m[1]!.toLowerCase();
+      if (which === 'last' || which === 'past') return day(weekdayInTense(addDays(c.published, -1), weekday, 'past'));
+      if (which === 'next' || which === 'coming') return day(weekdayInTense(c.published, weekday, 'future'));
+      return day(weekdayInTense(c.published, weekday, c.tense));
     },
   },
   {
@@ -230,7 +254,7 @@ export function findDateMentions(sentence: TextSpan, published: string | null, o
   for (const r of results) {
     const words = trimmed(r.text);
     if (!free(r.index, r.index + words.length)) continue;
-    add(r.index, words, fromChrono(r, words, contextAt(r.index)));
+    add(r.index, words, withRangeEnd(r, fromChrono(r, words, contextAt(r.index))));
   }
 
   YEAR.lastIndex = 0;
@@ -279,6 +303,16 @@ function fromChrono(r: chrono.ParsedResult, words: string, c: Context): DateWind
   if (certain('month')) return c.published ? monthInTense(c.published, k.get('month')!, c.tense) : null;
   if (certain('year')) return { start: `${k.get('year')}-01-01`, end: `${k.get('year')}-12-31`, precision: 'year' };
   return null;
+}
+
+/**
+ * A range such as "January 29-30" or "May 10 to 12" runs from the resolved first day to its last
+ * day, counted in days from chrono's reading so that a year moved by the news rules moves both.
+ */
+function withRangeEnd(r: chrono.ParsedResult, window: DateWindow | null): DateWindow | null {
+  if (!window || window.precision !== 'day' || !r.end || !r.end.isCertain('day')) return window;
+  const days = Math.round((r.end.date().getTime() - r.start.date().getTime()) / 86_400_000);
+  return days > 0 && days <= 31 ? { ...window, end: addDays(window.start, days) } : window;
 }
 
 /**

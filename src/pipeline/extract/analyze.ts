@@ -6,7 +6,7 @@
 import type { ArticleSegment, TextSpan } from '../contracts';
 import { findDateMentions } from '../dates/resolve';
 import type { Gazetteer } from '../places/gazetteer';
-import type { PlaceMention } from '../contracts';
+import { findPlaceMentions } from '../places/mentions';
 import { findStatesAndOrganizations } from '../states/organizations';
 import { segmentFile } from '../text/segment';
 import { sentenceTense } from './cues';
@@ -29,14 +29,16 @@ export function analyzeFile(file: string, text: string, published: string | null
     const spans: Array<{ span: TextSpan; isHeadline: boolean }> = [];
     if (seg.headline) spans.push({ span: seg.headline, isHeadline: true });
     for (const s of seg.sentences) spans.push({ span: s, isHeadline: false });
-    const hints = { countryIso3: dateline ? [dateline.countryIso3] : [] };
     let anchor: string | null = null;
     const sentences: AnalyzedSentence[] = spans.map(({ span, isHeadline }, index) => {
       const { states, organizations } = findStatesAndOrganizations(span.text);
       const dates = findDateMentions(span, pub, { tense: sentenceTense(span.text), anchor });
       const dayMention = dates.find((d) => d.window.precision === 'day');
       if (dayMention) anchor = dayMention.window.start;
-      const places = placeMentions(span.text, gazetteer, hints).map((p) => ({ ...p, start: p.start + span.start, end: p.end + span.start }));
+      // A city in a state the sentence names, or in the dateline's state, wins over a namesake elsewhere.
+      const about = new Set(states.filter((m) => m.via !== 'capital-metonym').flatMap((m) => m.iso3));
+      if (dateline) about.add(dateline.countryIso3);
+      const places = findPlaceMentions(span.text, gazetteer, { countryIso3: [...about] }, { states, organizations }).map((p) => ({ ...p, start: p.start + span.start, end: p.end + span.start }));
       return {
         ...span,
         index,
@@ -52,20 +54,3 @@ export function analyzeFile(file: string, text: string, published: string | null
   return { articles, segments };
 }
 
-/** TEMPORARY until places/mentions.ts lands: capitalised runs the gazetteer resolves. */
-function placeMentions(text: string, gazetteer: Gazetteer, hints: { countryIso3: string[] }): PlaceMention[] {
-  const out: PlaceMention[] = [];
-  const re = /\b[A-Z][\p{L}.'’-]*(?:\s+[A-Z][\p{L}.'’-]*){0,2}/gu;
-  for (const m of text.matchAll(re)) {
-    const words = m[0].split(/\s+/);
-    for (let n = words.length; n >= 1; n--) {
-      const name = words.slice(0, n).join(' ').replace(/['’]s$/, '');
-      const place = gazetteer.resolveCity(name, hints);
-      if (place && (place.population > 100000 || place.isCapital)) {
-        out.push({ start: m.index, end: m.index + name.length, text: name, place, via: 'gazetteer' });
-        break;
-      }
-    }
-  }
-  return out;
-}

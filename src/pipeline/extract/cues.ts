@@ -94,7 +94,7 @@ export function findCues(text: string): Cue[] {
 
 function lastNoun(s: string): string | null {
   const m = s.toLowerCase().match(new RegExp(String.raw`(${MEETING_NOUNS})$`));
-  return m ? m[1] : null;
+  return m?.[1] ?? null;
 }
 
 function dedupe(cues: Cue[]): Cue[] {
@@ -130,7 +130,7 @@ export function findReferences(text: string): Reference[] {
   const refs: Reference[] = [];
   REF_RE.lastIndex = 0;
   for (let m = REF_RE.exec(text); m; m = REF_RE.exec(text)) {
-    const noun = m[2].toLowerCase();
+    const noun = m[2]!.toLowerCase();
     if (noun === 'meetings' || noun === 'round' || noun === 'session') continue;
     // "the talks with the Taliban" still refers back; "the visit of X to Y" too.
     refs.push({ noun, start: m.index, end: m.index + m[0].length, text: m[0] });

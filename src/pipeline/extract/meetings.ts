@@ -9,6 +9,7 @@
 import type { MeetingDate, MeetingKind, MeetingStatus, StateGroupMention } from '../../dataset/schema';
 import type { DateMention, PlaceMention, ResolvedPlace, StateMention } from '../contracts';
 import {
+  sentenceTense,
   type Cue,
   type CueKind,
   findCues,
@@ -56,7 +57,11 @@ interface Draft {
   named: string | null;
   why: string[];
   strong: boolean;
-  filled: boolean;
+  hosts: Set<string>;
+  /** "also met", "the two sides": the other side is the article's lead party. */
+  continues: boolean;
+  /** "Participating NSAs will also call on ...": the lead meeting's participants. */
+  inheritsParticipants: boolean;
 }
 
 /** Words between a preposition and a city that still make it the venue ("at the Chinese capital Beijing"). */
@@ -79,8 +84,12 @@ export function extractMeetings(article: AnalyzedArticle, options: ExtractOption
     const facts = attendance(s, s.states, roles);
     const hosts = hostStates(s, s.states, roles);
     let cues = findCues(text).filter((c) => !isReducedRelativeSigning(text, c));
-    if (isInvitation(text)) cues = cues.filter((c) => c.kind !== 'visit' && c.kind !== 'meeting');
+    const invitation = isInvitation(text);
+    if (invitation) cues = cues.filter((c) => c.kind !== 'visit' && c.kind !== 'meeting');
     const refs = findReferences(text);
+    // "India invited Pakistan to Delhi meet": an invitation speaks of a meeting already reported.
+    const invitedTo = !invitation && /\binvit(?:ed|es|ation)\b/i.test(text) ? cues.find((c) => c.kind === 'meeting' && !c.strong) : undefined;
+    if (invitedTo) refs.unshift({ noun: invitedTo.noun ?? 'meeting', start: invitedTo.start, end: invitedTo.end, text: invitedTo.text });
     const surnames = [...officials.keys()].filter((n) => new RegExp(String.raw`\b${escapeRe(n)}\b`).test(text));
     const names = personWords(s, people);
 
@@ -140,13 +149,17 @@ export function extractMeetings(article: AnalyzedArticle, options: ExtractOption
       statusWords: st.words,
       nameKey: nameKeyOf(text),
       named: namedTitle(text, cues),
+      hosts,
+      continues: marksAnother(text) || TWO_SIDES.test(text) || /\bcounterparts?\b/i.test(text),
+      inheritsParticipants: /\b(?:participating|participants|attendees)\b/i.test(text) && participants.size === 0,
+      past: !st.status && sentenceTense(text) === 'past',
     };
 
     // A definite reference ("the meeting", "during this visit") adds to a meeting already found.
     const ref = refs[0];
     const refLeads = ref && (strongCues.length === 0 || ref.start <= strongCues[0]!.start || /\b(?:during|in|at|after|of)\s+$/i.test(text.slice(0, ref.start)));
     if (ref && refLeads && drafts.length) {
-      const target = referent(drafts, ref.noun, names);
+      const target = referent(signal.past ? drafts.filter((d) => d.status !== 'planned') : drafts, ref.noun, names) ?? referent(drafts, ref.noun, names);
       if (target && !conflicts(target, signal)) {
         merge(target, signal, `reference: "${ref.text}"`);
         lastTouched = [target];
@@ -154,7 +167,10 @@ export function extractMeetings(article: AnalyzedArticle, options: ExtractOption
       }
     }
 
-    if (strongCues.length === 0 && !signal.venue && !signal.date) continue;
+    if (strongCues.length === 0) {
+      const near = signal.venue && cues.some((c) => Math.abs(signal.venue!.start - s.start - c.end) <= 40);
+      if (!signal.date && !near) continue;
+    }
     if (isProcess(text) && !signal.venue && !signal.date && strongCues.every((c) => c.kind === 'meeting')) continue;
     const namesPerson = strongCues.length > 0 && (names.length > 0 || /\b(?:Prime Minister|President|Minister|Chief|Ambassador|General|King|Emir)\b/.test(text));
     if (!participants.size && !partyOrgs.size && !groups.size && !signal.venue && !signal.date && !namesPerson) continue;
@@ -192,6 +208,10 @@ interface Signal {
   statusWords: string | null;
   nameKey: string | null;
   named: string | null;
+  hosts: Set<string>;
+  continues: boolean;
+  inheritsParticipants: boolean;
+  past: boolean;
 }
 
 function newDraft(sig: Signal): Draft {
@@ -214,7 +234,9 @@ function newDraft(sig: Signal): Draft {
     named: null,
     why: [],
     strong: false,
-    filled: false,
+    hosts: new Set(),
+    continues: false,
+    inheritsParticipants: false,
   };
   merge(d, sig, null);
   return d;
@@ -250,6 +272,11 @@ function merge(d: Draft, sig: Signal, reason: string | null): void {
   sig.groups.forEach((g, k) => d.groups.set(k, g));
   sig.surnames.forEach((n) => d.surnames.add(n));
   sig.names.forEach((n) => d.names.add(n));
+  sig.hosts.forEach((c) => d.hosts.add(c));
+  if (d.sentences.length === 1) {
+    d.continues = sig.continues;
+    d.inheritsParticipants = sig.inheritsParticipants;
+  }
   d.nameKey ??= sig.nameKey;
   d.named ??= sig.named;
 }
@@ -304,7 +331,8 @@ function compatible(d: Draft, sig: Signal, text: string): boolean {
   if (marksAnother(text)) return false;
   const sameDate = !!(d.date && sig.date && d.date.window.start === sig.date.window.start && d.date.window.end === sig.date.window.end);
   const sameVenue = !!(d.venue && sig.venue && d.venue.id === sig.venue.place.id);
-  if (!sameDate && !sameVenue) return false;
+  const headline = d.sentences.some((s) => s.isHeadline) || sig.sentence.isHeadline;
+  if (!sameDate && !sameVenue && !headline) return false;
   // A date that differs in precision ("earlier this week" vs "on Sunday") is another meeting.
   if (d.date && sig.date && !sameDate) return false;
   const a = d.participants;
@@ -328,7 +356,7 @@ function splitSignal(sig: Signal, text: string): Signal[] {
   if (/\bmeetings\b/i.test(text) && dates.length >= 2) {
     return dates.map((date) => ({ ...sig, date }));
   }
-  const withMatch = text.match(/\b(?:with|counterparts?)\s+(?:his\s+|her\s+|their\s+)?(?:counterparts?\s+(?:from\s+|of\s+)?)?([^.;]*?\band\b[^.;]*)/i);
+  const withMatch = text.match(/\b(?:with|counterparts?)\s+(?:his\s+|her\s+|their\s+)?(?:counterparts?\s+(?:from\s+|of\s+)?)?((?:(?!\b(?:set|to|on|at|in|after|before|who|which|that|for|during|and called)\b)[^,.;])*?\band\b(?:(?!\b(?:set|to|on|at|in|after|before|who|which|that|for|during)\b)[^,.;])*)/i);
   if (!withMatch || withMatch.index === undefined) return [sig];
   const from = sig.sentence.start + withMatch.index;
   const to = from + withMatch[0].length;
@@ -446,8 +474,14 @@ function finish(d: Draft, i: number, all: Draft[], article: AnalyzedArticle, opt
   }
   const sideCount = () => participants.size + [...orgs].filter((o) => !(o === 'Taliban' && participants.has('AFG'))).length;
   let filled = false;
-  if (sideCount() < 2 && d.groups.size === 0) {
-    if (venue && !isCall && participants.size === 1 && !participants.has(venue.countryIso3)) {
+  const leadDraft = all[0];
+  if (d.inheritsParticipants && leadDraft && leadDraft !== d && participants.size === 0) {
+    for (const c of leadDraft.participants) if (!leadDraft.absent.has(c)) participants.add(c);
+    why.push('participants: those of the lead meeting ("participating")');
+  }
+  const mayFill = sideCount() === 1 || (sideCount() === 0 && d.continues);
+  if (mayFill && d.groups.size === 0) {
+    if (venue && !isCall && sideCount() === 1 && !participants.has(venue.countryIso3)) {
       participants.add(venue.countryIso3);
       filled = true;
       why.push(`host from venue: ${venue.countryIso3}`);
@@ -459,7 +493,8 @@ function finish(d: Draft, i: number, all: Draft[], article: AnalyzedArticle, opt
     }
     if (sideCount() < 2) {
       const before = participants.size;
-      for (const c of leadStates) if (sideCount() < 2) participants.add(c);
+      const leadHosts = leadDraft && leadDraft !== d ? [...leadDraft.hosts] : [];
+      for (const c of [...leadHosts, ...leadStates]) if (sideCount() < 2) participants.add(c);
       if (participants.size > before) {
         filled = true;
         why.push(`sides from the article's lead: ${leadStates.join(', ')}`);
@@ -518,6 +553,10 @@ function finish(d: Draft, i: number, all: Draft[], article: AnalyzedArticle, opt
 
 function kindOf(isCall: boolean, sides: number, d: Draft): MeetingKind {
   if (isCall) return 'call';
+  const said = d.sentences.map((s) => s.text).join(' ');
+  if (/\btrilateral\b/i.test(said) && sides <= 3) return 'trilateral';
+  if (/\bmultilateral\b|\bformat\b|\bmeetings? (?:among|of) the\b[^.]*\b(?:countries|states|nations)\b/i.test(said) && sides <= 3) return 'multilateral';
+  if (/\bbilateral (?:talks|meeting|dialogue|consultations)\b/i.test(said) && sides <= 2) return 'bilateral';
   if (d.groups.size > 0 && sides < 4) return 'multilateral';
   if (sides >= 4) return 'multilateral';
   if (sides === 3) return 'trilateral';
@@ -541,7 +580,7 @@ function genericTitle(d: Draft, parts: string[], orgs: string[], isCall: boolean
               : d.kinds.has('visit') && names.length <= 2
                 ? 'visit'
                 : 'meeting';
-  if (names.length === 0) return `Meeting (${[...d.groups.keys()].join(', ') || 'parties not named'})`;
+  if (names.length === 0) return d.groups.size ? `${[...d.groups.keys()].join(', ')} ${noun}` : `Meeting (parties not named)`;
   if (names.length > 4) return `${names.slice(0, 3).join('–')} and ${names.length - 3} more: ${noun}`;
   return `${names.join('–')} ${noun}`;
 }

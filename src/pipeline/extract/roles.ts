@@ -45,16 +45,33 @@ function wordsAfter(sentence: TextSpan, offset: number, n: number): string[] {
 function lastWordBefore(sentence: TextSpan, offset: number): string {
   const before = sentence.text.slice(0, offset - sentence.start);
   const m = before.match(/([\p{L}-]+)[\s"“(]*$/u);
-  return m ? m[1].toLowerCase() : '';
+  return m?.[1]?.toLowerCase() ?? '';
 }
 
 function secondLastWordBefore(sentence: TextSpan, offset: number): string {
   const before = sentence.text.slice(0, offset - sentence.start);
   const m = before.match(/([\p{L}-]+)\s+[\p{L}-]+[\s"“(]*$/u);
-  return m ? m[1].toLowerCase() : '';
+  return m?.[1]?.toLowerCase() ?? '';
 }
 
 const MEETING_MODIFIER = /^(?:trilateral|bilateral|quadrilateral|multilateral|talks|dialogue|consultations?|meeting|summit|joint|strategic|security|counter-?terrorism|format|officials?|delegations?)$/;
+
+const TITLE_ADJECTIVES = /^(?:acting|senior|top|caretaker|deputy|former|new|first|special|national|security|interim|high-level|visiting|presidential|foreign|interior|defence|defense|chief|prime|vice|assistant|additional|federal|permanent|outgoing|incoming|military|civilian|and|the|side|state|council)$/;
+
+/** Whether an official noun follows, through title-case words and title adjectives only. */
+function officialFollows(after: string): boolean {
+  if (/^\s*(?:side|delegation|government)\b/i.test(after)) return true;
+  const tokens = after.replace(/^['’]s?/, '').split(/[\s—–]+/).filter(Boolean).slice(0, 7);
+  for (const raw of tokens) {
+    const w = raw.replace(/[^\p{L}-]/gu, '');
+    const lower = w.toLowerCase();
+    if (OFFICIAL_WORDS.has(lower) || OFFICIAL_WORDS.has(lower.replace(/s$/, ''))) return true;
+    if (/[,.;:]$/.test(raw)) return false;
+    if (/^\p{Lu}/u.test(w) || TITLE_ADJECTIVES.test(lower)) continue;
+    return false;
+  }
+  return false;
+}
 
 function officialWithin(words: string[]): boolean {
   return words.some((w) => OFFICIAL_WORDS.has(w) || OFFICIAL_WORDS.has(w.replace(/s$/, '')));
@@ -68,8 +85,8 @@ function officialWithin(words: string[]): boolean {
 export function stateRoles(sentence: TextSpan, mentions: StateMention[]): Map<StateMention, StateRole> {
   const roles = new Map<StateMention, StateRole>();
   for (const chain of listChains(sentence, mentions)) {
-    const head = chain[0];
-    const tail = chain[chain.length - 1];
+    const head = chain[0]!;
+    const tail = chain[chain.length - 1]!;
     for (const m of chain) {
       roles.set(m, roleOf(sentence, m, head, tail));
     }
@@ -82,11 +99,9 @@ function roleOf(sentence: TextSpan, m: StateMention, head: StateMention, tail: S
   const after = local.slice(m.end - sentence.start);
   if (m.via === 'group') return groupRole(sentence, m, head, tail);
   if (m.via === 'possessive' || m.via === 'demonym') {
-    // "Afghan counterpart", "China's ambassador", "Pakistani and American officials" vs "Chinese workers".
-    const words = wordsAfter(sentence, tail.end, 6);
-    const stop = words.findIndex((w) => w === '' || /^(?:and|or)$/.test(w) === false && /^[a-z]+$/.test(w) && !OFFICIAL_WORDS.has(w) && !/^(?:acting|senior|top|caretaker|deputy|former|new|first|special|national|security|interim|high-level|visiting)$/.test(w));
-    const window = stop === -1 ? words : words.slice(0, Math.max(stop, 0) + 1);
-    return officialWithin(window) || /^\s*(?:side|delegation|government)\b/i.test(after) ? 'participant' : 'topic';
+    // "Afghan counterpart", "China's ambassador", "Russian Special Presidential Envoy",
+    // "Pakistani and American officials" vs "Chinese workers", "Afghan soil".
+    return officialFollows(sentence.text.slice(tail.end - sentence.start)) ? 'participant' : 'topic';
   }
   // Names and capital metonyms: compounds first ("Pakistan-Afghanistan border" vs "Pakistan-China-Iran Trilateral").
   const compoundAfter = after.match(/^(?:-[\p{L}.]+)*\s*(?:\([^)]*\)\s*)?([\p{L}-]+)/u);
@@ -97,15 +112,21 @@ function roleOf(sentence: TextSpan, m: StateMention, head: StateMention, tail: S
   }
   if (/^-based\b/.test(after)) return 'topic';
   const prev = lastWordBefore(sentence, head.start);
+  if (prev === 'to') {
+    // "a visit to Pakistan", "travelled to India" name a host; "assistance to Afghanistan" a topic.
+    const before = secondLastWordBefore(sentence, head.start);
+    return /^(?:visit|visits|visited|trip|travel|travelled|traveled|travelling|came|went|arrived|delegation|ambassador|envoy|representative|welcome|invited|invitation|counterparts?)$/.test(before) ? 'participant' : 'topic';
+  }
+  if (/^(?:discuss|discussed|discusses|discussing|regarding|concerning|toward|towards)$/.test(prev)) return 'topic';
   if (TOPIC_PREPOSITIONS.has(prev)) {
     if (prev === 'of' || prev === 'from') {
       // "NSAs of Iran", "National Security Adviser of Afghanistan", "representatives from the US".
       const before = secondLastWordBefore(sentence, head.start);
       const word = before === 'the' ? '' : before;
-      if (officialWithin([word]) || /^(?:representatives|delegates|officials|participants|members|delegations|ministers|nsas)$/.test(word)) return 'participant';
+      if (officialWithin([word]) || /^(?:representatives|delegates|officials|participants|members|delegations|ministers|nsas|councils?|affairs)$/.test(word)) return 'participant';
       // "from the US" after "representatives": look one more word back.
       const text = local.slice(0, head.start - sentence.start);
-      if (/(?:representatives|delegates|officials|delegations|ministers|NSAs|secretaries|envoys|leaders)\s+(?:of|from)\s+(?:the\s+)?$/i.test(text)) return 'participant';
+      if (/(?:representatives|delegates|officials|delegations|ministers|NSAs|secretaries|envoys|leaders|councils?|Affairs)\s+(?:of|from)\s+(?:the\s+)?$/i.test(text)) return 'participant';
       return 'topic';
     }
     return 'topic';
@@ -115,6 +136,8 @@ function roleOf(sentence: TextSpan, m: StateMention, head: StateMention, tail: S
     return /(?:representatives|delegates|officials|delegations|ministers|NSAs|secretaries|envoys|leaders|adviser|advisor)\s+(?:of|from)\s+the\s*$/i.test(text) ? 'participant' : 'topic';
   }
   if (m.via === 'capital-metonym' && /^(?:in|at|to|from|based)$/.test(prev)) return 'topic';
+  // "a U.S. soldier": a name used as an adjective speaks of a party only before an official noun.
+  if ((prev === 'a' || prev === 'an') && head === tail) return officialFollows(after) ? 'participant' : 'topic';
   // "a peaceful and stable Afghanistan": a state described, not a party.
   if (DESCRIBING_ADJECTIVES.has(prev)) return 'topic';
   // "Afghanistan's neighbours", "Pakistan's soil": a name used as a possessive of a thing.
@@ -128,7 +151,7 @@ function roleOf(sentence: TextSpan, m: StateMention, head: StateMention, tail: S
 const ABSENT_AFTER_RE =
   /\b(?:no (?:representatives?|delegates?|delegations?|officials?|one) (?:from|of)|non-participation of|absence of|without|(?:has|have|had|did) not invited?|not invited|excluded|exclusion of|not including)\b/gi;
 const ABSENT_BEFORE_RE =
-  /\b(?:(?:did|do|does|will|would|had|has|have|could|can)\s*(?:not|n['’]t)\s+(?:attend|participate|join|take part|be present|be attending|send)|won['’]t (?:attend|participate|join|take part)|(?:refused?|declined?|unable) to (?:attend|participate|join|take part)|declined|skip(?:ped|s|ping)?|boycott(?:ed|s|ing)?|stay(?:ed)? away|(?:was|were) not present|(?:was|were) absent|pulled out|not to attend)\b/gi;
+  /\b(?:(?:did|do|does|will|would|had|has|have|could|can)\s*(?:not|n['’]t)\s+(?:attend(?:ed|ing)?|participat(?:e|ed|ing)|join(?:ed)?|take part|taken part|be present|be attending|send|sent)|won['’]t (?:attend|participate|join|take part)|(?:refused?|refusing|declined?|unable) to (?:attend|participate|join|take part)|declined|skip(?:ped|s|ping)?|boycott(?:ed|s|ing)?|stay(?:ed)? away|(?:was|were) not present|(?:was|were) absent|pulled out|not to attend)\b/gi;
 const PRESENT_RE =
   /\b(?:did participate|participated|participates|attended|took part|take part|confirmed (?:their|its|his|her) participation|(?:was|were) present|(?:was|were) represented|represented by|joined)\b/i;
 
@@ -149,7 +172,8 @@ export function attendance(sentence: TextSpan, mentions: StateMention[], roles: 
   for (const m of text.matchAll(/;|\bbut\b|\bwhile\b|\bwhereas\b|\bhowever\b/gi)) bounds.push(m.index);
   bounds.push(text.length);
   for (let i = 0; i < bounds.length - 1; i++) {
-    const [from, to] = [bounds[i], bounds[i + 1]];
+    const from = bounds[i]!;
+    const to = bounds[i + 1]!;
     const clause = text.slice(from, to);
     const inClause = mentions.filter((m) => m.start - sentence.start >= from && m.end - sentence.start <= to);
     let any = false;
@@ -217,7 +241,7 @@ export function officialsByName(sentences: Array<TextSpan & { states: StateMenti
       const ofForm = m.via === 'name' && /\b(?:\w+)\s+of\s+$/i.test(before) && officialWordBefore(before);
       if (!(m.via === 'possessive' || m.via === 'demonym' || ofForm || /^['’]s\b/.test(s.text.slice(m.end - s.start)))) continue;
       const surname = nameAfter(s.text.slice(m.end - s.start).replace(/^['’]s\b/, ''), stateWords, !!ofForm);
-      if (surname && !byName.has(surname)) byName.set(surname, m.iso3[0]);
+      if (surname && !byName.has(surname)) byName.set(surname, m.iso3[0]!);
     }
   }
   return byName;
@@ -240,15 +264,17 @@ export function nameAfter(text: string, stateWords: Set<string>, titled = false)
     const w = raw.replace(/^[("“]+|[,.;:)"”’']+$/g, '');
     const lower = w.toLowerCase().replace(/['’]s$/, '');
     if (!w) break;
+    if (/^\(.*\)$/.test(raw)) continue; // "(Counter-Terrorism)"
+    if (/^\(.*\)[,.;:]$/.test(raw)) break;
     if (OFFICIAL_WORDS.has(lower) || OFFICIAL_WORDS.has(lower.replace(/s$/, ''))) {
-      if (name) break; // a second title starts another person
+      // Capitalised words before another title were part of the title ("Director General of
+      // the Department of External Security Affairs at the Chinese Foreign Ministry Bai Tian").
+      name = null;
       sawTitle = true;
     } else if (CONNECTORS.has(lower)) {
       if (lower === 'and' && name) break;
     } else if (/^\p{Lu}/u.test(w)) {
       if (!stateWords.has(lower) && !PERSONAL_TITLE_WORDS.has(lower) && !/['’]s$/.test(w)) name = w;
-    } else if (/^\(/.test(raw)) {
-      // "(Counter-Terrorism)"
     } else break;
     if (endsRun) break;
   }
@@ -275,7 +301,8 @@ function groupRole(sentence: TextSpan, m: StateMention, head: StateMention, tail
   }
   const before = sentence.text.slice(0, m.start - sentence.start);
   const after = sentence.text.slice(m.end - sentence.start);
-  if (/(?:representatives|delegates|officials|delegations|ministers|NSAs|secretaries|envoys|leaders|members)\s+(?:of|from)\s+(?:the\s+)?$/i.test(before)) return 'participant';
+  if (/(?:representatives|delegates|officials|delegations|ministers|NSAs|secretaries|envoys|leaders|members|councils?|Affairs)\s+(?:of|from)\s+(?:the\s+)?$/i.test(before)) return 'participant';
+  if (/\b(?:meetings?|talks|dialogue|consultations|conference|summit|format)\s+(?:among|between|of)\s+(?:the\s+)?$/i.test(before)) return 'participant';
   if (officialWithin(wordsAfter(sentence, m.end, 3))) return 'participant';
   if (/^\s*(?:[A-Z][\p{L}-]*\s+){0,2}(?:Consultations?|Summit|Meeting|Dialogue|Conference|Talks|meeting|summit|talks|consultations|dialogue)\b/u.test(after)) return 'participant';
   return 'topic';

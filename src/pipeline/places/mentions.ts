@@ -65,7 +65,7 @@ export function findPlaceMentions(text: string, gazetteer: Gazetteer, hints?: Pl
         const candidate = gazetteer.pick(records, context);
         const words = length - i;
         const key = tokens.slice(i, length).map((x) => x.key).join(' ');
-        if (candidate && !stopped.has(key) && isLikelyCity(candidate, words, inContext) && (candidate.isCapital || !looksLikePersonName(text, tokens, length, gazetteer))) {
+        if (candidate && !stopped.has(key) && isLikelyCity(candidate, words, inContext) && (candidate.isCapital || !looksLikePersonName(text, tokens, i, length, gazetteer))) {
           place = candidate;
         }
       }
@@ -85,18 +85,30 @@ export function findPlaceMentions(text: string, gazetteer: Gazetteer, hints?: Pl
   return found;
 }
 
+/** Capitalised words that may stand right before a place name ("In Kazan", "From Samarkand"). */
+const LEAD_WORDS = new Set(['in', 'at', 'from', 'to', 'the', 'and', 'of', 'on', 'for', 'near', 'via', 'with', 'by', 'as', 'after', 'before', 'into', 'outside', 'inside']);
+
 /**
- * "Vladimir Putin", "Hassan Kazmi": a town's name directly followed by another capitalised
- * word is taken as a person's name, unless that word names something at the place
- * ("Samarkand Declaration") or the text is upper case.
+ * "Vladimir Putin", "Hassan Kazmi", "John Bolton": a town's name directly next to another
+ * capitalised word is taken as part of a person's name, unless the word after it names
+ * something at the place ("Samarkand Declaration"), the word before it opens the sentence or
+ * is a preposition ("In Kazan"), or the text is upper case.
  */
-function looksLikePersonName(text: string, tokens: readonly Token[], next: number, gazetteer: Gazetteer): boolean {
-  const prev = tokens[next - 1]!;
+function looksLikePersonName(text: string, tokens: readonly Token[], first: number, next: number, gazetteer: Gazetteer): boolean {
+  const isWordCase = (t: Token) => {
+    const word = text.slice(t.start, t.end);
+    return startsUpper(word) && word !== word.toUpperCase();
+  };
+  const last = tokens[next - 1]!;
   const following = tokens[next];
-  if (!following || text.slice(prev.end, following.start) !== ' ') return false;
-  const word = text.slice(following.start, following.end);
-  if (!startsUpper(word) || word === word.toUpperCase()) return false;
-  return !gazetteer.nameFollowerKeys.has(following.key);
+  if (following && text.slice(last.end, following.start) === ' ' && isWordCase(following) && !gazetteer.nameFollowerKeys.has(following.key)) {
+    return true;
+  }
+  const prev = tokens[first - 1];
+  if (!prev || text.slice(prev.end, tokens[first]!.start) !== ' ' || !isWordCase(prev) || LEAD_WORDS.has(prev.key)) return false;
+  const beforePrev = tokens[first - 2];
+  const opensSentence = !beforePrev || /[.!?:;\n"“(|•\-–—]/.test(text.slice(beforePrev.end, prev.start));
+  return !opensSentence;
 }
 
 function isLikelyCity(place: ResolvedPlace, words: number, inContext: ReadonlySet<string>): boolean {

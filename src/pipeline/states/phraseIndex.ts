@@ -67,14 +67,15 @@ export function tokenize(text: string): Token[] {
 
 /**
  * The separator between two words reduced to what matters for names: null when the words
- * cannot belong to one name (a line break, a long gap); hyphens count as spaces; apostrophes
- * and hyphens of every kind are unified; commas and dots are kept.
+ * cannot belong to one name (a line break, a long gap, a dash); hyphens and en dashes count
+ * as spaces ("Cholpon-Ata" = "Cholpon Ata"); apostrophes of every kind are unified;
+ * commas and dots are kept.
  */
 export function canonicalGap(gap: string): string | null {
   if (gap.length > 3 || /[\n\r]/.test(gap)) return null;
   const g = gap
     .replace(/[\s\u00a0]+/g, '')
-    .replace(/[-\u2010-\u2015\u2212]/g, '')
+    .replace(/[-\u2010\u2011\u2013]/g, '')
     .replace(/[\u2018\u2019\u02bc`\u00b4]/g, "'");
   return /^[.,']*$/.test(g) ? g : null;
 }

@@ -84,7 +84,7 @@ const LOCATIVE = new Set([
 /** "capital of Doha", "outskirts of Kabul". */
 const PLACE_OF = new Set(['capital', 'city', 'outskirts', 'suburbs', 'centre', 'center', 'streets', 'heart']);
 const LATIN_NAME = /^\p{Lu}[\p{Script=Latin}\p{M}\s'’.\-()]+$/u;
-const HYPHEN_AFTER = /^[-\u2010-\u2015]/;
+const HYPHEN_AFTER = /^[-\u2010\u2011\u2013]/;
 const POSSESSIVE_AFTER = /^['\u2019]s(?![\p{L}\p{N}])/u;
 
 interface StateFinder {
@@ -241,7 +241,7 @@ function readsAsGovernment(text: string, tokens: readonly Token[], i: number, to
   const word = text.slice(first.start, last.end);
   if (word === word.toUpperCase()) return false;
   const after = text.slice(last.end, last.end + 16);
-  if (/^[-\u2010-\u2015](?:based|born|bound)\b/i.test(after)) return false;
+  if (/^[-\u2010\u2011\u2013](?:based|born|bound)\b/i.test(after)) return false;
   const next = tokens[tokenEnd];
   if (next && /^,\s*$/.test(text.slice(last.end, next.start)) && startsUpper(text.slice(next.start, next.end))) {
     if (index.matchAt(text, tokens, tokenEnd).some((m) => m.entry.payload.kind === 'name')) return false;

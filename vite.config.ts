@@ -1,12 +1,13 @@
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import { contentSecurityPolicy } from './src/build/cspPlugin';
+import { datasetRebuild } from './src/pipeline/build/vitePlugin';
 
 // The app is a static SPA: everything it needs (basemap, glyphs, dataset) is bundled or
 // served from public/, so the built dist/ works offline from any static host or subpath.
 export default defineConfig({
   base: './',
-  plugins: [react(), contentSecurityPolicy()],
+  plugins: [react(), contentSecurityPolicy(), datasetRebuild()],
   build: {
     target: 'es2022',
     sourcemap: false,

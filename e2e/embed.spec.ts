@@ -143,6 +143,24 @@ test('an atlas embedded in another origin sizes itself through embed.js and show
   expect(foreign).toEqual([]);
 });
 
+test('the embed shows its legend inside the frame, not clipped away', async ({ page }) => {
+  // Known gap (reported): the legend is rendered after the map inside .stage, whose
+  // overflow is hidden, so it never shows. test.fail keeps the suite green until the
+  // layout is fixed, and turns red ("expected to fail") once it is: then delete this line.
+  test.fail();
+  await page.setViewportSize({ width: 640, height: 900 });
+  await page.goto(`/?${VIEW_QUERY}&embed=1&animate=0`);
+  await waitForMapIdle(page);
+  const visible = await page.evaluate(() => {
+    const legend = document.querySelector('.legend');
+    if (!legend) return false;
+    const r = legend.getBoundingClientRect();
+    const hit = document.elementFromPoint(r.left + Math.min(20, r.width / 2), r.top + Math.min(10, r.height / 2));
+    return r.width > 0 && r.height > 0 && r.bottom <= window.innerHeight && !!hit && legend.contains(hit);
+  });
+  expect(visible).toBe(true);
+});
+
 test('embed.js ignores height messages that are not from an atlas iframe or have the wrong shape', async ({ page }) => {
   // An iframe of the HOST origin that claims to be an atlas, and the host page itself.
   hostPages.set('/impostor.html', `<!doctype html><script>parent.postMessage({ type: 'sma:height', version: 1, height: 4321, width: 300 }, '*');</script>`);

@@ -198,8 +198,10 @@ export function sentenceTense(text: string): 'past' | 'future' | 'present' {
 }
 
 /** Date words that belong to a statement about the meeting, not the meeting itself. */
-export function isReportingDate(text: string, dateStart: number): boolean {
+export function isReportingDate(text: string, dateStart: number, dateEnd?: number): boolean {
   const before = text.slice(Math.max(0, dateStart - 40), dateStart);
+  // "Trump on Saturday said ...": the date of the saying.
+  if (dateEnd !== undefined && /^\s*,?\s*(?:said|says|told|announced|stated|tweeted|confirmed|reported|added|wrote)\b/i.test(text.slice(dateEnd))) return true;
   return /\b(?:said|says|told|stated|statement|announced|confirmed|reported|tweeted|added|issued|quoted|noted|posted|wrote)\b[^,.;]{0,25}$/i.test(before);
 }
 

@@ -159,7 +159,9 @@ export function extractMeetings(article: AnalyzedArticle, options: ExtractOption
     const ref = refs[0];
     const refLeads = ref && (strongCues.length === 0 || ref.start <= strongCues[0]!.start || /\b(?:during|in|at|after|of)\s+$/i.test(text.slice(0, ref.start)));
     if (ref && refLeads && drafts.length) {
-      const target = referent(signal.past ? drafts.filter((d) => d.status !== 'planned') : drafts, ref.noun, names) ?? referent(drafts, ref.noun, names);
+      // An invitation is to a meeting still to come; a past-tense sentence speaks of one held.
+      const pool = invitedTo ? drafts.filter((d) => d.status === 'planned') : signal.past ? drafts.filter((d) => d.status !== 'planned') : drafts;
+      const target = (pool.length ? referent(pool, ref.noun, names) : null) ?? referent(drafts, ref.noun, names);
       if (target && !conflicts(target, signal)) {
         merge(target, signal, `reference: "${ref.text}"`);
         lastTouched = [target];
@@ -352,7 +354,7 @@ function compatible(d: Draft, sig: Signal, text: string): boolean {
 function splitSignal(sig: Signal, text: string): Signal[] {
   const plural = /\b(?:meetings|bilateral talks|bilateral meetings|separate(?:ly)?)\b/i.test(text);
   if (!plural) return [sig];
-  const dates = sig.sentence.dates.filter((d) => !isReportingDate(text, d.start - sig.sentence.start));
+  const dates = sig.sentence.dates.filter((d) => !isReportingDate(text, d.start - sig.sentence.start, d.end - sig.sentence.start));
   if (/\bmeetings\b/i.test(text) && dates.length >= 2) {
     return dates.map((date) => ({ ...sig, date }));
   }
@@ -384,7 +386,7 @@ function addGroup(m: StateMention, s: AnalyzedSentence, participants: Set<string
 }
 
 function pickDate(s: AnalyzedSentence, anchor: number): DateMention | null {
-  const candidates = s.dates.filter((d) => !isReportingDate(s.text, d.start - s.start));
+  const candidates = s.dates.filter((d) => !isReportingDate(s.text, d.start - s.start, d.end - s.start));
   if (!candidates.length) return null;
   return [...candidates].sort((a, b) => distance(a, anchor) - distance(b, anchor) || a.start - b.start)[0]!;
 }

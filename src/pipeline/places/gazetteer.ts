@@ -49,6 +49,8 @@ export interface Gazetteer {
   readonly notPlaceKeys: ReadonlySet<string>;
   /** Normalised words that may follow a town's name without making it a person's (data/place-aliases.json nameFollowers). */
   readonly nameFollowerKeys: ReadonlySet<string>;
+  /** Normalised words that make a place name a publication's ("Washington Post"; data/place-aliases.json publicationWords). */
+  readonly publicationKeys: ReadonlySet<string>;
   /** Index of every city name, alias and landmark, for findPlaceMentions. */
   readonly phrases: PhraseIndex<PlaceCandidate>;
   /** Number of city records indexed. */
@@ -70,6 +72,7 @@ const PlaceAliases = z.object({
   ),
   notPlaces: z.object({ texts: z.array(z.string()) }),
   nameFollowers: z.object({ texts: z.array(z.string()) }),
+  publicationWords: z.object({ texts: z.array(z.string()) }),
 });
 const Landmarks = z.object({
   landmarks: z.array(
@@ -281,6 +284,7 @@ function buildGazetteer(): Gazetteer {
     pick,
     notPlaceKeys: new Set(aliasData.notPlaces.texts.map(keyOf)),
     nameFollowerKeys: new Set(aliasData.nameFollowers.texts.map(keyOf)),
+    publicationKeys: new Set(aliasData.publicationWords.texts.map(keyOf)),
     phrases,
     size: records.length,
     loadMs: 0,

@@ -72,6 +72,10 @@ describe('findPlaceMentions', () => {
     expect(brief('the Pakistan-Afghanistan joint Chamber of Commerce and Industry')).toEqual([]);
   });
 
+  it('does not take newspapers for places', () => {
+    expect(brief('the Washington Post and the Tehran Times reported from Kabul')).toEqual(['Kabul→kabul']);
+  });
+
   it('keeps a place followed by a word that names something there', () => {
     expect(brief('As a result of the meeting, the Samarkand Declaration was adopted.')).toEqual(['Samarkand→samarkand']);
   });

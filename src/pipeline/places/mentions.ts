@@ -70,6 +70,7 @@ export function findPlaceMentions(text: string, gazetteer: Gazetteer, hints?: Pl
         }
       }
       if (!place) continue;
+      if (namesPublication(text, tokens, length, gazetteer)) break;
       const start = first.start;
       const end = Math.max(...same.map((m) => m.end));
       const clash = blocked.some((b) => start < b.end && b.start < end && !(place.isCapital && b.start === start && b.end === end && 'iso3' in b && b.iso3.includes(place.countryIso3)));
@@ -83,6 +84,13 @@ export function findPlaceMentions(text: string, gazetteer: Gazetteer, hints?: Pl
     }
   }
   return found;
+}
+
+/** "the Washington Post reported", "Tehran Times": a newspaper, not a place. */
+function namesPublication(text: string, tokens: readonly Token[], next: number, gazetteer: Gazetteer): boolean {
+  const following = tokens[next];
+  if (!following || text.slice(tokens[next - 1]!.end, following.start) !== ' ') return false;
+  return startsUpper(text.slice(following.start, following.end)) && gazetteer.publicationKeys.has(following.key);
 }
 
 /** Capitalised words that may stand right before a place name ("In Kazan", "From Samarkand"). */

@@ -114,6 +114,7 @@ describe('findStateMentions on seed sentences', () => {
     expect(brief('An Islamabad-based analyst said')).toEqual([]);
     expect(brief('KABUL: Officials said')).toEqual([]);
     expect(brief('the accord signed at Doha, Qatar, in February')).toEqual(['Qatar:QAT:name']);
+    expect(brief('the Washington Post reported')).toEqual([]);
   });
 
   it('leaves out states inside organisation names but keeps a group that is the whole organisation', () => {

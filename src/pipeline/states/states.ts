@@ -242,6 +242,8 @@ function readsAsGovernment(text: string, tokens: readonly Token[], i: number, to
   if (word === word.toUpperCase()) return false;
   const after = text.slice(last.end, last.end + 16);
   if (/^[-\u2010\u2011\u2013](?:based|born|bound)\b/i.test(after)) return false;
+  // "the Washington Post", "Tehran Times": a newspaper (same words as publicationWords in data/place-aliases.json).
+  if (/^ (?:Times|Post|Tribune|Herald|Journal|Gazette|Chronicle|Observer|Daily|Telegraph|Press|Mirror)\b/.test(after)) return false;
   const next = tokens[tokenEnd];
   if (next && /^,\s*$/.test(text.slice(last.end, next.start)) && startsUpper(text.slice(next.start, next.end))) {
     if (index.matchAt(text, tokens, tokenEnd).some((m) => m.entry.payload.kind === 'name')) return false;

@@ -103,10 +103,13 @@ test('clicking Kabul lists its meetings newest first with their evidence', async
   for (const m of meetings) {
     const item = panel.locator(`li[data-meeting-id="${m.id}"]`);
     await expect(item.getByRole('heading')).toHaveText(m.title);
+    // Every quote is in the item (after the first two, behind "N more quotes"), with its file.
+    await expect(item.locator('blockquote')).toHaveCount(m.sources.length);
+    await expect(item.locator('blockquote').first()).toBeVisible();
     for (const span of m.sources) {
-      await expect(item.locator('blockquote').filter({ hasText: span.quote.slice(0, 60) }).first()).toBeVisible();
-      await expect(item.locator('.source').filter({ hasText: span.file }).first()).toBeVisible();
+      await expect(item.locator('blockquote').filter({ hasText: span.quote.slice(0, 60) }).first()).toBeAttached();
     }
+    await expect(item.locator('.source').filter({ hasText: m.sources[0]!.file }).first()).toBeVisible();
   }
   // Newest first: the order of the items follows the meetings' last possible days.
   const ids = await items.evaluateAll((els) => els.map((e) => e.getAttribute('data-meeting-id')));

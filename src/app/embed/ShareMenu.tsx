@@ -27,7 +27,23 @@ async function copyText(text: string, fallback: HTMLTextAreaElement | null): Pro
   }
 }
 
+/**
+ * The panel subscribes to the view only while open: closed, the menu costs nothing when
+ * the slider is dragged (alt text and snippet scan every visible meeting; issue 6).
+ */
 export function ShareMenu() {
+  const hasDataset = useAtlasStore((s) => s.dataset !== null);
+  const [open, setOpen] = useState(false);
+  if (!hasDataset) return null;
+  return (
+    <details className="share-menu" onToggle={(e) => setOpen(e.currentTarget.open)}>
+      <summary>Share &amp; export</summary>
+      {open && <SharePanel />}
+    </details>
+  );
+}
+
+function SharePanel() {
   const dataset = useAtlasStore((s) => s.dataset);
   const view = useAtlasStore((s) => s.view);
   const [message, setMessage] = useState('');
@@ -73,43 +89,40 @@ export function ShareMenu() {
   };
 
   return (
-    <details className="share-menu">
-      <summary>Share &amp; export</summary>
-      <div className="share-panel" role="group" aria-label="Share and export">
-        <section>
-          <h2 id={`${ids}-embed`}>Embed this view</h2>
-          <p className="share-help">Paste into a web page. The frame sizes itself to its content.</p>
-          <textarea ref={snippetRef} readOnly rows={5} value={snippet} aria-labelledby={`${ids}-embed`} data-testid="embed-snippet" />
-          <button type="button" onClick={() => void copy(snippet, snippetRef.current, 'Embed code')}>
-            Copy embed code
+    <div className="share-panel" role="group" aria-label="Share and export">
+      <section>
+        <h2 id={`${ids}-embed`}>Embed this view</h2>
+        <p className="share-help">Paste into a web page. The frame sizes itself to its content.</p>
+        <textarea ref={snippetRef} readOnly rows={5} value={snippet} aria-labelledby={`${ids}-embed`} data-testid="embed-snippet" />
+        <button type="button" onClick={() => void copy(snippet, snippetRef.current, 'Embed code')}>
+          Copy embed code
+        </button>
+      </section>
+      <section>
+        <h2 id={`${ids}-alt`}>Alt text</h2>
+        <textarea ref={altRef} readOnly rows={4} value={alt} aria-labelledby={`${ids}-alt`} data-testid="alt-text" />
+        <button type="button" onClick={() => void copy(alt, altRef.current, 'Alt text')}>
+          Copy alt text
+        </button>
+      </section>
+      <section>
+        <h2>Download</h2>
+        <div className="share-buttons">
+          <button type="button" onClick={() => void downloadPng()} disabled={busy || view.view !== 'map'}>
+            Download PNG
           </button>
-        </section>
-        <section>
-          <h2 id={`${ids}-alt`}>Alt text</h2>
-          <textarea ref={altRef} readOnly rows={4} value={alt} aria-labelledby={`${ids}-alt`} data-testid="alt-text" />
-          <button type="button" onClick={() => void copy(alt, altRef.current, 'Alt text')}>
-            Copy alt text
+          <button type="button" onClick={downloadCsv}>
+            Download data (CSV)
           </button>
-        </section>
-        <section>
-          <h2>Download</h2>
-          <div className="share-buttons">
-            <button type="button" onClick={() => void downloadPng()} disabled={busy || view.view !== 'map'}>
-              Download PNG
-            </button>
-            <button type="button" onClick={downloadCsv}>
-              Download data (CSV)
-            </button>
-            <button type="button" onClick={downloadGeoJson}>
-              Download data (GeoJSON)
-            </button>
-          </div>
-          <p className="share-help">Data: the {count} the status line counts.</p>
-        </section>
-        <p className="share-message" role="status" aria-live="polite">
-          {message}
-        </p>
-      </div>
-    </details>
+          <button type="button" onClick={downloadGeoJson}>
+            Download data (GeoJSON)
+          </button>
+        </div>
+        <p className="share-help">Data: the {count} the status line counts.</p>
+      </section>
+      <p className="share-message" role="status" aria-live="polite">
+        {message}
+      </p>
+    </div>
   );
 }

@@ -5,19 +5,11 @@
 import './map.css';
 import { COLORS } from './style';
 
-function LineSwatch({ color, dash, fade }: { color: string; dash?: string; fade?: boolean }) {
+function LineSwatch({ color, dash, arrow }: { color: string; dash?: string; arrow?: boolean }) {
   return (
     <svg className="legend__swatch" width="40" height="12" viewBox="0 0 40 12" aria-hidden="true">
-      {fade && (
-        <defs>
-          <linearGradient id="legend-fade">
-            <stop offset="0" stopColor={color} stopOpacity="0.25" />
-            <stop offset="1" stopColor={color} stopOpacity="1" />
-          </linearGradient>
-        </defs>
-      )}
-      <line x1="2" y1="6" x2="32" y2="6" stroke={fade ? 'url(#legend-fade)' : color} strokeWidth="2" strokeDasharray={dash} strokeLinecap="round" />
-      {fade && <path d="M31 2 L38 6 L31 10 Z" fill={color} />}
+      <line x1="2" y1="6" x2="32" y2="6" stroke={color} strokeWidth="2" strokeDasharray={dash} strokeLinecap="round" />
+      {arrow && <path d="M31 2 L38 6 L31 10 Z" fill={color} />}
     </svg>
   );
 }
@@ -28,8 +20,8 @@ export function Legend() {
       <h2 className="legend__title">Legend</h2>
       <ul className="legend__list">
         <li>
-          <LineSwatch color={COLORS.held} fade />
-          <span>Link from a participating state's capital to the venue; it strengthens (and flows) towards the venue</span>
+          <LineSwatch color={COLORS.held} arrow />
+          <span>Link from a participating state's capital to the venue; white dashes flow along it towards the venue</span>
         </li>
         <li>
           <LineSwatch color={COLORS.unheld} dash="5 3" />

@@ -131,8 +131,9 @@ export function atlasStyle(fontUrl: string): StyleSpecification {
       paint: {
         'line-width': linkWidth as never,
         'line-opacity': LINK_OPACITY.held,
-        // Faint at the capital, strong at the venue: direction reads even when nothing moves.
-        'line-gradient': ['interpolate', ['linear'], ['line-progress'], 0, 'rgba(194, 48, 74, 0.35)', 0.6, 'rgba(194, 48, 74, 0.8)', 1, COLORS.held],
+        // No line-gradient: MapLibre keeps one texture row per feature for it, and at 10k
+        // meetings (34k arcs) that overflows the texture and the canvas renders black.
+        'line-color': COLORS.held,
       },
     },
     {
@@ -188,8 +189,8 @@ export function atlasStyle(fontUrl: string): StyleSpecification {
       [SOURCES.borders]: { type: 'geojson', data: empty() },
       [SOURCES.coasts]: { type: 'geojson', data: empty() },
       [SOURCES.countryLabels]: { type: 'geojson', data: empty() },
-      // lineMetrics: line-progress (gradient) runs from the capital to the venue.
-      [SOURCES.arcs]: { type: 'geojson', data: empty(), lineMetrics: true, tolerance: 0.5, buffer: 16 },
+      // Arcs start at the capital, so dash patterns (flow) run towards the venue.
+      [SOURCES.arcs]: { type: 'geojson', data: empty(), tolerance: 0.5, buffer: 16 },
       [SOURCES.rings]: { type: 'geojson', data: empty() },
       [SOURCES.capitals]: { type: 'geojson', data: empty() },
     },

@@ -3,7 +3,7 @@
  * participants and absentees, status when not held, and the evidence quotes with their
  * source. Article text is untrusted, so everything is rendered as text (React escapes it).
  */
-import type { Dataset, Meeting } from '../../dataset/schema';
+import type { Dataset, EvidenceSpan, Meeting } from '../../dataset/schema';
 import { selectLookup } from '../state/selectors';
 import { useAtlasStore } from '../state/store';
 import { formatDay, dayFromIso } from '../timeline/days';
@@ -13,6 +13,9 @@ export function stateNames(dataset: Dataset, codes: readonly string[]): string[]
   const { states } = selectLookup(dataset);
   return codes.map((c) => states.get(c)?.name ?? c);
 }
+
+/** Quotes shown at once; the rest wait behind a "more quotes" switch so a panel stays scannable. */
+const QUOTES_SHOWN = 2;
 
 function publishedText(iso: string | null | undefined): string | null {
   const day = iso ? dayFromIso(iso) : null;
@@ -25,13 +28,22 @@ export function MeetingItem({ dataset, meeting, outsideWindow }: { dataset: Data
   const hoverMeeting = useAtlasStore((s) => s.hoverMeeting);
   const setStateFilter = useAtlasStore((s) => s.setStateFilter);
   const lookup = selectLookup(dataset);
-  const sources = new Map(dataset.sources.map((s) => [s.file, s]));
   const venue = meeting.venuePlaceId ? lookup.places.get(meeting.venuePlaceId) : undefined;
   const stateButton = (iso3: string) => (
     <button type="button" className="state-chip" key={iso3} onClick={() => setStateFilter(iso3)} title={`Show only meetings ${lookup.states.get(iso3)?.name ?? iso3} attended`}>
       {lookup.states.get(iso3)?.name ?? iso3}
     </button>
   );
+  const renderSpan = (span: EvidenceSpan, i: number) => {
+    const source = lookup.sources.get(span.file);
+    const published = publishedText(source?.published);
+    return (
+      <li key={i}>
+        <blockquote>{span.quote}</blockquote>
+        <p className="source">{[source?.outlet, published, span.file].filter(Boolean).join(' · ')}</p>
+      </li>
+    );
+  };
   return (
     <li
       className={`meeting${selected ? ' selected' : ''}${outsideWindow ? ' outside-window' : ''} status-${meeting.status}`}
@@ -61,19 +73,18 @@ export function MeetingItem({ dataset, meeting, outsideWindow }: { dataset: Data
         </p>
       )}
       <ul className="evidence" aria-label="Evidence">
-        {meeting.sources.map((span, i) => {
-          const source = sources.get(span.file);
-          const published = publishedText(source?.published);
-          return (
-            <li key={i}>
-              <blockquote>{span.quote}</blockquote>
-              <p className="source">
-                {[source?.outlet, published, span.file].filter(Boolean).join(' · ')}
-              </p>
-            </li>
-          );
-        })}
+        {meeting.sources.slice(0, QUOTES_SHOWN).map(renderSpan)}
       </ul>
+      {meeting.sources.length > QUOTES_SHOWN && (
+        <details className="more-evidence">
+          <summary>
+            {meeting.sources.length - QUOTES_SHOWN} more quote{meeting.sources.length - QUOTES_SHOWN === 1 ? '' : 's'}
+          </summary>
+          <ul className="evidence" aria-label="More evidence">
+            {meeting.sources.slice(QUOTES_SHOWN).map((span, i) => renderSpan(span, i + QUOTES_SHOWN))}
+          </ul>
+        </details>
+      )}
     </li>
   );
 }

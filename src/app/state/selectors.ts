@@ -4,7 +4,7 @@
  * scrub p95 under 8 ms at 10k meetings). Components and adapters read these, never their
  * own copies.
  */
-import type { Dataset, Meeting, Place, State } from '../../dataset/schema';
+import type { Dataset, Meeting, Place, Source, State } from '../../dataset/schema';
 import { dayFromIso } from '../timeline/days';
 import type { ViewState } from './viewState';
 
@@ -268,6 +268,7 @@ export function selectStates(dataset: Dataset): StateOption[] {
 }
 
 interface Lookup {
+  sources: Map<string, Source>;
   places: Map<string, Place>;
   states: Map<string, State>;
   meetings: Map<string, Meeting>;
@@ -288,6 +289,7 @@ export function selectLookup(dataset: Dataset): Lookup {
   }
   for (const [venue, list] of byVenue) byVenue.set(venue, sortNewestFirst(list));
   const lookup: Lookup = {
+    sources: new Map(dataset.sources.map((x) => [x.file, x])),
     places: new Map(dataset.places.map((p) => [p.id, p])),
     states: new Map(dataset.states.map((s) => [s.iso3, s])),
     meetings: new Map(dataset.meetings.map((m) => [m.id, m])),

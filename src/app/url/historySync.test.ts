@@ -93,4 +93,17 @@ describe('startUrlSync', () => {
     expect(entries).toHaveLength(4);
     stop();
   });
+  it('corrects the address in place when the dataset drops an unknown name', async () => {
+    const fs = await import('node:fs');
+    const { parseDataset } = await import('../../dataset/schema');
+    const parsed = parseDataset(JSON.parse(fs.readFileSync('public/data/meetings.json', 'utf8')));
+    if (!parsed.ok) throw new Error('dataset');
+    useAtlasStore.setState({ dataset: null });
+    const { win, entries } = fakeWindow('?city=atlantis&state=PAK');
+    const stop = startUrlSync(useAtlasStore, win, () => 0);
+    useAtlasStore.getState().setDataset(parsed.dataset);
+    expect(entries).toEqual(['?state=PAK']);
+    expect(useAtlasStore.getState().notices.join(' ')).toMatch(/city="atlantis"/);
+    stop();
+  });
 });

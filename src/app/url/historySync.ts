@@ -55,6 +55,9 @@ export function startUrlSync(store: StoreApi<AtlasState>, win: HistoryLike = win
     const url = `${win.location.pathname}${query ? `?${query}` : ''}${win.location.hash}`;
     const t = now();
     let mode = historyWrite(prev.view, state.view, { gesture, msSinceLastWindowStep: t - lastWindowStep });
+    // Names the dataset does not know are dropped when it arrives: a correction of the
+    // address the reader came in with, not a step they could go back to.
+    if (state.dataset !== prev.dataset) mode = 'replace';
     // The first change of a drag or of play gets its own entry, so Back returns to before it.
     if (gesture && !gestureHasEntry) {
       mode = 'push';

@@ -6,7 +6,13 @@
 import { closeSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 
-export function writeFileAtomic(path: string, content: string): void {
+/** The file-system calls used, replaceable in tests to simulate a failure mid-write. */
+export interface AtomicIo {
+  renameSync: typeof renameSync;
+}
+const defaultIo: AtomicIo = { renameSync };
+
+export function writeFileAtomic(path: string, content: string, io: AtomicIo = defaultIo): void {
   const dir = dirname(path);
   mkdirSync(dir, { recursive: true });
   const temp = join(dir, `.${basename(path)}.${process.pid}.${Date.now()}.tmp`);
@@ -18,7 +24,7 @@ export function writeFileAtomic(path: string, content: string): void {
     } finally {
       closeSync(fd);
     }
-    renameSync(temp, path);
+    io.renameSync(temp, path);
   } catch (error) {
     rmSync(temp, { force: true });
     throw error;

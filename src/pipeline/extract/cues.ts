@@ -82,9 +82,16 @@ export function findCues(text: string): Cue[] {
   add(SIGNED_RE, 'signing', true, () => 'signing');
   add(NOUN_RE, 'meeting', false, (s) => s.toLowerCase());
   // Nouns inside a longer cue, or that are really a phone call, are not separate cues.
-  const kept = cues.filter(
-    (c) => !cues.some((o) => o !== c && o.start <= c.start && o.end >= c.end && o.end - o.start > c.end - c.start),
-  );
+  const containerOf = (c: Cue) => cues.find((o) => o !== c && o.start <= c.start && o.end >= c.end && o.end - o.start > c.end - c.start);
+  // "held a telephone conversation": the longer cue keeps the call's kind.
+  for (const c of cues) {
+    const outer = c.kind === 'call' ? containerOf(c) : undefined;
+    if (outer) {
+      outer.kind = 'call';
+      outer.noun = 'call';
+    }
+  }
+  const kept = cues.filter((c) => !containerOf(c));
   for (const c of kept) {
     if (c.noun === 'visit' || c.noun === 'trip') c.kind = c.kind === 'meeting' ? 'visit' : c.kind;
     if (c.noun === 'signing') c.kind = 'signing';

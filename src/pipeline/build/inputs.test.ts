@@ -1,0 +1,57 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { MAX_ARTICLE_BYTES, decodeArticle, parseSources, readSeeds } from './inputs';
+
+const bytes = (s: string) => new TextEncoder().encode(s);
+
+describe('decodeArticle', () => {
+  it('reads UTF-8 text and drops a byte-order mark', () => {
+    expect(decodeArticle(bytes('\uFEFFKABUL: text’s fine'))).toEqual({ ok: true, text: 'KABUL: text’s fine' });
+  });
+  it('refuses empty, blank, binary, non-UTF-8 and oversized files with a reason', () => {
+    expect(decodeArticle(new Uint8Array())).toMatchObject({ ok: false, reason: expect.stringContaining('empty') });
+    expect(decodeArticle(bytes(' \n\t '))).toMatchObject({ ok: false, reason: expect.stringContaining('white space') });
+    expect(decodeArticle(new Uint8Array([0x41, 0x00, 0x42]))).toMatchObject({ ok: false, reason: expect.stringContaining('NUL byte at offset 1') });
+    expect(decodeArticle(new Uint8Array([0x41, 0xff, 0xfe, 0x42]))).toMatchObject({ ok: false, reason: expect.stringContaining('not valid UTF-8') });
+    expect(decodeArticle(new Uint8Array(MAX_ARTICLE_BYTES + 1).fill(0x41))).toMatchObject({ ok: false, reason: expect.stringContaining('5 MB') });
+  });
+});
+
+describe('parseSources', () => {
+  it('keeps good entries and names each bad field', () => {
+    const { sources, warnings } = parseSources(
+      {
+        'a.txt': { published: '2024-05-14', outlet: 'Dawn' },
+        'b.txt': { published: '2024-02-30', url: 'https://example.org' },
+        'c.txt': 'not an object',
+        'd.txt': { publishd: '2024-01-01' },
+      },
+      'sources.json',
+    );
+    expect(sources.get('a.txt')).toEqual({ published: '2024-05-14', outlet: 'Dawn' });
+    expect(sources.get('b.txt')).toEqual({ url: 'https://example.org' });
+    expect(warnings.map((w) => w.where)).toEqual(['b.txt.published', 'c.txt', 'd.txt.publishd']);
+    expect(warnings[0]!.message).toContain('YYYY-MM-DD');
+  });
+  it('rejects a non-object file', () => {
+    expect(parseSources([1, 2], 'sources.json').warnings[0]!.message).toContain('expected an object keyed by article file name');
+  });
+});
+
+describe('readSeeds', () => {
+  it('skips bad files with a warning each and reads the rest in name order', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'seeds-'));
+    writeFileSync(join(dir, 'b.txt'), 'KABUL: Officials met in Kabul on Monday.');
+    writeFileSync(join(dir, 'a.txt'), '');
+    writeFileSync(join(dir, 'c.txt'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00]));
+    writeFileSync(join(dir, 'sources.json'), '{ "b.txt": { "published": "2024-01-01", }');
+    const r = readSeeds(dir);
+    expect(r.articles.map((a) => a.file)).toEqual(['b.txt']);
+    expect(r.skipped.map((s) => s.file)).toEqual(['a.txt', 'c.txt']);
+    const json = r.warnings.find((w) => w.file === 'sources.json');
+    expect(json?.message).toContain('not valid JSON');
+    expect(json?.where).toMatch(/^line 1, column \d+$/);
+  });
+});

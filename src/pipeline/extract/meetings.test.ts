@@ -1,0 +1,150 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Dataset, Meeting } from '../../dataset/schema';
+import { REPO_ROOT, runPipeline, TOPICS_FILE } from '../build/dataset';
+import { loadGazetteer } from '../places/gazetteer';
+import { analyzeFile } from './analyze';
+import { extractMeetings } from './meetings';
+import { compileTopics } from './topics';
+import type { ExtractedMeeting } from './types';
+
+const SEEDS = join(REPO_ROOT, 'seeds');
+let dataset: Dataset;
+let texts: Map<string, string>;
+
+beforeAll(() => {
+  const r = runPipeline({ seedsDir: SEEDS, curationPath: null });
+  dataset = r.dataset;
+  texts = r.texts;
+}, 120_000);
+
+function meetingsOf(file: string): Meeting[] {
+  return dataset.meetings.filter((m) => m.sources[0]!.file.startsWith(file));
+}
+/** The meeting whose evidence contains the words. */
+function find(file: string, words: string): Meeting {
+  const m = meetingsOf(file).find((x) => x.sources.some((s) => s.quote.includes(words)));
+  if (!m) throw new Error(`no meeting in ${file} with evidence "${words}"`);
+  return m;
+}
+
+/** Extraction alone on a made-up article (real text stages, no files). */
+function extract(text: string, published: string | null): ExtractedMeeting[] {
+  const gazetteer = loadGazetteer();
+  const topics = compileTopics(JSON.parse(readFileSync(TOPICS_FILE, 'utf8')));
+  const { articles } = analyzeFile('test.txt', text, published, gazetteer);
+  return articles.flatMap((a) => extractMeetings(a, { topics, stateName: (c) => gazetteer.stateName(c) ?? c }));
+}
+
+describe('meetings in the seeds', () => {
+  it('000: the two-day Kabul conference, with the five Central Asian states, and the four absent neighbours', () => {
+    const m = find('000_', 'Regional Conference on Campaign Against Terrorism');
+    expect(m.title).toBe('Regional Conference on Campaign Against Terrorism');
+    expect(m.venuePlaceId).toBe('kabul');
+    expect(m.status).toBe('held');
+    expect(m.kind).toBe('multilateral');
+    expect(m.participants).toEqual(['AFG', 'AZE', 'KAZ', 'KGZ', 'PAK', 'TJK', 'TKM', 'USA', 'UZB']);
+    expect(m.absent).toEqual(['CHN', 'IND', 'IRN', 'RUS']);
+    // No publication date in the file: "earlier this week" stays unknown.
+    expect(m.date).toEqual({ start: null, end: null, precision: 'unknown' });
+    // "during the meeting", "this meeting" later in the article are the same meeting.
+    expect(m.sources.length).toBeGreaterThanOrEqual(3);
+  });
+
+  it('000: the second article of the file, the Prime Minister and China’s ambassador in Islamabad', () => {
+    const m = find('000_', 'meeting with China’s ambassador in Islamabad');
+    expect(m.venuePlaceId).toBe('islamabad');
+    expect(m.participants).toEqual(['CHN', 'PAK']);
+    expect(m.topics).toContain('CPEC');
+  });
+
+  it('001: Spanta–Aziz talks on Thursday, the planned July 3 meeting, and the two meetings of the visit', () => {
+    const talks = find('001_', 'high-level talks in Islamabad on Thursday');
+    expect(talks).toMatchObject({ venuePlaceId: 'islamabad', status: 'held', participants: ['AFG', 'PAK'], date: { start: '2014-06-26', precision: 'day' } });
+    const planned = find('001_', 'agreed to hold a meeting');
+    expect(planned).toMatchObject({ venuePlaceId: 'islamabad', status: 'planned', date: { start: '2014-07-03', end: '2014-07-03' } });
+    const callOn = find('001_', 'also called Prime Minister Nawaz Sharif');
+    expect(callOn.kind).not.toBe('call'); // a courtesy call in person, not a telephone call
+    expect(callOn.participants).toEqual(['AFG', 'PAK']);
+    expect(find('001_', 'Raheel Sharif').participants).toEqual(['AFG', 'PAK']);
+    expect(meetingsOf('001_')).toHaveLength(4);
+  });
+
+  it('002: Naqvi–Haqqani in Kabul on Sunday, the UAP signing on Thursday, Dar’s call-on earlier that week', () => {
+    const m = find('002_', 'Mohsin Naqvi and his Afghan counterpart');
+    expect(m).toMatchObject({ venuePlaceId: 'kabul', participants: ['AFG', 'PAK'], date: { start: '2025-07-20', precision: 'day' } });
+    expect(m.topics).toEqual(expect.arrayContaining(['TTP', 'Border management', 'Drug trafficking'].filter((t) => m.topics.includes(t))));
+    const signing = find('002_', 'Framework Agreement');
+    expect(signing).toMatchObject({ venuePlaceId: 'kabul', kind: 'trilateral', participants: ['AFG', 'PAK', 'UZB'], date: { start: '2025-07-17' } });
+    const dar = find('002_', 'During this visit, Dar called on');
+    expect(dar.sources.some((s) => s.quote.includes('Ishaq Dar visited Kabul'))).toBe(true); // merged with the visit
+    expect(dar).toMatchObject({ venuePlaceId: 'kabul', participants: ['AFG', 'PAK'], date: { precision: 'week', end: '2025-07-20' } });
+    expect(dar.id).not.toBe(m.id);
+  });
+
+  it('003: the US–Pakistan dialogue in Washington on May 10, reported three ways, is one meeting', () => {
+    const all = meetingsOf('003_');
+    expect(all).toHaveLength(1);
+    expect(all[0]).toMatchObject({ venuePlaceId: 'washington', participants: ['PAK', 'USA'], status: 'held', date: { start: '2024-05-10', precision: 'day' } });
+    expect(all[0]!.sources.length).toBeGreaterThanOrEqual(3);
+  });
+
+  it('004: Jilani–Qomi in Islamabad on Monday, the fifth Moscow Format round in Kazan last September', () => {
+    const jilani = find('004_', 'while talking to Iran’s Special Representative');
+    expect(jilani).toMatchObject({ venuePlaceId: 'islamabad', participants: ['IRN', 'PAK'], date: { start: '2024-01-15' } });
+    expect(jilani.sources.some((s) => s.quote.startsWith('Mr Jilani, in his meeting'))).toBe(true);
+    const kazan = find('004_', 'Moscow Format Consultations');
+    expect(kazan).toMatchObject({ venuePlaceId: 'kazan', kind: 'multilateral', participants: ['RUS'], date: { start: '2023-09-01', end: '2023-09-30', precision: 'month' } });
+    expect(kazan.groups?.map((g) => g.name)).toEqual(['Moscow Format']);
+    expect(kazan.sources.some((s) => s.quote.startsWith('The meeting in Kazan'))).toBe(true);
+    const qomi = find('004_', 'Ambassador Qomi held extensive talks');
+    expect(qomi).toMatchObject({ participants: ['IRN', 'PAK'], venuePlaceId: null });
+  });
+
+  it('never takes a fact from comments, link lists or other page clutter, and every quote is the file’s text', () => {
+    for (const m of dataset.meetings) {
+      for (const s of m.sources) {
+        const text = texts.get(s.file)!;
+        expect(text.slice(s.start, s.end)).toBe(s.quote);
+        expect(s.quote).not.toMatch(/Reply|COMMENTS|Merging for what|Post a comment|icon-facebook/);
+      }
+    }
+    // The comment thread of 001 talks of India and the US; neither is a participant there.
+    for (const m of meetingsOf('001_')) expect(m.participants).not.toContain('IND');
+  });
+});
+
+describe('rules on made-up text', () => {
+  it('a telephone conversation is a call with no venue', () => {
+    const [m] = extract('ISLAMABAD: Prime Minister Imran Khan held a telephone conversation with Russian President Vladimir Putin in Islamabad on Tuesday.', '2021-09-14');
+    expect(m).toMatchObject({ kind: 'call', venue: null, participants: ['PAK', 'RUS'] });
+  });
+
+  it('called off and postponed meetings are cancelled; "will host" and "next week" ones planned', () => {
+    const [cancelled] = extract('Pakistan and Afghanistan called off the talks planned in Kabul on Monday.', '2023-05-10');
+    expect(cancelled?.status).toBe('cancelled');
+    const [planned] = extract('Russia will host a meeting of the security council secretaries of India and China in Moscow next week.', '2023-02-03');
+    expect(planned).toMatchObject({ status: 'planned', venue: { name: 'Moscow' } });
+    expect(planned!.date.precision).toBe('week');
+  });
+
+  it('two meetings in one sentence stay two; one meeting told twice is one', () => {
+    const two = extract('Ajit Doval of India will on Tuesday hold bilateral talks with his counterparts Uzbekistan and Tajikistan in New Delhi.', '2021-11-08');
+    expect(two.map((m) => m.participants)).toEqual([['IND', 'UZB'], ['IND', 'TJK']]);
+    const one = extract('Iran and Pakistan held talks in Tehran on Monday. During the talks, the two sides discussed border security.', '2024-01-16');
+    expect(one).toHaveLength(1);
+    expect(one[0]!.sources).toHaveLength(2);
+    expect(one[0]!.topics).toContain('Border management');
+  });
+
+  it('states that stay away are absent, never participants', () => {
+    const [m] = extract('China said it will not attend the regional security dialogue hosted by India in New Delhi on November 10.', '2021-11-08');
+    expect(m).toMatchObject({ participants: ['IND'], absent: ['CHN'], status: 'planned' });
+  });
+
+  it('an appeal ("called on the Taliban to ...") and an invitation to visit are not meetings', () => {
+    expect(extract('Regional countries called on the Taliban administration to take effective measures against terrorist groups.', '2024-01-16')).toEqual([]);
+    expect(extract('The Prime Minister reiterated his invitation to President Putin to visit Pakistan.', '2021-09-14')).toEqual([]);
+  });
+});

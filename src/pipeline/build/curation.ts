@@ -137,8 +137,8 @@ export function applyCuration(meetings: Meeting[], entries: CurationEntry[], ctx
     };
     const { evidence: _evidence, ...fields } = e.add;
     setFields(m, fields, ctx, warnings, label, `${where}.add`);
-    m.curated = ['added'];
-    for (const k of Object.keys(fields)) if (!m.curated.includes(k)) m.curated.push(k);
+    const set = new Set([...(m.curated ?? []), ...Object.keys(fields).map((k) => (k === 'venue' ? 'venuePlaceId' : k))]);
+    m.curated = ['added', ...[...set].sort()];
     out.push(m);
   }
   return { meetings: out, warnings };

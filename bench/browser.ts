@@ -54,6 +54,9 @@ function idleRecorder(expectLinks: boolean): void {
   }).observe(document, { attributes: true, attributeFilter: ['data-map-idle'], subtree: true });
 }
 
+/** The renderer died (out of memory, most often): a budget failure, not a missing piece. */
+export class TabCrashed extends Error {}
+
 export interface OpenedPage {
   context: BrowserContext;
   page: Page;
@@ -90,7 +93,8 @@ export async function openPage(browser: Browser, url: string, options: { expectL
   } catch (error) {
     await context.close().catch(() => undefined);
     const why = crashed ? 'the tab crashed' : error instanceof Error ? error.message.split('\n')[0] : String(error);
-    throw new Error(`${why}${errors.length ? ` (page errors: ${errors.slice(0, 3).join(' | ')})` : ''}`);
+    const message = `${why}${errors.length ? ` (page errors: ${errors.slice(0, 3).join(' | ')})` : ''}`;
+    throw crashed ? new TabCrashed(message) : new Error(message);
   }
   const marks = await page.evaluate(() => (window as unknown as { __benchMarks: { firstIdle: number; linksIdle: number } }).__benchMarks);
   return { context, page, cdp, loadMs: marks.linksIdle, firstIdleMs: marks.firstIdle, crashed: () => crashed, errors };

@@ -19,7 +19,7 @@ import { fileURLToPath } from 'node:url';
 import { generateDataset } from '../src/synth/dataset';
 import { loadWorld } from '../src/synth/world';
 import { checkBudgets } from './budgets';
-import { heapUsedMB, launchBrowser, measureFrame, measureScrub, missingHooks, openPage, type OpenedPage } from './browser';
+import { heapUsedMB, launchBrowser, TabCrashed, measureFrame, measureScrub, missingHooks, openPage, type OpenedPage } from './browser';
 import { buildApp, buildAppSplit, buildBare, type BuildResult } from './build';
 import { measureBundle } from './bundle';
 import { measurePipeline } from './pipeline';
@@ -173,9 +173,11 @@ async function main(): Promise<number> {
               opened = await openPage(browser, appServer.url, { expectLinks: true, timeoutMs: n >= 100_000 ? 300_000 : 90_000 });
             } catch (error) {
               const why = `the app did not reach an idle map with links at ${n} meetings: ${errorText(error)}`;
-              scrub[n] = skipped(why);
-              memory[n] = skipped(why);
-              if (frameSizes.includes(n)) frame[n] = skipped(why);
+              // A crash is a result (the budget says "no tab crash"); anything else is a missing piece.
+              const outcome = error instanceof TabCrashed ? { crashed: true, failed: why } : skipped(why);
+              scrub[n] = outcome;
+              memory[n] = outcome;
+              if (frameSizes.includes(n)) frame[n] = outcome;
               continue;
             }
             try {
@@ -188,7 +190,7 @@ async function main(): Promise<number> {
                 if (only.has('scrub')) scrub[n] = await measureScrub(opened, scrubSteps).catch((e: unknown) => skipped(`scrub failed: ${errorText(e)}`));
                 if (only.has('frame') && frameSizes.includes(n)) frame[n] = await measureFrame(opened, frameSeconds).catch((e: unknown) => skipped(`frame failed: ${errorText(e)}`));
               }
-              if (opened.crashed()) scrub[n] = skipped(`the tab crashed at ${n} meetings`);
+              if (opened.crashed()) scrub[n] = { crashed: true, failed: `the tab crashed at ${n} meetings` };
             } finally {
               await opened.context.close().catch(() => undefined);
             }
@@ -291,7 +293,12 @@ function printReport(result: Record<Section, unknown>, outcomes: ReturnType<type
   const lines: string[] = [];
   const row = (...cells: Array<string | number>) => lines.push(cells.map((c, i) => (i === 0 ? String(c).padEnd(46) : String(c).padStart(12))).join(' '));
   const sect = (name: string) => lines.push('', `── ${name} ${'─'.repeat(Math.max(0, 70 - name.length))}`);
-  const skip = (v: unknown) => (v && typeof v === 'object' && 'skipped' in v ? `skipped: ${(v as { skipped: string }).skipped}` : null);
+  const skip = (v: unknown) =>
+    v && typeof v === 'object' && 'skipped' in v
+      ? `skipped: ${(v as { skipped: string }).skipped}`
+      : v && typeof v === 'object' && 'failed' in v
+        ? `FAILED: ${(v as { failed: string }).failed}`
+        : null;
   const kb = (n: number) => `${(n / 1000).toFixed(1)} KB`;
 
   lines.push(`Security Meetings Atlas benchmark · ${new Date().toISOString().slice(0, 16)}Z · ${os.cpus().length} cores · ${info.short ? 'short' : 'full'}`);

@@ -177,6 +177,9 @@ test('a copied URL reproduces the view after reload, and Back restores the previ
   await end.press('PageDown');
   const status = await page.getByRole('status').textContent();
   const days = await sliderDays(page);
+  // Quick steps are written to the address a moment later (replacements are throttled).
+  const iso = (d: number) => new Date(d * MS_PER_DAY).toISOString().slice(0, 10);
+  await expect.poll(() => page.url()).toContain(`to=${iso(days.to)}`);
   const url = page.url();
   expect(url).toContain('city=');
   expect(url).toContain(`state=${pak}`);

@@ -1,44 +1,57 @@
 /**
- * Link geometry: what the map draws for each meeting, computed ONCE per dataset.
+ * Link geometry: what the map draws, computed ONCE per dataset, and sized by places, not
+ * by meetings (issue 6: at 100k synthetic meetings there are 415k meeting×state links but
+ * only 55k distinct capital→venue pairs).
  *
- * A meeting with a venue becomes one great-circle arc per participating state, from that
- * state's capital to the venue (the line starts at the capital, so `line-progress` runs
- * towards the venue and the flow animation shows direction). The host state (its country
- * is the venue's country, or its capital is the venue) gets a ring at the venue instead of
- * a zero-length arc. Absent states get arcs flagged `absent`, drawn only on demand.
- *
- * Every feature carries the meeting's time as day numbers, so a change of the time window
- * is a filter expression over these properties, never new geometry (issue 6).
+ * - One arc feature per distinct capital→venue pair: a great circle (@turf/great-circle)
+ *   from the capital to the venue, one continuous LineString (unwrapped at the
+ *   antimeridian), starting at the capital so dashes flow towards the venue.
+ * - One ring feature per venue, for host states (the venue's country, or a state whose
+ *   capital is the venue) instead of a zero-length arc.
+ * - One arrowhead point per pair, near the venue end, rotated along the arc, so direction
+ *   shows without animation.
+ * - For every meeting, references to the pairs and rings it draws, with its link class
+ *   (held / planned-or-cancelled / absent state). Which features show, and how thick, is
+ *   then a count per pair and class over the visible meetings (linkCounts.ts), written as
+ *   feature-state: a window change never touches geometry.
  */
+import greatCircle from '@turf/great-circle';
 import type { Feature, FeatureCollection, LineString, Point, Position } from 'geojson';
-import type { Dataset, MeetingStatus, Place } from '../../dataset/schema';
-import { meetingDays } from '../state/selectors';
+import type { Dataset, Meeting, Place } from '../../dataset/schema';
 
-/** Properties of every arc and ring feature (kept flat and small: they travel to the worker). */
-export interface LinkProperties {
-  meetingId: string;
-  status: MeetingStatus;
-  /** First and last possible day (days since 1970-01-01); 0 when undated. */
-  start: number;
-  end: number;
-  /** True when the meeting has no date at all; such links show only with `showUndated`. */
-  undated: boolean;
-  /** True for a state named as staying away; its link shows only with `showAbsent`. */
-  absent: boolean;
-  /** The participating (or absent) state this link belongs to. */
-  iso3: string;
-  /** Venue place id. */
+/** How a link is drawn: held meeting, planned or cancelled meeting, or a state that stayed away. */
+export const LINK_CLASS = { held: 0, unheld: 1, absent: 2 } as const;
+export type LinkClassIndex = (typeof LINK_CLASS)[keyof typeof LINK_CLASS];
+export const LINK_CLASSES = 3;
+
+/** A reference from a meeting to a pair (or ring) feature: `index * LINK_CLASSES + class`. */
+export const linkRef = (index: number, cls: LinkClassIndex): number => index * LINK_CLASSES + cls;
+
+export interface PairProperties {
+  /** Capital place id → venue place id. */
+  capital: string;
   venue: string;
 }
+export interface RingProperties {
+  venue: string;
+}
+export interface ArrowProperties {
+  venue: string;
+  /** Clockwise degrees from east on a north-up Mercator map (MapLibre `icon-rotate`). */
+  rotate: number;
+}
 
-export type ArcFeature = Feature<LineString, LinkProperties>;
-export type RingFeature = Feature<Point, LinkProperties>;
-
-export interface MeetingLinks {
-  /** Capital → venue arcs, one continuous LineString each (longitudes unwrapped). */
-  arcs: FeatureCollection<LineString, LinkProperties>;
-  /** Host-state rings at the venue. */
-  rings: FeatureCollection<Point, LinkProperties>;
+export interface LinkGeometry {
+  /** Capital → venue arcs; feature `id` = pair index. */
+  pairs: FeatureCollection<LineString, PairProperties>;
+  /** Host rings, one per venue; feature `id` = ring index. */
+  rings: FeatureCollection<Point, RingProperties>;
+  /** Arrowheads, one per pair, same `id` as the pair. */
+  arrows: FeatureCollection<Point, ArrowProperties>;
+  /** Per meeting: its arc refs and ring refs (`linkRef`). Meetings without a venue are absent. */
+  meetingRefs: Map<Meeting, { arcs: number[]; rings: number[] }>;
+  /** Pair indices and the ring index of each venue (for a venue's highlight). */
+  venueLinks: Map<string, { pairs: number[]; ring: number | null }>;
   /** Links that could not be drawn, with why (a state without a capital in the dataset). */
   skipped: { meetingId: string; iso3: string; reason: string }[];
 }
@@ -78,41 +91,16 @@ export function unwrapLongitudes(coords: Position[]): Position[] {
 }
 
 /**
- * `n` points (n >= 2) evenly spaced along the great circle from `from` to `to`, by
- * spherical linear interpolation of the two unit vectors (Ed Williams' "intermediate
- * point" formula). Same points as @turf/great-circle (the test compares them), about
- * 20 times cheaper: at 10k synthetic meetings there are ~15k capital–venue pairs, and
- * turf took 2 s of the page load for them.
- */
-export function greatCirclePoints(from: Position, to: Position, n: number): Position[] {
-  const rad = Math.PI / 180;
-  const [lon1, lat1] = [from[0]! * rad, from[1]! * rad];
-  const [lon2, lat2] = [to[0]! * rad, to[1]! * rad];
-  const a = [Math.cos(lat1) * Math.cos(lon1), Math.cos(lat1) * Math.sin(lon1), Math.sin(lat1)] as const;
-  const b = [Math.cos(lat2) * Math.cos(lon2), Math.cos(lat2) * Math.sin(lon2), Math.sin(lat2)] as const;
-  const d = (angularDistanceDeg(from, to) * rad) || 1e-12;
-  const sinD = Math.sin(d);
-  const out: Position[] = [];
-  for (let i = 0; i < n; i++) {
-    const f = i / (n - 1);
-    const A = Math.sin((1 - f) * d) / sinD;
-    const B = Math.sin(f * d) / sinD;
-    const x = A * a[0] + B * b[0];
-    const y = A * a[1] + B * b[1];
-    const z = A * a[2] + B * b[2];
-    out.push([Math.atan2(y, x) / rad, Math.atan2(z, Math.sqrt(x * x + y * y)) / rad]);
-  }
-  return out;
-}
-
-/**
  * The great circle from `from` to `to` as ONE LineString, unwrapped at the antimeridian.
- * Point count grows with distance (about one per 1.5°, 8 to 64) so short regional links
- * stay cheap and long ones stay smooth.
+ * turf's `greatCircle` returns a MultiLineString when the arc crosses ±180; its parts are
+ * joined in order and unwrapped. Point count grows with distance (about one per 1.5°, 8 to
+ * 64) so short regional links stay cheap and long ones stay smooth.
  */
 export function arcCoordinates(from: Position, to: Position): Position[] {
   const npoints = Math.max(8, Math.min(64, Math.ceil(angularDistanceDeg(from, to) / 1.5)));
-  const joined = unwrapLongitudes(greatCirclePoints(from, to, npoints));
+  const line = greatCircle(from, to, { npoints });
+  const parts = line.geometry.type === 'LineString' ? [line.geometry.coordinates] : line.geometry.coordinates;
+  const joined = unwrapLongitudes(parts.flat());
   // Ends exactly on the endpoints, the venue unwrapped like the rest of the line.
   joined[0] = [from[0]!, from[1]!];
   const lastLon = joined[joined.length - 1]![0]!;
@@ -121,38 +109,66 @@ export function arcCoordinates(from: Position, to: Position): Position[] {
   return joined;
 }
 
+const mercatorY = (lat: number): number => Math.log(Math.tan(Math.PI / 4 + (lat * Math.PI) / 360));
+
+/**
+ * Where the arrowhead of an arc sits and how it turns: at `fraction` of the way along the
+ * line (by point index), pointing along the local direction of travel on a north-up
+ * Mercator map (clockwise degrees from east).
+ */
+export function arrowAlong(coords: Position[], fraction = 0.82): { at: Position; rotate: number } {
+  const n = coords.length;
+  const i = Math.min(n - 2, Math.max(0, Math.floor((n - 1) * fraction)));
+  const a = coords[i]!;
+  const b = coords[i + 1]!;
+  const t = (n - 1) * fraction - i;
+  const at: Position = [a[0]! + (b[0]! - a[0]!) * t, a[1]! + (b[1]! - a[1]!) * t];
+  const dx = ((b[0]! - a[0]!) * Math.PI) / 180;
+  const dy = mercatorY(b[1]!) - mercatorY(a[1]!);
+  return { at, rotate: (-Math.atan2(dy, dx) * 180) / Math.PI };
+}
+
 /** Builds every link of the dataset. Arc geometry is computed once per capital–venue pair. */
-export function buildMeetingLinks(dataset: Dataset): MeetingLinks {
+export function buildLinkGeometry(dataset: Dataset): LinkGeometry {
   const places = new Map<string, Place>(dataset.places.map((p) => [p.id, p]));
   const capitals = new Map<string, Place | null>(
     dataset.states.map((s) => [s.iso3, s.capitalPlaceId === null ? null : (places.get(s.capitalPlaceId) ?? null)]),
   );
-  const arcCache = new Map<string, Position[]>();
-  const arcs: ArcFeature[] = [];
-  const rings: RingFeature[] = [];
-  const skipped: MeetingLinks['skipped'] = [];
+  const pairIndex = new Map<string, number>();
+  const pairs: Feature<LineString, PairProperties>[] = [];
+  const arrows: Feature<Point, ArrowProperties>[] = [];
+  const rings: Feature<Point, RingProperties>[] = [];
+  const venueLinks: LinkGeometry['venueLinks'] = new Map();
+  const meetingRefs: LinkGeometry['meetingRefs'] = new Map();
+  const skipped: LinkGeometry['skipped'] = [];
+
+  const venueEntry = (venue: Place) => {
+    let entry = venueLinks.get(venue.id);
+    if (!entry) {
+      entry = { pairs: [], ring: null };
+      venueLinks.set(venue.id, entry);
+    }
+    return entry;
+  };
 
   for (const meeting of dataset.meetings) {
     if (meeting.venuePlaceId === null) continue;
     const venue = places.get(meeting.venuePlaceId);
     if (!venue) continue; // the schema rejects unknown venues; nothing to draw
-    // Same reading of the date as the selectors (a meeting without a first day is undated).
-    const days = meetingDays(meeting);
+    const entry = venueEntry(venue);
+    const refs = { arcs: [] as number[], rings: [] as number[] };
+    const cls: LinkClassIndex = meeting.status === 'held' ? LINK_CLASS.held : LINK_CLASS.unheld;
     const link = (iso3: string, absent: boolean): void => {
-      const properties: LinkProperties = {
-        meetingId: meeting.id,
-        status: meeting.status,
-        start: days?.from ?? 0,
-        end: days?.to ?? 0,
-        undated: days === null,
-        absent,
-        iso3,
-        venue: venue.id,
-      };
       const capital = capitals.get(iso3);
       const isHost = iso3 === venue.countryIso3 || (capital != null && capital.lon === venue.lon && capital.lat === venue.lat);
       if (isHost) {
-        rings.push({ type: 'Feature', properties, geometry: { type: 'Point', coordinates: [venue.lon, venue.lat] } });
+        if (absent) return; // a host staying away from its own venue has nothing to draw
+        if (entry.ring === null) {
+          entry.ring = rings.length;
+          rings.push({ type: 'Feature', id: entry.ring, properties: { venue: venue.id }, geometry: { type: 'Point', coordinates: [venue.lon, venue.lat] } });
+        }
+        const ref = linkRef(entry.ring, cls);
+        if (!refs.rings.includes(ref)) refs.rings.push(ref);
         return;
       }
       if (!capital) {
@@ -160,12 +176,19 @@ export function buildMeetingLinks(dataset: Dataset): MeetingLinks {
         return;
       }
       const key = `${capital.id}>${venue.id}`;
-      let coordinates = arcCache.get(key);
-      if (!coordinates) {
-        coordinates = arcCoordinates([capital.lon, capital.lat], [venue.lon, venue.lat]);
-        arcCache.set(key, coordinates);
+      let index = pairIndex.get(key);
+      if (index === undefined) {
+        index = pairs.length;
+        pairIndex.set(key, index);
+        const coordinates = arcCoordinates([capital.lon, capital.lat], [venue.lon, venue.lat]);
+        pairs.push({ type: 'Feature', id: index, properties: { capital: capital.id, venue: venue.id }, geometry: { type: 'LineString', coordinates } });
+        const arrow = arrowAlong(coordinates);
+        arrows.push({ type: 'Feature', id: index, properties: { venue: venue.id, rotate: Math.round(arrow.rotate * 10) / 10 }, geometry: { type: 'Point', coordinates: arrow.at } });
+        entry.pairs.push(index);
       }
-      arcs.push({ type: 'Feature', properties, geometry: { type: 'LineString', coordinates } });
+      const ref = linkRef(index, absent ? LINK_CLASS.absent : cls);
+      // Two states sharing a capital (rare) draw one line, counted once per meeting.
+      if (!refs.arcs.includes(ref)) refs.arcs.push(ref);
     };
     const seen = new Set<string>();
     for (const iso3 of meeting.participants) {
@@ -178,10 +201,14 @@ export function buildMeetingLinks(dataset: Dataset): MeetingLinks {
       seen.add(iso3);
       link(iso3, true);
     }
+    meetingRefs.set(meeting, refs);
   }
   return {
-    arcs: { type: 'FeatureCollection', features: arcs },
+    pairs: { type: 'FeatureCollection', features: pairs },
     rings: { type: 'FeatureCollection', features: rings },
+    arrows: { type: 'FeatureCollection', features: arrows },
+    meetingRefs,
+    venueLinks,
     skipped,
   };
 }

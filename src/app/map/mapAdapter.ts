@@ -3,9 +3,13 @@
  * draws derives from the store (dataset, view, hovered meeting), and the only things it
  * writes back are the camera after a move and the city a reader clicks.
  *
- * Cost model (issue 6): geometry is built once per dataset (links.ts); a window or filter
- * change is six `setFilter` calls and a marker update; a hover is a few `setPaintProperty`
- * calls; an animation frame is one `setPaintProperty`.
+ * Cost model (issue 6): geometry is built once per dataset, one feature per capital→venue
+ * pair (links.ts), so it never grows with meetings; a window or filter change counts the
+ * visible meetings' links per pair (linkCounts.ts) and writes only the pairs whose counts
+ * changed as feature-state, plus one opacity per layer for the density of lines; a hover
+ * sets feature-state on the focused meeting's few pairs and dims the rest with constant
+ * opacities; an animation frame is one `setPaintProperty`. No setFilter, no setData, no
+ * worker relayout after the dataset is in.
  *
  * Test handles: `window.__atlasMap` is the map; the container gets `data-map-idle="true"`
  * after each `idle` once the basemap and links are in, and "false" while an update is
@@ -19,14 +23,14 @@ import type { FeatureCollection, Point } from 'geojson';
 import type { Topology } from 'topojson-specification';
 import type { Dataset } from '../../dataset/schema';
 import { useAtlasStore, type AtlasState } from '../state/store';
-import { matchesFilters, resolveWindow, selectTimeExtent, selectVenueCounts, selectVisibleMeetings } from '../state/selectors';
+import { selectLookup, selectVenueCounts, selectVisibleMeetings } from '../state/selectors';
 import type { Camera } from '../state/viewState';
 import { roundCamera } from '../url/codec';
 import { buildBasemap, countriesBounds, DEFAULT_FRAME_COUNTRY_IDS } from './basemap';
 import { FlowAnimation } from './flowAnimation';
-import { focusOpacity, linkFilter, type LinkFilterInput, type LinkFocus } from './linkFilter';
-import { buildMeetingLinks } from './links';
-import { atlasStyle, CAPITAL_IMAGE, LAYERS, LINK_OPACITY, markerZoomScale, SOURCES } from './style';
+import { countLinks, densityOpacity, idFilter, visibleIds, type LinkCounts } from './linkCounts';
+import { buildLinkGeometry, LINK_CLASS, LINK_CLASSES, type LinkGeometry } from './links';
+import { ARROW_IMAGE, atlasStyle, CAPITAL_IMAGE, LAYERS, LINK_OPACITY, markerZoomScale, SOURCES } from './style';
 import { VenueMarkers } from './venueMarkers';
 
 declare global {
@@ -67,6 +71,29 @@ function capitalSquare(size = 7): ImageData {
     data.set(edge ? [255, 255, 255, 255] : [r, g, b, 255], i * 4); // white rim reads on links and land
   }
   return new ImageData(data, size, size);
+}
+
+/**
+ * An arrowhead pointing east (the style rotates it along each arc), as an SDF mask so the
+ * style can colour it per class: a filled triangle, drawn once on a canvas.
+ */
+function arrowHead(size = 15): ImageData {
+  const canvas = document.createElement('canvas');
+  canvas.width = size;
+  canvas.height = size;
+  const ctx = canvas.getContext('2d')!;
+  ctx.fillStyle = '#000';
+  ctx.beginPath();
+  ctx.moveTo(size - 2, size / 2);
+  ctx.lineTo(2, 2.5);
+  ctx.lineTo(5, size / 2);
+  ctx.lineTo(2, size - 2.5);
+  ctx.closePath();
+  ctx.fill();
+  const img = ctx.getImageData(0, 0, size, size);
+  // SDF reads "inside" from alpha above 0.75: make the mask hard so thin edges survive.
+  for (let i = 3; i < img.data.length; i += 4) img.data[i] = img.data[i]! > 96 ? 255 : 0;
+  return img;
 }
 
 /** Mounts the atlas map into `container`; returns the function that unmounts it. */
@@ -145,9 +172,15 @@ export function mountAtlasMap(container: HTMLElement, store: Store = useAtlasSto
       linksFor = null;
       return;
     }
-    const links = buildMeetingLinks(dataset);
-    source(SOURCES.arcs).setData(links.arcs);
-    source(SOURCES.rings).setData(links.rings);
+    map.removeFeatureState({ source: SOURCES.arcs });
+    map.removeFeatureState({ source: SOURCES.rings });
+    geometry = buildLinkGeometry(dataset);
+    counts = null;
+    focused = { arcs: [], rings: [] };
+    source(SOURCES.arcs).setData(geometry.pairs);
+    source(SOURCES.rings).setData(geometry.rings);
+    source(SOURCES.arrows).setData(geometry.arrows);
+    source(SOURCES.flow).setData(geometry.pairs);
     const places = new Map(dataset.places.map((p) => [p.id, p]));
     const capitals: FeatureCollection<Point, { iso3: string }> = { type: 'FeatureCollection', features: [] };
     for (const s of dataset.states) {
@@ -159,51 +192,78 @@ export function mountAtlasMap(container: HTMLElement, store: Store = useAtlasSto
     markers.setVenues(dataset.places.filter((p) => venueIds.has(p.id)));
     linksFor = dataset;
     lastFilterKey = '';
+    lastFocusKey = '';
+    lastFilters.clear();
     applyView(store.getState());
     applyFocus(store.getState());
   };
 
   // --- window and filters ---------------------------------------------------------------
 
-  /** Meeting ids the state/topic filters allow, cached per dataset and filter pair. */
-  let filterIdsKey = '';
-  let filterIds: string[] | null = null;
-  const allowedMeetingIds = (dataset: Dataset, state: string | null, topic: string | null): string[] | null => {
-    if (state === null && topic === null) return null;
-    const key = `${state}|${topic}`;
-    if (key !== filterIdsKey || filterIds === null) {
-      filterIds = dataset.meetings.filter((m) => matchesFilters(dataset, m, { state, topic })).map((m) => m.id);
-      filterIdsKey = key;
+  let geometry: LinkGeometry | null = null;
+  let counts: LinkCounts | null = null;
+  /** Feature ids that carry a focus flag now (cleared on the next focus change). */
+  let focused: { arcs: number[]; rings: number[] } = { arcs: [], rings: [] };
+  let focusActive = false;
+
+  /** Sets a layer's filter when it differs from the last one set (a filter change relayouts its source). */
+  const lastFilters = new Map<string, string>();
+  const setFilterOnce = (layer: string, filter: FilterSpecification): void => {
+    const key = JSON.stringify(filter);
+    if (lastFilters.get(layer) === key) return;
+    lastFilters.set(layer, key);
+    map.setFilter(layer, filter);
+  };
+
+  /** Constant opacities: thinner out as lines pile up; dimmed while something is focused. */
+  let lastOpacityKey = '';
+  const applyOpacity = (): void => {
+    const lines = counts?.visibleArcs ?? 0;
+    const d = (normal: number) => (focusActive ? Math.min(normal, 0.12) : densityOpacity(lines, normal));
+    const values: Array<[string, string, number]> = [
+      [LAYERS.held, 'line-opacity', d(LINK_OPACITY.held)],
+      [LAYERS.unheld, 'line-opacity', d(LINK_OPACITY.unheld)],
+      [LAYERS.absent, 'line-opacity', d(LINK_OPACITY.absent)],
+      [LAYERS.flow, 'line-opacity', focusActive ? 0.05 : densityOpacity(lines, LINK_OPACITY.flow)],
+      [LAYERS.ringsHeld, 'circle-stroke-opacity', focusActive ? 0.15 : LINK_OPACITY.held],
+      [LAYERS.ringsUnheld, 'circle-stroke-opacity', focusActive ? 0.15 : LINK_OPACITY.unheld],
+      [LAYERS.arrows, 'icon-opacity', focusActive ? 0.25 : densityOpacity(lines, 1, 150, 0.35)],
+      [LAYERS.arrowsUnheld, 'icon-opacity', focusActive ? 0.25 : densityOpacity(lines, 1, 150, 0.35)],
+    ];
+    const key = values.map((v) => v[2]).join(',');
+    if (key === lastOpacityKey) return;
+    lastOpacityKey = key;
+    for (const [layer, property, value] of values) {
+      map.setPaintProperty(layer, property as 'line-opacity', value);
     }
-    return filterIds;
   };
 
   let lastFilterKey = '';
   let lastCapitalsKey = '';
   const applyView = (s: AtlasState): void => {
     const dataset = s.dataset;
-    if (!dataset || linksFor !== dataset) return;
+    if (!dataset || linksFor !== dataset || !geometry) return;
     const v = s.view;
     const key = `${v.from}|${v.to}|${v.state}|${v.topic}|${v.showUndated}|${v.showAbsent}`;
     if (key === lastFilterKey) return;
     lastFilterKey = key;
     invalidate();
-    const input: LinkFilterInput = {
-      window: resolveWindow(v, selectTimeExtent(dataset)),
-      showUndated: v.showUndated,
-      showAbsent: v.showAbsent,
-      meetingIds: allowedMeetingIds(dataset, v.state, v.topic),
-    };
-    const held = linkFilter('held', input);
-    const unheld = linkFilter('unheld', input);
-    map.setFilter(LAYERS.held, held);
-    map.setFilter(LAYERS.flow, held);
-    map.setFilter(LAYERS.unheld, unheld);
-    map.setFilter(LAYERS.absent, linkFilter('absent', input));
-    map.setFilter(LAYERS.ringsHeld, held);
-    map.setFilter(LAYERS.ringsUnheld, unheld);
-
     const visible = selectVisibleMeetings(dataset, v);
+    const next = countLinks(geometry, visible, v.showAbsent);
+    counts = next;
+    const held = idFilter(visibleIds(next.arcs, [LINK_CLASS.held]));
+    setFilterOnce(LAYERS.held, held);
+    setFilterOnce(LAYERS.flow, held);
+    setFilterOnce(LAYERS.arrows, held);
+    const unheld = idFilter(visibleIds(next.arcs, [LINK_CLASS.unheld]));
+    setFilterOnce(LAYERS.unheld, unheld);
+    setFilterOnce(LAYERS.arrowsUnheld, unheld);
+    setFilterOnce(LAYERS.absent, idFilter(visibleIds(next.arcs, [LINK_CLASS.absent])));
+    setFilterOnce(LAYERS.focus, idFilter(visibleIds(next.arcs, [LINK_CLASS.held, LINK_CLASS.unheld, LINK_CLASS.absent])));
+    setFilterOnce(LAYERS.ringsHeld, idFilter(visibleIds(next.rings, [LINK_CLASS.held])));
+    setFilterOnce(LAYERS.ringsUnheld, idFilter(visibleIds(next.rings, [LINK_CLASS.unheld])));
+    setFilterOnce(LAYERS.ringsFocus, idFilter(visibleIds(next.rings, [LINK_CLASS.held, LINK_CLASS.unheld])));
+    applyOpacity();
     markers.setCounts(selectVenueCounts(visible));
     const participating = new Set<string>();
     for (const m of visible) if (m.venuePlaceId !== null) for (const iso3 of m.participants) participating.add(iso3);
@@ -221,18 +281,35 @@ export function mountAtlasMap(container: HTMLElement, store: Store = useAtlasSto
   let lastFocusKey = '';
   const applyFocus = (s: AtlasState): void => {
     markers.setSelected(s.view.city);
+    const dataset = s.dataset;
+    if (!styleLoaded || !geometry || !dataset || linksFor !== dataset) return;
     const meetingId = s.hoveredMeeting ?? s.view.meeting;
-    const focus: LinkFocus = meetingId !== null ? { meetingId } : s.view.city !== null ? { venue: s.view.city } : null;
-    const key = JSON.stringify(focus);
-    if (key === lastFocusKey || !styleLoaded) return;
+    const key = meetingId !== null ? `m:${meetingId}` : s.view.city !== null ? `v:${s.view.city}` : '';
+    if (key === lastFocusKey) return;
     lastFocusKey = key;
     invalidate();
-    map.setPaintProperty(LAYERS.held, 'line-opacity', focusOpacity(focus, LINK_OPACITY.held, 0.12));
-    map.setPaintProperty(LAYERS.flow, 'line-opacity', focusOpacity(focus, LINK_OPACITY.flow, 0.05, 0.9));
-    map.setPaintProperty(LAYERS.unheld, 'line-opacity', focusOpacity(focus, LINK_OPACITY.unheld, 0.15));
-    map.setPaintProperty(LAYERS.absent, 'line-opacity', focusOpacity(focus, LINK_OPACITY.absent, 0.12));
-    map.setPaintProperty(LAYERS.ringsHeld, 'circle-stroke-opacity', focusOpacity(focus, LINK_OPACITY.held, 0.15));
-    map.setPaintProperty(LAYERS.ringsUnheld, 'circle-stroke-opacity', focusOpacity(focus, LINK_OPACITY.unheld, 0.15));
+    for (const id of focused.arcs) map.setFeatureState({ source: SOURCES.arcs, id }, { f: 0 });
+    for (const id of focused.rings) map.setFeatureState({ source: SOURCES.rings, id }, { f: 0 });
+    focused = { arcs: [], rings: [] };
+    // f: 1 held, 2 planned/cancelled, 3 absent (the focused meeting's own class); 4: by counts (a venue).
+    const meeting = meetingId !== null ? selectLookup(dataset).meetings.get(meetingId) : undefined;
+    const refs = meeting ? geometry.meetingRefs.get(meeting) : undefined;
+    if (refs) {
+      for (const ref of refs.arcs) focused.arcs.push(Math.floor(ref / LINK_CLASSES));
+      for (const ref of refs.rings) focused.rings.push(Math.floor(ref / LINK_CLASSES));
+      for (const ref of refs.arcs) map.setFeatureState({ source: SOURCES.arcs, id: Math.floor(ref / LINK_CLASSES) }, { f: (ref % LINK_CLASSES) + 1 });
+      for (const ref of refs.rings) map.setFeatureState({ source: SOURCES.rings, id: Math.floor(ref / LINK_CLASSES) }, { f: (ref % LINK_CLASSES) + 1 });
+    } else if (meetingId === null && s.view.city !== null) {
+      const venue = geometry.venueLinks.get(s.view.city);
+      if (venue) {
+        focused.arcs = [...venue.pairs];
+        if (venue.ring !== null) focused.rings = [venue.ring];
+        for (const id of focused.arcs) map.setFeatureState({ source: SOURCES.arcs, id }, { f: 4 });
+        for (const id of focused.rings) map.setFeatureState({ source: SOURCES.rings, id }, { f: 4 });
+      }
+    }
+    focusActive = key !== '';
+    applyOpacity();
   };
 
   // --- animation ----------------------------------------------------------------------
@@ -255,6 +332,7 @@ export function mountAtlasMap(container: HTMLElement, store: Store = useAtlasSto
   map.on('load', () => {
     styleLoaded = true;
     map.addImage(CAPITAL_IMAGE, capitalSquare(), { pixelRatio: 1 });
+    map.addImage(ARROW_IMAGE, arrowHead(), { pixelRatio: 1, sdf: true });
     loadBasemap()
       .then((basemap) => {
         if (disposed) return;

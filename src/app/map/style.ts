@@ -26,7 +26,7 @@ export const COLORS = {
 } as const;
 
 /** Source ids. */
-export const SOURCES = { countries: 'countries', borders: 'borders', coasts: 'coasts', countryLabels: 'country-labels', arcs: 'arcs', rings: 'rings', capitals: 'capitals' } as const;
+export const SOURCES = { countries: 'countries', borders: 'borders', coasts: 'coasts', countryLabels: 'country-labels', arcs: 'arcs', rings: 'rings', arrows: 'arrows', flow: 'flow', capitals: 'capitals' } as const;
 
 /** Layer ids the adapter updates. */
 export const LAYERS = {
@@ -34,12 +34,17 @@ export const LAYERS = {
   unheld: 'links-unheld',
   held: 'links-held',
   flow: 'links-flow',
+  arrows: 'links-arrows',
+  arrowsUnheld: 'links-arrows-unheld',
+  focus: 'links-focus',
+  ringsFocus: 'rings-focus',
   ringsHeld: 'rings-held',
   ringsUnheld: 'rings-unheld',
   capitals: 'capitals',
 } as const;
 
 export const CAPITAL_IMAGE = 'capital-square';
+export const ARROW_IMAGE = 'link-arrow';
 
 /**
  * Dash patterns that, stepped one after another, move dashes towards the line's end (the
@@ -82,8 +87,16 @@ export function ringRadius(zoom: number): number {
   return Math.max(11, Math.min(20, 11 + ((zoom - 1) * 9) / 4));
 }
 
+type Expr = unknown[];
+/** The focus flag the adapter writes as feature-state on a few pairs (1 held, 2 planned/cancelled, 3 absent, 4 a venue's links). */
+const state = (key: 'f'): Expr => ['number', ['feature-state', key], 0];
+
 /** Link widths grow a little with zoom so regional links read at zoom 5 without swamping the world view. */
-const linkWidth = ['interpolate', ['linear'], ['zoom'], 1, 1, 5, 1.8, 8, 2.6] as const;
+export function linkWidth(factor: Expr): Expr {
+  return ['interpolate', ['linear'], ['zoom'], 1, ['*', 1, factor], 5, ['*', 1.8, factor], 8, ['*', 2.6, factor]];
+}
+const BASE_WIDTH = ['interpolate', ['linear'], ['zoom'], 1, 1, 5, 1.8, 8, 2.6];
+const NONE = ['boolean', false];
 
 export function atlasStyle(fontUrl: string): StyleSpecification {
   const layers: LayerSpecification[] = [
@@ -107,62 +120,118 @@ export function atlasStyle(fontUrl: string): StyleSpecification {
       },
       paint: { 'text-color': COLORS.countryLabel, 'text-halo-color': COLORS.land, 'text-halo-width': 1 },
     },
+    // Link layers: one feature per capital→venue pair; a filter on the ids of the pairs that
+    // visible meetings draw (per class) decides what shows. Feature-state only flags focus.
     {
       id: LAYERS.absent,
       type: 'line',
       source: SOURCES.arcs,
-      filter: ['boolean', false],
+      filter: NONE as never,
       layout: { 'line-cap': 'round' },
-      paint: { 'line-color': COLORS.absent, 'line-width': linkWidth as never, 'line-dasharray': [0.1, 2], 'line-opacity': LINK_OPACITY.absent },
+      paint: { 'line-color': COLORS.absent, 'line-width': BASE_WIDTH as never, 'line-dasharray': [0.1, 2], 'line-opacity': LINK_OPACITY.absent },
     },
     {
       id: LAYERS.unheld,
       type: 'line',
       source: SOURCES.arcs,
-      filter: ['boolean', false],
-      paint: { 'line-color': COLORS.unheld, 'line-width': linkWidth as never, 'line-dasharray': [3, 2], 'line-opacity': LINK_OPACITY.unheld },
+      filter: NONE as never,
+      paint: { 'line-color': COLORS.unheld, 'line-width': BASE_WIDTH as never, 'line-dasharray': [3, 2], 'line-opacity': LINK_OPACITY.unheld },
     },
     {
       id: LAYERS.held,
       type: 'line',
       source: SOURCES.arcs,
-      filter: ['boolean', false],
+      filter: NONE as never,
       layout: { 'line-cap': 'round' },
       paint: {
-        'line-width': linkWidth as never,
+        'line-width': BASE_WIDTH as never,
         'line-opacity': LINK_OPACITY.held,
-        // No line-gradient: MapLibre keeps one texture row per feature for it, and at 10k
-        // meetings (34k arcs) that overflows the texture and the canvas renders black.
+        // No line-gradient: MapLibre keeps one texture row per feature for it, which
+        // overflows at tens of thousands of pairs; the arrowheads show direction instead.
         'line-color': COLORS.held,
       },
     },
     {
       id: LAYERS.flow,
       type: 'line',
-      source: SOURCES.arcs,
-      filter: ['boolean', false],
+      // Its own copy of the pairs: a dash step is a relayout of this source only
+      // ('line-dasharray' is cross-faded), never of the layers the reader scrubs.
+      source: SOURCES.flow,
+      filter: NONE as never,
       layout: { visibility: 'none' },
       paint: {
         'line-color': COLORS.flow,
-        'line-width': linkWidth as never,
+        'line-width': BASE_WIDTH as never,
         'line-opacity': LINK_OPACITY.flow,
         'line-dasharray': FLOW_DASHES[0]!,
         'line-dasharray-transition': { duration: 0, delay: 0 },
       },
     },
     {
+      // The focused meeting's (or venue's) links, drawn over the dimmed rest at full strength.
+      id: LAYERS.focus,
+      type: 'line',
+      source: SOURCES.arcs,
+      filter: NONE as never,
+      layout: { 'line-cap': 'round' },
+      paint: {
+        'line-width': linkWidth(['case', ['>', state('f'), 0], 1.5, 0]) as never,
+        'line-color': [
+          'match',
+          state('f'),
+          1,
+          COLORS.held,
+          2,
+          COLORS.unheld,
+          3,
+          COLORS.absent,
+          COLORS.held,
+        ] as never,
+      },
+    },
+    ...(['unheld', 'held'] as const).map(
+      (cls): LayerSpecification => ({
+        // Direction without animation: one small arrowhead per pair, near the venue end.
+        id: cls === 'held' ? LAYERS.arrows : LAYERS.arrowsUnheld,
+        type: 'symbol',
+        source: SOURCES.arrows,
+        filter: NONE as never,
+        layout: {
+          'icon-image': ARROW_IMAGE,
+          'icon-rotate': ['get', 'rotate'],
+          'icon-rotation-alignment': 'map',
+          'icon-allow-overlap': true,
+          'icon-ignore-placement': true,
+          'icon-size': ['interpolate', ['linear'], ['zoom'], 1, 0.55, 5, 0.85, 8, 1],
+        },
+        paint: { 'icon-color': COLORS[cls], 'icon-opacity': 1 },
+      }),
+    ),
+    {
       id: LAYERS.ringsUnheld,
       type: 'circle',
       source: SOURCES.rings,
-      filter: ['boolean', false],
+      filter: NONE as never,
       paint: { 'circle-radius': RING_RADIUS as never, 'circle-color': 'rgba(0,0,0,0)', 'circle-stroke-color': COLORS.unheld, 'circle-stroke-width': 2, 'circle-stroke-opacity': LINK_OPACITY.unheld },
     },
     {
       id: LAYERS.ringsHeld,
       type: 'circle',
       source: SOURCES.rings,
-      filter: ['boolean', false],
+      filter: NONE as never,
       paint: { 'circle-radius': RING_RADIUS as never, 'circle-color': 'rgba(0,0,0,0)', 'circle-stroke-color': COLORS.held, 'circle-stroke-width': 2, 'circle-stroke-opacity': LINK_OPACITY.held },
+    },
+    {
+      id: LAYERS.ringsFocus,
+      type: 'circle',
+      source: SOURCES.rings,
+      filter: NONE as never,
+      paint: {
+        'circle-radius': RING_RADIUS as never,
+        'circle-color': 'rgba(0,0,0,0)',
+        'circle-stroke-color': ['case', ['==', state('f'), 2], COLORS.unheld, COLORS.held] as never,
+        'circle-stroke-width': ['case', ['>', state('f'), 0], 2.5, 0] as never,
+      },
     },
     {
       id: LAYERS.capitals,
@@ -192,6 +261,8 @@ export function atlasStyle(fontUrl: string): StyleSpecification {
       // Arcs start at the capital, so dash patterns (flow) run towards the venue.
       [SOURCES.arcs]: { type: 'geojson', data: empty(), tolerance: 0.5, buffer: 16 },
       [SOURCES.rings]: { type: 'geojson', data: empty() },
+      [SOURCES.arrows]: { type: 'geojson', data: empty() },
+      [SOURCES.flow]: { type: 'geojson', data: empty(), tolerance: 0.5, buffer: 16 },
       [SOURCES.capitals]: { type: 'geojson', data: empty() },
     },
     layers,

@@ -18,7 +18,7 @@ export function CityPanel() {
   const all = lookup.byVenue.get(city) ?? [];
   const meetings = all.filter((m) => matchesFilters(dataset, m, { state, topic }));
   const window = resolveWindow({ from, to }, selectTimeExtent(dataset));
-  const inWindow = meetings.filter((m) => window && meetingInWindow(m, window));
+  const inWindow = new Set(meetings.filter((m) => window && meetingInWindow(m, window)));
   const filteredOut = all.length - meetings.length;
   return (
     <section className="city-panel" role="region" aria-label={`Meetings in ${name}`}>
@@ -29,12 +29,12 @@ export function CityPanel() {
         </button>
       </header>
       <p className="panel-summary">
-        {meetings.length} meeting{meetings.length === 1 ? '' : 's'} here, {inWindow.length} in the time window
+        {meetings.length} meeting{meetings.length === 1 ? '' : 's'} here, {inWindow.size} in the time window
         {filteredOut > 0 ? ` (${filteredOut} hidden by the filters)` : ''}.
       </p>
       <ol className="meetings">
         {meetings.map((m) => (
-          <MeetingItem key={m.id} dataset={dataset} meeting={m} outsideWindow={!inWindow.includes(m)} />
+          <MeetingItem key={m.id} dataset={dataset} meeting={m} outsideWindow={!inWindow.has(m)} />
         ))}
       </ol>
     </section>

@@ -3,6 +3,7 @@
  * participants and absentees, status when not held, and the evidence quotes with their
  * source. Article text is untrusted, so everything is rendered as text (React escapes it).
  */
+import { memo } from 'react';
 import type { Dataset, EvidenceSpan, Meeting } from '../../dataset/schema';
 import { selectLookup } from '../state/selectors';
 import { useAtlasStore } from '../state/store';
@@ -22,7 +23,8 @@ function publishedText(iso: string | null | undefined): string | null {
   return day === null ? null : formatDay(day);
 }
 
-export function MeetingItem({ dataset, meeting, outsideWindow }: { dataset: Dataset; meeting: Meeting; outsideWindow?: boolean }) {
+/** Memoised: a window step re-renders the panel, but only items whose props changed. */
+export const MeetingItem = memo(function MeetingItem({ dataset, meeting, outsideWindow }: { dataset: Dataset; meeting: Meeting; outsideWindow?: boolean }) {
   const selected = useAtlasStore((s) => s.view.meeting === meeting.id);
   const selectMeeting = useAtlasStore((s) => s.selectMeeting);
   const hoverMeeting = useAtlasStore((s) => s.hoverMeeting);
@@ -87,4 +89,4 @@ export function MeetingItem({ dataset, meeting, outsideWindow }: { dataset: Data
       )}
     </li>
   );
-}
+});

@@ -45,11 +45,17 @@ describe('historyWrite', () => {
   });
 });
 
+/** Runs a deferred write at once. */
+const now = (fn: () => void) => {
+  fn();
+  return null;
+};
+
 describe('startUrlSync', () => {
   it('reads the URL, writes changes, and restores on back', () => {
     const { win, entries, back } = fakeWindow('?city=kabul&from=2020-01-01&bogus=1');
     let t = 0;
-    const stop = startUrlSync(useAtlasStore, win, () => (t += 10_000));
+    const stop = startUrlSync(useAtlasStore, win, { now: () => (t += 10_000), schedule: now });
     const store = useAtlasStore.getState();
     expect(useAtlasStore.getState().view.city).toBe('kabul');
     expect(useAtlasStore.getState().notices[0]).toMatch(/unknown parameter "bogus"/);
@@ -78,7 +84,7 @@ describe('startUrlSync', () => {
   it('gives quick key steps one entry, but never merges them into a filter change', () => {
     const { win, entries } = fakeWindow('');
     let t = 0;
-    const stop = startUrlSync(useAtlasStore, win, () => t);
+    const stop = startUrlSync(useAtlasStore, win, { now: () => t, schedule: now });
     const store = useAtlasStore.getState();
     store.setTopicFilter('ttp');
     t += 100;
@@ -100,10 +106,32 @@ describe('startUrlSync', () => {
     if (!parsed.ok) throw new Error('dataset');
     useAtlasStore.setState({ dataset: null });
     const { win, entries } = fakeWindow('?city=atlantis&state=PAK');
-    const stop = startUrlSync(useAtlasStore, win, () => 0);
+    const stop = startUrlSync(useAtlasStore, win, { now: () => 0, schedule: now });
     useAtlasStore.getState().setDataset(parsed.dataset);
     expect(entries).toEqual(['?state=PAK']);
     expect(useAtlasStore.getState().notices.join(' ')).toMatch(/city="atlantis"/);
+    stop();
+  });
+  it('throttles replacements: many frames of play make one write', () => {
+    const { win, entries } = fakeWindow('?from=2020-01-01&to=2020-03-01');
+    const replaced: string[] = [];
+    const replaceState = win.history.replaceState.bind(win.history);
+    win.history.replaceState = (d, u, url) => {
+      replaced.push(url!);
+      replaceState(d, u, url);
+    };
+    const pending: Array<() => void> = [];
+    const stop = startUrlSync(useAtlasStore, win, { now: () => 0, schedule: (fn) => pending.push(fn), cancel: () => {} });
+    const store = useAtlasStore.getState();
+    store.setPlaying(true);
+    for (let d = 1; d <= 28; d++) useAtlasStore.getState().setWindow(`2020-02-${String(d).padStart(2, '0')}`, '2020-04-01');
+    // The first frame of play pushed its own entry; the rest wait for one replacement.
+    expect(entries).toHaveLength(2);
+    expect(replaced).toHaveLength(0);
+    expect(pending).toHaveLength(1);
+    pending[0]!();
+    expect(replaced).toEqual(['/atlas/?from=2020-02-28&to=2020-04-01']);
+    useAtlasStore.getState().setPlaying(false);
     stop();
   });
 });

@@ -3,6 +3,7 @@
  * query is parsed into the store. Writing: a discrete change (a city, a filter) pushes a
  * history entry; a drag of the brush, play, camera moves and quick repeated key steps
  * replace the current one, so Back leaves the gesture instead of replaying it frame by frame.
+ * Replacements are throttled; pushes are written at once.
  */
 import type { StoreApi } from 'zustand';
 import type { AtlasState } from '../state/store';
@@ -15,8 +16,8 @@ const COALESCE_MS = 800;
 export interface HistoryLike {
   readonly location: { search: string; pathname: string; hash: string };
   readonly history: { pushState(data: unknown, unused: string, url?: string): void; replaceState(data: unknown, unused: string, url?: string): void };
-  addEventListener(type: 'popstate', listener: () => void): void;
-  removeEventListener(type: 'popstate', listener: () => void): void;
+  addEventListener(type: 'popstate' | 'pagehide', listener: () => void): void;
+  removeEventListener(type: 'popstate' | 'pagehide', listener: () => void): void;
 }
 
 function onlyChanged(a: ViewState, b: ViewState, keys: Array<keyof ViewState>): boolean {
@@ -36,8 +37,22 @@ export function historyWrite(prev: ViewState, next: ViewState, ctx: { gesture: b
   return 'push';
 }
 
+/** Replacements are written at most this often: the history API is slow (milliseconds a call)
+ * and Chromium throttles pages that call it hundreds of times, as play at 60 fps would. */
+const REPLACE_EVERY_MS = 250;
+
+export interface UrlSyncOptions {
+  now?: () => number;
+  /** Schedules a deferred replaceState (tests pass one that runs at once or by hand). */
+  schedule?: (fn: () => void, ms: number) => unknown;
+  cancel?: (handle: unknown) => void;
+}
+
 /** Starts mirroring; returns a function that stops it. */
-export function startUrlSync(store: StoreApi<AtlasState>, win: HistoryLike = window, now: () => number = () => performance.now()): () => void {
+export function startUrlSync(store: StoreApi<AtlasState>, win: HistoryLike = window, options: UrlSyncOptions = {}): () => void {
+  const now = options.now ?? (() => performance.now());
+  const schedule = options.schedule ?? ((fn: () => void, ms: number) => setTimeout(fn, ms));
+  const cancel = options.cancel ?? ((handle: unknown) => clearTimeout(handle as ReturnType<typeof setTimeout>));
   const initial = parseViewQuery(win.location.search);
   store.getState().replaceView(initial.view, initial.notices);
 
@@ -45,13 +60,25 @@ export function startUrlSync(store: StoreApi<AtlasState>, win: HistoryLike = win
   /** Whether the current drag or play already has its own history entry. */
   let gestureHasEntry = false;
   let applyingPop = false;
+  /** The query the address shows or is about to show (a replacement may be pending). */
+  let currentQuery = win.location.search.replace(/^\?/, '');
+  let pendingUrl: string | null = null;
+  let timer: unknown = null;
+
+  const flush = () => {
+    if (timer !== null) cancel(timer);
+    timer = null;
+    if (pendingUrl !== null) win.history.replaceState(null, '', pendingUrl);
+    pendingUrl = null;
+  };
 
   const unsubscribe = store.subscribe((state, prev) => {
     const gesture = state.scrubbing || state.playing;
     if (!gesture) gestureHasEntry = false;
     if (state.view === prev.view || applyingPop) return;
     const query = serializeView(state.view);
-    if (query === win.location.search.replace(/^\?/, '')) return;
+    if (query === currentQuery) return;
+    currentQuery = query;
     const url = `${win.location.pathname}${query ? `?${query}` : ''}${win.location.hash}`;
     const t = now();
     let mode = historyWrite(prev.view, state.view, { gesture, msSinceLastWindowStep: t - lastWindowStep });
@@ -65,11 +92,21 @@ export function startUrlSync(store: StoreApi<AtlasState>, win: HistoryLike = win
     }
     if (windowStep(prev.view, state.view)) lastWindowStep = t;
     else if (!onlyChanged(prev.view, state.view, ['camera'])) lastWindowStep = -Infinity;
-    if (mode === 'push') win.history.pushState(null, '', url);
-    else win.history.replaceState(null, '', url);
+    if (mode === 'push') {
+      pendingUrl = null;
+      flush();
+      win.history.pushState(null, '', url);
+    } else {
+      pendingUrl = url;
+      timer ??= schedule(flush, REPLACE_EVERY_MS);
+    }
   });
 
   const onPop = () => {
+    // A replacement still pending belongs to the entry the reader just left.
+    pendingUrl = null;
+    flush();
+    currentQuery = win.location.search.replace(/^\?/, '');
     const parsed = parseViewQuery(win.location.search);
     applyingPop = true;
     try {
@@ -79,8 +116,11 @@ export function startUrlSync(store: StoreApi<AtlasState>, win: HistoryLike = win
     }
   };
   win.addEventListener('popstate', onPop);
+  win.addEventListener('pagehide', flush);
   return () => {
+    flush();
     unsubscribe();
     win.removeEventListener('popstate', onPop);
+    win.removeEventListener('pagehide', flush);
   };
 }

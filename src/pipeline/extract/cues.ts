@@ -44,7 +44,7 @@ const CALL_RE =
 const CALL_ON_RE = /\bcall(?:ed|s|ing)? on\b/gi;
 /** "called Prime Minister X" (without "on") in a visit report is a courtesy call. */
 const CALLED_TITLE_RE = /\bcalled (?=(?:the )?(?:Prime|President|Chief|King|Emir|Crown|Army|General|Foreign|Interior|Defence|Defense|Supreme|Chairman|Speaker)\b)/g;
-const MET_RE = /\b(?:met|meets|meeting with|meet with|will meet|to meet|talking to|talked to|in talks with|held talks|holds talks|hold talks)\b/gi;
+const MET_RE = /\b(?:met with|meets with|meeting with|meet with|will meet|to meet|talking to|talked to|in talks with|held talks|holds talks|hold talks|met|meets)\b/gi;
 const HELD_NOUN_RE = new RegExp(
   String.raw`\b(?:held|hold|holds|holding|conducting|conducted|convened|convene|hosted|hosts|host|hosting|organi[sz]e|organi[sz]ed|attended)\b(?:\s+(?!(?:by|on|at|in)\b)[\w’'-]+){0,6}?\s+(?:${MEETING_NOUNS})\b`,
   'gi',
@@ -214,5 +214,5 @@ export function isReportingDate(text: string, dateStart: number, dateEnd?: numbe
 
 /** "also" or "separately" marks another meeting, even with the same people or place. */
 export function marksAnother(text: string): boolean {
-  return /\b(?:also|separately|later|subsequently|in addition)\b/i.test(text);
+  return /\b(?:also|separate|separately|later|subsequently|in addition)\b/i.test(text);
 }

@@ -58,6 +58,8 @@ interface Draft {
   why: string[];
   strong: boolean;
   hosts: Set<string>;
+  /** Organisations that convene or chair the meeting ("The United Nations convened ..."). */
+  hostOrgs: Set<string>;
   /** "also met", "the two sides": the other side is the article's lead party. */
   continues: boolean;
   /** "Participating NSAs will also call on ...": the lead meeting's participants. */
@@ -69,6 +71,8 @@ const VENUE_BEFORE = /\b(?:in|at|to|inside|visited|visiting|visits)\s+(?:the\s+)
 const VENUE_MODIFIER_AFTER = /^\s+(?:[A-Z][\p{L}-]*\s+){0,4}(?:Dialogue|Conference|Summit|Meeting|Consultations?|Talks|Forum|meet|meeting|talks|dialogue|conference|summit)\b/u;
 const TWO_SIDES = /\b(?:the two|both)\s+(?:countries|sides|nations|leaders|parties|neighbou?rs|governments|states|ministers|delegations)\b/i;
 const PARTY_ORG_AFTER = /^['’]?s?\s*(?:(?:government|administration|interim government)\s+)?(?:\d+-member\s+)?(?:delegation|officials|leaders|leadership|representatives|team|negotiators|envoys?|ministers?|authorities|side|co-founder)\b/i;
+/** "The United Nations convened ...", "UN-led talks": the organisation is a side of the meeting. */
+const PARTY_ORG_ACTS = /^(?:['’]s\s+\w+\s+)?\s*(?:-led\b|(?:has |had |will )?(?:convened|convenes|chaired|chairs|hosted|hosts|organi[sz]ed|organi[sz]es|led)\b)/i;
 const PARTY_ORG_BEFORE = /\b(?:met|meet|meets|meeting|talks|held talks|negotiations)\s+with\s+(?:the\s+)?(?:senior\s+|top\s+)?$/i;
 
 export function extractMeetings(article: AnalyzedArticle, options: ExtractOptions): ExtractedMeeting[] {
@@ -127,10 +131,15 @@ export function extractMeetings(article: AnalyzedArticle, options: ExtractOption
     for (const n of surnames) participants.add(officials.get(n)!);
     if (TWO_SIDES.test(text) && participants.size < 2) leadStates.forEach((c) => participants.add(c));
     const partyOrgs = new Set<string>();
+    const hostOrgs = new Set<string>();
     for (const o of s.organizations) {
       const after = text.slice(o.end - s.start);
       const before = text.slice(0, o.start - s.start);
       if (PARTY_ORG_AFTER.test(after) || PARTY_ORG_BEFORE.test(before)) partyOrgs.add(o.name);
+      if (PARTY_ORG_ACTS.test(after)) {
+        partyOrgs.add(o.name);
+        hostOrgs.add(o.name);
+      }
     }
     const st = statusCue(text);
     const isCall = cues.some((c) => c.kind === 'call');
@@ -150,6 +159,7 @@ export function extractMeetings(article: AnalyzedArticle, options: ExtractOption
       nameKey: nameKeyOf(text),
       named: namedTitle(text, cues),
       hosts,
+      hostOrgs,
       continues: marksAnother(text) || TWO_SIDES.test(text) || /\bcounterparts?\b/i.test(text),
       inheritsParticipants: /\b(?:participating|participants|attendees)\b/i.test(text) && participants.size === 0,
       past: !st.status && sentenceTense(text) === 'past',
@@ -158,7 +168,8 @@ export function extractMeetings(article: AnalyzedArticle, options: ExtractOption
     // A definite reference ("the meeting", "during this visit") adds to a meeting already found.
     const ref = refs[0];
     const refLeads = ref && (strongCues.length === 0 || ref.start <= strongCues[0]!.start || /\b(?:during|in|at|after|of)\s+$/i.test(text.slice(0, ref.start)));
-    if (ref && refLeads && drafts.length) {
+    const sideline = !!ref && /\bon the sidelines? of\s+$/i.test(text.slice(0, ref.start)) && strongCues.length > 0;
+    if (ref && refLeads && drafts.length && !sideline) {
       // An invitation is to a meeting still to come; a past-tense sentence speaks of one held.
       const pool = invitedTo ? drafts.filter((d) => d.status === 'planned') : signal.past ? drafts.filter((d) => d.status !== 'planned') : drafts;
       const target = (pool.length ? referent(pool, ref.noun, names) : null) ?? referent(drafts, ref.noun, names);
@@ -171,15 +182,23 @@ export function extractMeetings(article: AnalyzedArticle, options: ExtractOption
 
     if (strongCues.length === 0) {
       const near = signal.venue && cues.some((c) => Math.abs(signal.venue!.start - s.start - c.end) <= 40);
-      if (!signal.date && !near) continue;
+      const cancelledWithParty = signal.status === 'cancelled' && participants.size > 0 && !isProcess(text);
+      if (!signal.date && !near && !cancelledWithParty) continue;
     }
     if (isProcess(text) && !signal.venue && !signal.date && strongCues.every((c) => c.kind === 'meeting')) continue;
     const namesPerson = strongCues.length > 0 && (names.length > 0 || /\b(?:Prime Minister|President|Minister|Chief|Ambassador|General|King|Emir)\b/.test(text));
     if (!participants.size && !partyOrgs.size && !groups.size && !signal.venue && !signal.date && !namesPerson) continue;
 
+    if (sideline && drafts.length) {
+      // "held talks ... on the sidelines of the meeting": another meeting, at the same place and time.
+      const main = referent(drafts, ref!.noun, []);
+      if (main && !signal.venue && main.venue) signal.venue = { start: s.start, end: s.start, text: main.venue.name, place: main.venue, via: 'gazetteer' };
+      if (main && !signal.date && main.date) signal.date = main.date;
+      signal.why = 'on the sidelines of another meeting';
+    }
     const made: Draft[] = [];
     for (const part of splitSignal(signal, text)) {
-      const existing = drafts.find((d) => compatible(d, part, text));
+      const existing = sideline ? undefined : drafts.find((d) => compatible(d, part, text));
       if (existing) {
         merge(existing, part, 'same meeting: same venue or date and parties');
         if (!made.includes(existing)) made.push(existing);
@@ -211,9 +230,11 @@ interface Signal {
   nameKey: string | null;
   named: string | null;
   hosts: Set<string>;
+  hostOrgs: Set<string>;
   continues: boolean;
   inheritsParticipants: boolean;
   past: boolean;
+  why?: string;
 }
 
 function newDraft(sig: Signal): Draft {
@@ -237,6 +258,7 @@ function newDraft(sig: Signal): Draft {
     why: [],
     strong: false,
     hosts: new Set(),
+    hostOrgs: new Set(),
     continues: false,
     inheritsParticipants: false,
   };
@@ -253,6 +275,7 @@ function merge(d: Draft, sig: Signal, reason: string | null): void {
   }
   if (sig.cues.length) d.why.push(`cue: ${[...new Set(sig.cues.map((c) => `"${c.text}"`))].join(', ')}`);
   if (reason) d.why.push(reason);
+  if (sig.why) d.why.push(sig.why);
   if (sig.status === 'cancelled' || (sig.status && !d.status)) {
     d.status = sig.status;
     d.statusWords = sig.statusWords;
@@ -275,6 +298,7 @@ function merge(d: Draft, sig: Signal, reason: string | null): void {
   sig.surnames.forEach((n) => d.surnames.add(n));
   sig.names.forEach((n) => d.names.add(n));
   sig.hosts.forEach((c) => d.hosts.add(c));
+  sig.hostOrgs.forEach((o) => d.hostOrgs.add(o));
   if (d.sentences.length === 1) {
     d.continues = sig.continues;
     d.inheritsParticipants = sig.inheritsParticipants;
@@ -482,8 +506,9 @@ function finish(d: Draft, i: number, all: Draft[], article: AnalyzedArticle, opt
     why.push('participants: those of the lead meeting ("participating")');
   }
   const mayFill = sideCount() === 1 || (sideCount() === 0 && d.continues);
-  if (mayFill && d.groups.size === 0) {
-    if (venue && !isCall && sideCount() === 1 && !participants.has(venue.countryIso3)) {
+  if (mayFill && d.groups.size === 0 && d.hostOrgs.size === 0) {
+    // The venue's state hosts a meeting with one named side, unless an organisation convened it.
+    if (venue && !isCall && sideCount() === 1 && d.hostOrgs.size === 0 && !participants.has(venue.countryIso3)) {
       participants.add(venue.countryIso3);
       filled = true;
       why.push(`host from venue: ${venue.countryIso3}`);
@@ -518,7 +543,8 @@ function finish(d: Draft, i: number, all: Draft[], article: AnalyzedArticle, opt
   const texts = d.sentences.map((s) => s.text);
   const topics = findTopics(texts, options.topics);
   const organizations = [...new Set(d.sentences.flatMap((s) => s.organizations.map((o) => o.name)))].sort();
-  const primary = lead || d.sentences.some((s) => s.isHeadline) || (all.length > 0 && firstIndex <= 1);
+  const firstBody = article.sentences.find((s) => !s.isHeadline)?.index ?? 0;
+  const primary = lead || d.sentences.some((s) => s.isHeadline || s.index === firstBody);
 
   let confidence = 0.3;
   if (d.strong) confidence += 0.2;
@@ -557,7 +583,7 @@ function kindOf(isCall: boolean, sides: number, d: Draft): MeetingKind {
   if (isCall) return 'call';
   const said = d.sentences.map((s) => s.text).join(' ');
   if (/\btrilateral\b/i.test(said) && sides <= 3) return 'trilateral';
-  if (/\bmultilateral\b|\bformat\b|\bmeetings? (?:among|of) the\b[^.]*\b(?:countries|states|nations)\b/i.test(said) && sides <= 3) return 'multilateral';
+  if (/\bmultilateral\b|\bformat\b|\b(?:\d+|three|four|five|six|seven|eight|nine|ten|several|many|dozens of)\s+(?:\w+\s+)?(?:countries|states|nations)\b|\bmeetings? (?:among|of) the\b[^.]*\b(?:countries|states|nations)\b/i.test(said) && sides <= 3) return 'multilateral';
   if (/\bbilateral (?:talks|meeting|dialogue|consultations)\b/i.test(said) && sides <= 2) return 'bilateral';
   if (d.groups.size > 0 && sides < 4) return 'multilateral';
   if (sides >= 4) return 'multilateral';

@@ -136,6 +136,8 @@ function roleOf(sentence: TextSpan, m: StateMention, head: StateMention, tail: S
     return /(?:representatives|delegates|officials|delegations|ministers|NSAs|secretaries|envoys|leaders|adviser|advisor)\s+(?:of|from)\s+the\s*$/i.test(text) ? 'participant' : 'topic';
   }
   if (m.via === 'capital-metonym' && /^(?:in|at|to|from|based)$/.test(prev)) return 'topic';
+  // "the Doha meeting", "Delhi meet": the city is where, not who.
+  if (m.via === 'capital-metonym' && /^\s+(?:[A-Z][\p{L}-]*\s+){0,3}(?:meet|meeting|talks|dialogue|conference|summit|process|format|Meeting|Talks|Dialogue|Conference|Summit|Process|Format)\b/u.test(after)) return 'topic';
   // "a U.S. soldier": a name used as an adjective speaks of a party only before an official noun.
   if ((prev === 'a' || prev === 'an') && head === tail) return officialFollows(after) ? 'participant' : 'topic';
   // "a peaceful and stable Afghanistan": a state described, not a party.

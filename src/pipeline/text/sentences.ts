@@ -26,13 +26,15 @@ const CANDIDATE = /(?:\.{3}|…|[.!?]+)["'”’)\]]*(?=\s)/gu;
 export function splitSentences(text: string, start: number, end: number): Sentence[] {
   const para = text.slice(start, end);
   const cuts: number[] = [];
+  const quotes = quoteTracker(para);
   CANDIDATE.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = CANDIDATE.exec(para)) !== null) {
     const cut = m.index + m[0].length;
-    const next = /\S/u.exec(para.slice(cut));
+    NEXT_CHAR.lastIndex = cut;
+    const next = NEXT_CHAR.exec(para);
     if (!next) break;
-    if (isBoundary(para, m.index, m[0], next[0])) cuts.push(cut);
+    if (isBoundary(para, m.index, m[0], next[0], quotes)) cuts.push(cut);
   }
   const out: Sentence[] = [];
   let from = 0;
@@ -47,13 +49,22 @@ export function splitSentences(text: string, start: number, end: number): Senten
   return out;
 }
 
-function isBoundary(para: string, at: number, punct: string, next: string): boolean {
+/** The first non-space character at or after `lastIndex` (global, so no copy of the rest is made). */
+const NEXT_CHAR = /\S/gu;
+/**
+ * How far back to look for the word before a period. Every word the rules below recognise is
+ * far shorter; the bound keeps a paragraph of thousands of sentences (one endless line) linear,
+ * where an end-anchored regex over the whole prefix made it quadratic (minutes for 1 MB).
+ */
+const WORD_LOOKBACK = 64;
+
+function isBoundary(para: string, at: number, punct: string, next: string, quotes: (at: number) => boolean): boolean {
   // A sentence starts with a capital, a digit or an opening quote/bracket; "... and" goes on.
   if (!/[\p{Lu}\d"“‘'(\[]/u.test(next)) return false;
   const ellipsis = punct.startsWith('...') || punct.startsWith('…');
-  if (ellipsis) return !insideQuote(para, at);
+  if (ellipsis) return !quotes(at);
   if (!punct.startsWith('.') || punct.startsWith('..')) return true;
-  const word = /([\p{L}.]+)$/u.exec(para.slice(0, at))?.[1] ?? '';
+  const word = /([\p{L}.]+)$/u.exec(para.slice(Math.max(0, at - WORD_LOOKBACK), at))?.[1] ?? '';
   const bare = word.toLowerCase();
   if (TITLES.has(bare)) return false;
   if (BEFORE_NUMBER.has(bare) && /\d/.test(next)) return false;
@@ -63,14 +74,20 @@ function isBoundary(para: string, at: number, punct: string, next: string): bool
   return true;
 }
 
-/** Whether offset `at` lies inside a double-quoted passage opened earlier in the paragraph. */
-function insideQuote(para: string, at: number): boolean {
+/**
+ * Whether offset `at` lies inside a double-quoted passage opened earlier in the paragraph.
+ * Offsets are asked in increasing order, so the scan resumes where it stopped (linear overall).
+ */
+function quoteTracker(para: string): (at: number) => boolean {
+  let scanned = 0;
   let open = false;
-  for (let i = 0; i < at; i++) {
-    const c = para[i];
-    if (c === '“') open = true;
-    else if (c === '”') open = false;
-    else if (c === '"') open = !open;
-  }
-  return open;
+  return (at) => {
+    for (; scanned < at; scanned++) {
+      const c = para[scanned];
+      if (c === '“') open = true;
+      else if (c === '”') open = false;
+      else if (c === '"') open = !open;
+    }
+    return open;
+  };
 }

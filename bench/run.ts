@@ -370,10 +370,11 @@ function printReport(result: Record<Section, unknown>, outcomes: ReturnType<type
   const pipeline = result.pipeline as Exclude<Awaited<ReturnType<typeof measurePipeline>>, { skipped: string }>;
   if (skip(pipeline)) lines.push(skip(pipeline) as string);
   else {
-    row(`articles/s (${pipeline.articles} vs ${pipeline.baselineArticles} articles)`, pipeline.articlesPerSecond);
-    row('wall s (N / baseline)', pipeline.seconds, pipeline.baselineSeconds);
+    row(`articles/s (${pipeline.articles} synthetic articles)`, pipeline.articlesPerSecond);
+    row(`seconds (${pipeline.articles} / baseline ${pipeline.baselineArticles})`, pipeline.seconds, pipeline.baselineSeconds ?? '–');
     row('meetings found / in templates', pipeline.meetingsFound ?? '–', pipeline.meetingsExpected);
     row('gazetteer load ms', pipeline.gazetteerLoadMs ?? `skipped: ${pipeline.gazetteerSkipped}`);
+    lines.push(`  (${pipeline.method})`);
   }
 
   sect('budgets (issue 6)');

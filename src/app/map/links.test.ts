@@ -1,9 +1,8 @@
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseDataset, type Dataset, type Meeting } from '../../dataset/schema';
-import { dayFromIso } from '../timeline/days';
 import greatCircle from '@turf/great-circle';
-import { arcCoordinates, buildMeetingLinks, greatCirclePoints, unwrapLongitudes } from './links';
+import { arcCoordinates, arrowAlong, buildLinkGeometry, LINK_CLASS, LINK_CLASSES, unwrapLongitudes } from './links';
 
 function bootstrap(): Dataset {
   const parsed = parseDataset(JSON.parse(fs.readFileSync(new URL('./links.fixture.json', import.meta.url), 'utf8')));
@@ -19,72 +18,77 @@ function meeting(base: Dataset, over: Partial<Meeting>): Meeting {
   return { ...base.meetings[0]!, absent: [], ...over };
 }
 
-describe('buildMeetingLinks', () => {
+const capitalOf = (ds: Dataset) => {
+  const place = new Map(ds.places.map((p) => [p.id, p]));
+  return new Map(ds.states.map((s) => [s.iso3, place.get(s.capitalPlaceId!)!]));
+};
+
+describe('buildLinkGeometry', () => {
   it('draws one arc per non-host participant and a ring for the host', () => {
     const ds = bootstrap();
     const m = meeting(ds, { id: 'x', venuePlaceId: 'kabul', participants: ['USA', 'PAK', 'AFG', 'UZB'] });
-    const links = buildMeetingLinks(withMeetings(ds, [m]));
-    expect(links.arcs.features.map((f) => f.properties.iso3).sort()).toEqual(['PAK', 'USA', 'UZB']);
-    expect(links.rings.features.map((f) => f.properties.iso3)).toEqual(['AFG']);
+    const g = buildLinkGeometry(withMeetings(ds, [m]));
+    const cap = capitalOf(ds);
+    expect(g.pairs.features.map((f) => f.properties.capital).sort()).toEqual([cap.get('PAK')!.id, cap.get('USA')!.id, cap.get('UZB')!.id].sort());
+    expect(g.pairs.features.every((f) => f.properties.venue === 'kabul')).toBe(true);
     const kabul = ds.places.find((p) => p.id === 'kabul')!;
-    expect(links.rings.features[0]!.geometry.coordinates).toEqual([kabul.lon, kabul.lat]);
+    expect(g.rings.features.map((f) => f.geometry.coordinates)).toEqual([[kabul.lon, kabul.lat]]);
+    const refs = g.meetingRefs.get(withMeetings(ds, [m]).meetings[0]!) ?? g.meetingRefs.get(m)!;
+    expect(refs.arcs.map((r) => r % LINK_CLASSES)).toEqual([LINK_CLASS.held, LINK_CLASS.held, LINK_CLASS.held]);
+    expect(refs.rings).toEqual([0 * LINK_CLASSES + LINK_CLASS.held]);
+    // feature ids are the pair indices the refs point at
+    expect(g.pairs.features.map((f) => f.id)).toEqual([0, 1, 2]);
+    expect(g.arrows.features.map((f) => f.id)).toEqual([0, 1, 2]);
   });
 
   it('starts every arc at the capital and ends it at the venue (direction towards the venue)', () => {
     const ds = bootstrap();
-    const links = buildMeetingLinks(ds);
+    const g = buildLinkGeometry(ds);
     const place = new Map(ds.places.map((p) => [p.id, p]));
-    const capital = new Map(ds.states.map((s) => [s.iso3, place.get(s.capitalPlaceId!)!]));
-    for (const arc of links.arcs.features) {
+    for (const arc of g.pairs.features) {
       const coords = arc.geometry.coordinates;
-      const from = capital.get(arc.properties.iso3)!;
+      const from = place.get(arc.properties.capital)!;
       const to = place.get(arc.properties.venue)!;
       expect(coords[0]).toEqual([from.lon, from.lat]);
       const last = coords[coords.length - 1]!;
-      expect(((last[0]! - to.lon) % 360 + 360) % 360).toBeCloseTo(0, 9);
+      expect((((last[0]! - to.lon) % 360) + 360) % 360).toBeCloseTo(0, 9);
       expect(last[1]).toBeCloseTo(to.lat, 9);
     }
   });
 
-  it('counts links for the bootstrap dataset: arcs plus rings equal participants of meetings with a venue', () => {
+  it('references every participant and absent state of the bootstrap dataset, with its class', () => {
     const ds = bootstrap();
-    const links = buildMeetingLinks(ds);
+    const g = buildLinkGeometry(ds);
     const expected = ds.meetings.filter((m) => m.venuePlaceId).reduce((n, m) => n + m.participants.length + m.absent.length, 0);
-    expect(links.arcs.features.length + links.rings.features.length).toBe(expected);
-    expect(links.skipped).toEqual([]);
+    let refs = 0;
+    for (const r of g.meetingRefs.values()) refs += r.arcs.length + r.rings.length;
+    expect(refs).toBe(expected);
+    expect(g.skipped).toEqual([]);
     // m1 (Kabul) has 4 participants (AFG hosts) and 4 absent states
-    const m1 = links.arcs.features.filter((f) => f.properties.meetingId === 'm1');
-    expect(m1.filter((f) => !f.properties.absent)).toHaveLength(3);
-    expect(m1.filter((f) => f.properties.absent).map((f) => f.properties.iso3).sort()).toEqual(['CHN', 'IND', 'IRN', 'RUS']);
+    const m1 = g.meetingRefs.get(ds.meetings.find((m) => m.id === 'm1')!)!;
+    expect(m1.arcs.filter((r) => r % LINK_CLASSES !== LINK_CLASS.absent)).toHaveLength(3);
+    const cap = capitalOf(ds);
+    const absentCapitals = m1.arcs.filter((r) => r % LINK_CLASSES === LINK_CLASS.absent).map((r) => g.pairs.features[Math.floor(r / LINK_CLASSES)]!.properties.capital);
+    expect(absentCapitals.sort()).toEqual(['CHN', 'IND', 'IRN', 'RUS'].map((i) => cap.get(i)!.id).sort());
+    expect(m1.rings).toHaveLength(1);
   });
 
-  it('carries time as day numbers and flags undated meetings', () => {
+  it('marks planned and cancelled meetings as their own class', () => {
     const ds = bootstrap();
-    const links = buildMeetingLinks(ds);
-    const m1 = links.arcs.features.find((f) => f.properties.meetingId === 'm1')!;
-    expect(m1.properties.start).toBe(dayFromIso('2021-02-01'));
-    expect(m1.properties.end).toBe(dayFromIso('2021-02-28'));
-    expect(m1.properties.undated).toBe(false);
-    const m8 = [...links.arcs.features, ...links.rings.features].filter((f) => f.properties.meetingId === 'm8');
-    expect(m8.length).toBeGreaterThan(0);
-    expect(m8.every((f) => f.properties.undated)).toBe(true);
-    expect(m8.find((f) => f.properties.iso3 === 'CHN')?.properties.status).toBe('held');
-  });
-
-  it('reads a meeting with only an end day as undated, like the selectors do', () => {
-    const ds = bootstrap();
-    const m = meeting(ds, { id: 'half', date: { start: null, end: '2020-05-01', precision: 'unknown' } });
-    const links = buildMeetingLinks(withMeetings(ds, [m]));
-    expect(links.arcs.features.every((f) => f.properties.undated)).toBe(true);
+    const g = buildLinkGeometry(ds);
+    const m5 = ds.meetings.find((m) => m.id === 'm5')!;
+    expect(m5.status).not.toBe('held');
+    const refs = g.meetingRefs.get(m5)!;
+    expect([...refs.arcs, ...refs.rings].every((r) => r % LINK_CLASSES === LINK_CLASS.unheld)).toBe(true);
   });
 
   it('keeps an arc that crosses the antimeridian as one continuous line', () => {
     const ds = bootstrap();
     // Beijing → Washington runs over the North Pacific/Bering Strait and crosses 180°.
     const m = meeting(ds, { id: 'pacific', venuePlaceId: 'washington', participants: ['CHN', 'USA'] });
-    const links = buildMeetingLinks(withMeetings(ds, [m]));
-    expect(links.arcs.features).toHaveLength(1);
-    const arc = links.arcs.features[0]!;
+    const g = buildLinkGeometry(withMeetings(ds, [m]));
+    expect(g.pairs.features).toHaveLength(1);
+    const arc = g.pairs.features[0]!;
     expect(arc.geometry.type).toBe('LineString');
     const coords = arc.geometry.coordinates;
     for (let i = 1; i < coords.length; i++) {
@@ -94,12 +98,18 @@ describe('buildMeetingLinks', () => {
     expect(coords[coords.length - 1]![0]!).toBeGreaterThan(180);
   });
 
-  it('shares one geometry between meetings on the same capital–venue pair', () => {
+  it('draws one feature per capital–venue pair, however many meetings use it', () => {
     const ds = bootstrap();
-    const links = buildMeetingLinks(ds);
-    const pakToKabul = links.arcs.features.filter((f) => f.properties.iso3 === 'PAK' && f.properties.venue === 'kabul');
-    expect(pakToKabul.length).toBeGreaterThan(1);
-    expect(pakToKabul[0]!.geometry.coordinates).toBe(pakToKabul[1]!.geometry.coordinates);
+    const g = buildLinkGeometry(ds);
+    const keys = g.pairs.features.map((f) => `${f.properties.capital}>${f.properties.venue}`);
+    expect(new Set(keys).size).toBe(keys.length);
+    const cap = capitalOf(ds);
+    const pakToKabul = g.pairs.features.findIndex((f) => f.properties.capital === cap.get('PAK')!.id && f.properties.venue === 'kabul');
+    const users = [...g.meetingRefs.values()].filter((r) => r.arcs.some((x) => Math.floor(x / LINK_CLASSES) === pakToKabul));
+    expect(users.length).toBeGreaterThan(1);
+    // and the venue's highlight lists its pairs and its ring
+    expect(g.venueLinks.get('kabul')!.pairs).toContain(pakToKabul);
+    expect(g.venueLinks.get('kabul')!.ring).not.toBeNull();
   });
 });
 
@@ -110,8 +120,8 @@ describe('unwrapLongitudes', () => {
   });
 });
 
-describe('greatCirclePoints', () => {
-  it('gives the same points as @turf/great-circle', () => {
+describe('arcCoordinates', () => {
+  it('follows @turf/great-circle, joined into one line where turf splits it at the antimeridian', () => {
     const pairs: [number, number][][] = [
       [[69.17, 34.53], [73.04, 33.72]],
       [[116.4, 39.9], [-77.04, 38.9]],
@@ -119,22 +129,35 @@ describe('greatCirclePoints', () => {
       [[174.78, -41.29], [-157.86, 21.31]],
     ];
     for (const [from, to] of pairs) {
-      const ours = unwrapLongitudes(greatCirclePoints(from!, to!, 33));
-      const line = greatCircle(from!, to!, { npoints: 33 });
+      const ours = arcCoordinates(from!, to!);
+      const line = greatCircle(from!, to!, { npoints: ours.length });
       const parts = line.geometry.type === 'LineString' ? [line.geometry.coordinates] : line.geometry.coordinates;
-      const theirs = unwrapLongitudes(parts.flat());
-      // turf adds the antimeridian crossing as an extra point: compare ours against its line
-      for (const p of ours) {
-        const nearest = Math.min(...theirs.map((q) => Math.hypot(q[0]! - p[0]!, q[1]! - p[1]!)));
+      // every turf point lies on our line (longitudes compared modulo 360)
+      for (const q of parts.flat()) {
+        const nearest = Math.min(...ours.map((p) => Math.hypot(((((p[0]! - q[0]!) % 360) + 540) % 360) - 180, p[1]! - q[1]!)));
         expect(nearest).toBeLessThan(1e-6);
       }
+      for (let i = 1; i < ours.length; i++) expect(Math.abs(ours[i]![0]! - ours[i - 1]![0]!)).toBeLessThan(180);
     }
+    // the Wellington → Honolulu arc crosses 180°: turf splits it, ours stays one line
+    const split = greatCircle([174.78, -41.29], [-157.86, 21.31], { npoints: 30 });
+    expect(split.geometry.type).toBe('MultiLineString');
   });
-});
 
-describe('arcCoordinates', () => {
   it('uses few points for short links and more for long ones', () => {
     expect(arcCoordinates([69.17, 34.53], [73.04, 33.72]).length).toBeLessThanOrEqual(10);
     expect(arcCoordinates([116.4, 39.9], [-77.04, 38.9]).length).toBeGreaterThan(40);
+  });
+});
+
+describe('arrowAlong', () => {
+  it('sits near the venue end and points along the line', () => {
+    const east = arrowAlong([[60, 30], [70, 30], [80, 30]], 0.75);
+    expect(east.at).toEqual([75, 30]);
+    expect(east.rotate).toBeCloseTo(0, 6);
+    const north = arrowAlong([[70, 10], [70, 20]], 0.5);
+    expect(north.rotate).toBeCloseTo(-90, 6); // icon-rotate is clockwise: north is -90°
+    const west = arrowAlong([[80, 30], [70, 30]], 0.5);
+    expect(Math.abs(west.rotate)).toBeCloseTo(180, 6);
   });
 });

@@ -28,8 +28,8 @@ import type { Camera } from '../state/viewState';
 import { roundCamera } from '../url/codec';
 import { buildBasemap, countriesBounds, DEFAULT_FRAME_COUNTRY_IDS } from './basemap';
 import { FlowAnimation } from './flowAnimation';
-import { countLinks, densityOpacity, idFilter, visibleIds, type LinkCounts } from './linkCounts';
-import { buildLinkGeometry, LINK_CLASS, LINK_CLASSES, type LinkGeometry } from './links';
+import { classMask, countLinks, densityOpacity, maskFilter, type LinkCounts } from './linkCounts';
+import { buildLinkGeometry, LINK_CLASS, LINK_CLASSES, type LinkClassIndex, type LinkGeometry } from './links';
 import { ARROW_IMAGE, atlasStyle, CAPITAL_IMAGE, LAYERS, LINK_OPACITY, markerZoomScale, SOURCES } from './style';
 import { VenueMarkers } from './venueMarkers';
 
@@ -208,11 +208,11 @@ export function mountAtlasMap(container: HTMLElement, store: Store = useAtlasSto
 
   /** Sets a layer's filter when it differs from the last one set (a filter change relayouts its source). */
   const lastFilters = new Map<string, string>();
-  const setFilterOnce = (layer: string, filter: FilterSpecification): void => {
-    const key = JSON.stringify(filter);
+  const setMaskFilter = (layer: string, mask: string, classes: readonly LinkClassIndex[]): void => {
+    const key = `${classes.join('')}:${mask}`;
     if (lastFilters.get(layer) === key) return;
     lastFilters.set(layer, key);
-    map.setFilter(layer, filter);
+    map.setFilter(layer, maskFilter(mask, classes), { validate: false }); // built here, valid by construction
   };
 
   /** Constant opacities: thinner out as lines pile up; dimmed while something is focused. */
@@ -251,18 +251,19 @@ export function mountAtlasMap(container: HTMLElement, store: Store = useAtlasSto
     const visible = selectVisibleMeetings(dataset, v);
     const next = countLinks(geometry, visible, v.showAbsent);
     counts = next;
-    const held = idFilter(visibleIds(next.arcs, [LINK_CLASS.held]));
-    setFilterOnce(LAYERS.held, held);
-    setFilterOnce(LAYERS.flow, held);
-    setFilterOnce(LAYERS.arrows, held);
-    const unheld = idFilter(visibleIds(next.arcs, [LINK_CLASS.unheld]));
-    setFilterOnce(LAYERS.unheld, unheld);
-    setFilterOnce(LAYERS.arrowsUnheld, unheld);
-    setFilterOnce(LAYERS.absent, idFilter(visibleIds(next.arcs, [LINK_CLASS.absent])));
-    setFilterOnce(LAYERS.focus, idFilter(visibleIds(next.arcs, [LINK_CLASS.held, LINK_CLASS.unheld, LINK_CLASS.absent])));
-    setFilterOnce(LAYERS.ringsHeld, idFilter(visibleIds(next.rings, [LINK_CLASS.held])));
-    setFilterOnce(LAYERS.ringsUnheld, idFilter(visibleIds(next.rings, [LINK_CLASS.unheld])));
-    setFilterOnce(LAYERS.ringsFocus, idFilter(visibleIds(next.rings, [LINK_CLASS.held, LINK_CLASS.unheld])));
+    const { held, unheld, absent } = LINK_CLASS;
+    const arcs = classMask(next.arcs);
+    setMaskFilter(LAYERS.held, arcs, [held]);
+    setMaskFilter(LAYERS.flow, arcs, [held]);
+    setMaskFilter(LAYERS.arrows, arcs, [held]);
+    setMaskFilter(LAYERS.unheld, arcs, [unheld]);
+    setMaskFilter(LAYERS.arrowsUnheld, arcs, [unheld]);
+    setMaskFilter(LAYERS.absent, arcs, [absent]);
+    setMaskFilter(LAYERS.focus, arcs, [held, unheld, absent]);
+    const rings = classMask(next.rings);
+    setMaskFilter(LAYERS.ringsHeld, rings, [held]);
+    setMaskFilter(LAYERS.ringsUnheld, rings, [unheld]);
+    setMaskFilter(LAYERS.ringsFocus, rings, [held, unheld]);
     applyOpacity();
     markers.setCounts(selectVenueCounts(visible));
     const participating = new Set<string>();
@@ -365,6 +366,8 @@ export function mountAtlasMap(container: HTMLElement, store: Store = useAtlasSto
   map.on('zoom', () => {
     container.style.setProperty('--venue-scale', String(markerZoomScale(map.getZoom())));
   });
+
+  map.on('resize', () => markers.invalidateSize());
 
   map.on('movestart', () => {
     container.dataset.mapIdle = 'false';

@@ -96,7 +96,13 @@ export class VenueMarkers {
   layoutLabels(): void {
     const candidates: LabelCandidate[] = [];
     const container = this.map.getContainer();
-    const { width, height } = container.getBoundingClientRect();
+    // The container's size is read once per resize: reading its box on every call would
+    // force a layout right after the marker style writes, on every window step.
+    if (this.size === null) {
+      const box = container.getBoundingClientRect();
+      this.size = { width: box.width, height: box.height };
+    }
+    const { width, height } = this.size;
     // Dots shrink at world zoom so that close venues (Kabul, Islamabad) stay apart.
     const scale = markerZoomScale(this.map.getZoom());
     container.style.setProperty('--venue-scale', String(scale));
@@ -106,7 +112,7 @@ export class VenueMarkers {
       if (m.count <= 0) continue;
       const p = this.map.project([m.place.lon, m.place.lat]);
       if (p.x < -100 || p.y < -50 || p.x > width + 100 || p.y > height + 50) continue;
-      if (m.labelWidth === 0) m.labelWidth = m.label.getBoundingClientRect().width || m.place.name.length * 7;
+      if (m.labelWidth === 0) m.labelWidth = this.measureLabel(m.label, m.place.name);
       const r = m.radius * scale;
       const clearance = Math.max(r, ring);
       m.button.style.setProperty('--label-offset', `${(clearance - r + LABEL_GAP).toFixed(1)}px`);
@@ -114,6 +120,27 @@ export class VenueMarkers {
     }
     const sides = placeLabels(candidates);
     for (const [id, side] of sides) this.markers.get(id)!.button.dataset.labelSide = side;
+  }
+
+  private size: { width: number; height: number } | null = null;
+  /** The map was resized: the next layout reads the container's size again. */
+  invalidateSize(): void {
+    this.size = null;
+  }
+
+  /** Label width from canvas text metrics in the label's font (read once), not from layout. */
+  private font: string | null = null;
+  private measurer: CanvasRenderingContext2D | null = null;
+  private measureLabel(label: HTMLElement, text: string): number {
+    if (this.measurer === null) {
+      this.measurer = document.createElement('canvas').getContext('2d');
+      const style = getComputedStyle(label);
+      this.font = `${style.fontStyle} ${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
+    }
+    if (!this.measurer) return text.length * 7;
+    this.measurer.font = this.font ?? '12px sans-serif';
+    const width = this.measurer.measureText(text).width;
+    return width > 0 ? Math.ceil(width) + 1 : text.length * 7;
   }
 
   clear(): void {

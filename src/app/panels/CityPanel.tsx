@@ -21,7 +21,14 @@ export function CityPanel() {
   const inWindow = new Set(meetings.filter((m) => window && meetingInWindow(m, window)));
   const filteredOut = all.length - meetings.length;
   return (
-    <section className="city-panel" role="region" aria-label={`Meetings in ${name}`}>
+    <section
+      className="city-panel"
+      role="region"
+      aria-label={`Meetings in ${name}`}
+      onKeyDown={(e) => {
+        if (e.key === 'Escape') selectCity(null);
+      }}
+    >
       <header className="panel-header">
         <h2>Meetings in {name}</h2>
         <button type="button" className="close" onClick={() => selectCity(null)} aria-label={`Close meetings in ${name}`}>

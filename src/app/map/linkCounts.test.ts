@@ -1,0 +1,84 @@
+import fs from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { parseDataset } from '../../dataset/schema';
+import { selectVisibleMeetings } from '../state/selectors';
+import { DEFAULT_VIEW_STATE } from '../state/viewState';
+import { expression } from '@maplibre/maplibre-gl-style-spec';
+import { changedFeatures, classMask, countLinks, densityOpacity, maskFilter, visibleIds } from './linkCounts';
+import { buildLinkGeometry, LINK_CLASS, LINK_CLASSES } from './links';
+
+const parsed = parseDataset(JSON.parse(fs.readFileSync(new URL('./links.fixture.json', import.meta.url), 'utf8')));
+if (!parsed.ok) throw new Error(parsed.problems.join('\n'));
+const ds = parsed.dataset;
+const g = buildLinkGeometry(ds);
+const pairOf = (capitalIso3: string, venue: string) => {
+  const capital = ds.states.find((s) => s.iso3 === capitalIso3)!.capitalPlaceId;
+  return g.pairs.features.findIndex((f) => f.properties.capital === capital && f.properties.venue === venue);
+};
+
+describe('countLinks', () => {
+  it('counts the visible meetings per pair and class, absent states only on request', () => {
+    const all = selectVisibleMeetings(ds, DEFAULT_VIEW_STATE);
+    const c = countLinks(g, all, false);
+    const pakKabul = pairOf('PAK', 'kabul');
+    const expectedPakKabul = all.filter((m) => m.venuePlaceId === 'kabul' && m.participants.includes('PAK') && m.status === 'held').length;
+    expect(c.arcs[pakKabul * LINK_CLASSES + LINK_CLASS.held]).toBe(expectedPakKabul);
+    expect(visibleIds(c.arcs, [LINK_CLASS.absent])).toEqual([]);
+    const withAbsent = countLinks(g, all, true);
+    const m1 = ds.meetings.find((m) => m.id === 'm1')!;
+    expect(visibleIds(withAbsent.arcs, [LINK_CLASS.absent]).length).toBe(m1.absent.length);
+    expect(c.visibleArcs).toBe(visibleIds(c.arcs, [LINK_CLASS.held, LINK_CLASS.unheld]).length);
+  });
+
+  it('a narrower window shows fewer pairs, and no window shows none', () => {
+    const all = countLinks(g, selectVisibleMeetings(ds, DEFAULT_VIEW_STATE), false);
+    const narrow = countLinks(g, selectVisibleMeetings(ds, { ...DEFAULT_VIEW_STATE, from: '2021-02-01', to: '2021-02-28' }), false);
+    expect(narrow.visibleArcs).toBeGreaterThan(0);
+    expect(narrow.visibleArcs).toBeLessThan(all.visibleArcs);
+    expect(countLinks(g, [], false).visibleArcs).toBe(0);
+    expect(changedFeatures(all.arcs, narrow.arcs).length).toBeGreaterThan(0);
+    expect(changedFeatures(all.arcs, all.arcs)).toEqual([]);
+  });
+});
+
+/** Feature ids a filter keeps, evaluated by MapLibre's own expression engine. */
+function kept(filter: unknown, n: number): number[] {
+  const compiled = expression.createExpression(filter, 'filter', {
+    type: 'boolean',
+    'property-type': 'data-driven',
+    expression: { interpolated: false, parameters: ['zoom', 'feature'] },
+    transition: false,
+  } as never);
+  if (compiled.result !== 'success') throw new Error(JSON.stringify(compiled.value));
+  const out: number[] = [];
+  for (let id = 0; id < n; id++) if (compiled.value.evaluate({ zoom: 3 }, { type: 'LineString', id, properties: {} } as never)) out.push(id);
+  return out;
+}
+
+describe('maskFilter', () => {
+  it('keeps exactly the features drawn in the asked classes', () => {
+    const c = countLinks(g, selectVisibleMeetings(ds, DEFAULT_VIEW_STATE), true);
+    const mask = classMask(c.arcs);
+    expect(mask).toHaveLength(g.pairs.features.length);
+    const n = g.pairs.features.length;
+    expect(kept(maskFilter(mask, [LINK_CLASS.held]), n)).toEqual(visibleIds(c.arcs, [LINK_CLASS.held]));
+    expect(kept(maskFilter(mask, [LINK_CLASS.unheld]), n)).toEqual(visibleIds(c.arcs, [LINK_CLASS.unheld]));
+    expect(kept(maskFilter(mask, [LINK_CLASS.absent]), n)).toEqual(visibleIds(c.arcs, [LINK_CLASS.absent]));
+    const any = [LINK_CLASS.held, LINK_CLASS.unheld, LINK_CLASS.absent];
+    expect(kept(maskFilter(mask, any), n)).toEqual(visibleIds(c.arcs, any));
+    expect(visibleIds(c.arcs, [LINK_CLASS.unheld]).length).toBeGreaterThan(0);
+  });
+
+  it('is false when nothing shows', () => {
+    expect(maskFilter(classMask(countLinks(g, [], false).arcs), [LINK_CLASS.held])).toEqual(['boolean', false]);
+  });
+});
+
+describe('densityOpacity', () => {
+  it('keeps few lines at full strength and thins many, never below the floor', () => {
+    expect(densityOpacity(20, 0.9)).toBe(0.9);
+    expect(densityOpacity(320, 0.9)).toBeCloseTo(0.45, 2);
+    expect(densityOpacity(15_000, 0.9)).toBe(0.14);
+    expect(densityOpacity(1000, 0.9)).toBeLessThan(densityOpacity(500, 0.9));
+  });
+});

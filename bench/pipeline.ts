@@ -27,6 +27,9 @@ export interface PipelineResult {
   meetingsFound: number | null;
   meetingsExpected: number;
   gazetteerLoadMs: number | null;
+  /** CPU time of the same work (wall time on a shared 2-core machine includes waiting). */
+  cpuSeconds?: number;
+  gazetteerCpuMs?: number;
   gazetteerSkipped?: string;
   method: string;
 }
@@ -70,6 +73,8 @@ export async function measurePipeline(root: string, world: World, work: string, 
       articlesPerSecond: round(articles / Math.max(1e-3, probe.seconds), 1),
       seconds: round(probe.seconds),
       baselineSeconds: null,
+      ...(typeof probe.cpuSeconds === 'number' ? { cpuSeconds: round(probe.cpuSeconds) } : {}),
+      ...(typeof probe.gazetteerCpuMs === 'number' ? { gazetteerCpuMs: round(probe.gazetteerCpuMs, 1) } : {}),
       meetingsFound: typeof probe.meetings === 'number' ? probe.meetings : null,
       meetingsExpected: expected,
       ...gazetteer,

@@ -14,14 +14,21 @@ const datasetModule = '../src/pipeline/build/dataset.ts';
 type RunPipeline = (options: { seedsDir: string; curationPath?: string | null }) => { dataset: { meetings: unknown[] } };
 
 const [big, small] = process.argv.slice(2);
+/** CPU time of this process since `from` (ms): on a shared machine it varies less than wall time. */
+const cpuMs = (from: NodeJS.CpuUsage) => {
+  const d = process.cpuUsage(from);
+  return (d.user + d.system) / 1000;
+};
 const out: Record<string, unknown> = {};
 try {
   const started = performance.now();
+  const cpu = process.cpuUsage();
   const gazetteer = (await import(gazetteerModule)) as { loadGazetteer?: () => unknown };
   if (typeof gazetteer.loadGazetteer !== 'function') out.gazetteerSkipped = 'src/pipeline/places/gazetteer.ts exports no loadGazetteer()';
   else {
     gazetteer.loadGazetteer();
     out.gazetteerMs = performance.now() - started;
+    out.gazetteerCpuMs = cpuMs(cpu);
   }
 } catch (error) {
   out.gazetteerSkipped = `loadGazetteer failed: ${error instanceof Error ? error.message : String(error)}`;
@@ -32,8 +39,10 @@ try {
   else if (big) {
     if (small) pipeline.runPipeline({ seedsDir: small, curationPath: null });
     const started = performance.now();
+    const cpu = process.cpuUsage();
     const result = pipeline.runPipeline({ seedsDir: big, curationPath: null });
     out.seconds = (performance.now() - started) / 1000;
+    out.cpuSeconds = cpuMs(cpu) / 1000;
     out.meetings = result.dataset.meetings.length;
   }
 } catch (error) {

@@ -373,7 +373,8 @@ function printReport(result: Record<Section, unknown>, outcomes: ReturnType<type
     row(`articles/s (${pipeline.articles} synthetic articles)`, pipeline.articlesPerSecond);
     row(`seconds (${pipeline.articles} / baseline ${pipeline.baselineArticles})`, pipeline.seconds, pipeline.baselineSeconds ?? '–');
     row('meetings found / in templates', pipeline.meetingsFound ?? '–', pipeline.meetingsExpected);
-    row('gazetteer load ms', pipeline.gazetteerLoadMs ?? `skipped: ${pipeline.gazetteerSkipped}`);
+    if (pipeline.cpuSeconds !== undefined) row(`CPU seconds (${pipeline.articles} articles)`, pipeline.cpuSeconds);
+    row('gazetteer load ms (wall / CPU)', pipeline.gazetteerLoadMs ?? `skipped: ${pipeline.gazetteerSkipped}`, pipeline.gazetteerCpuMs ?? '–');
     lines.push(`  (${pipeline.method})`);
   }
 

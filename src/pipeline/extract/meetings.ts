@@ -34,6 +34,9 @@ export interface ExtractOptions {
   stateName: (iso3: string) => string;
 }
 
+/** Evidence spans kept per meeting (the first ones in the file). */
+export const MAX_EVIDENCE = 12;
+
 /** The Taliban have been Afghanistan's government since the fall of Kabul (15 August 2021). */
 const TALIBAN_GOVERNMENT_FROM = '2021-08-15';
 
@@ -308,7 +311,8 @@ function merge(d: Draft, sig: Signal, reason: string | null): void {
 }
 
 function addEvidence(d: Draft, s: AnalyzedSentence): void {
-  if (!d.sentences.includes(s)) d.sentences.push(s);
+  // Sentences arrive in order, so a repeat can only be the last one added.
+  if (d.sentences.at(-1) !== s) d.sentences.push(s);
 }
 
 /** The meeting a definite reference points back to. */
@@ -357,7 +361,7 @@ function compatible(d: Draft, sig: Signal, text: string): boolean {
   if (marksAnother(text)) return false;
   const sameDate = !!(d.date && sig.date && d.date.window.start === sig.date.window.start && d.date.window.end === sig.date.window.end);
   const sameVenue = !!(d.venue && sig.venue && d.venue.id === sig.venue.place.id);
-  const headline = d.sentences.some((s) => s.isHeadline) || sig.sentence.isHeadline;
+  const headline = d.sentences[0]!.isHeadline || sig.sentence.isHeadline;
   if (!sameDate && !sameVenue && !headline) return false;
   // A date that differs in precision ("earlier this week" vs "on Sunday") is another meeting.
   if (d.date && sig.date && !sameDate) return false;
@@ -474,7 +478,7 @@ function leadStatesOf(article: AnalyzedArticle): string[] {
 function finish(d: Draft, i: number, all: Draft[], article: AnalyzedArticle, options: ExtractOptions, leadStates: string[]): ExtractedMeeting {
   const why = [...d.why];
   const isCall = d.kinds.has('call');
-  const firstIndex = Math.min(...d.sentences.map((s) => s.index));
+  const firstIndex = d.sentences[0]!.index;
   const lead = i === 0 && firstIndex <= 3;
   // The lead event takes the article's dateline city and lead-sentence date when its own sentences give none.
   let venue = isCall ? null : d.venue;
@@ -572,8 +576,10 @@ function finish(d: Draft, i: number, all: Draft[], article: AnalyzedArticle, opt
     groups: [...d.groups.values()].sort((a, b) => a.name.localeCompare(b.name)),
     confidence,
     primary,
+    // A page that repeats one report thousands of times gives a meeting, not a thousand spans.
     sources: [...d.sentences]
       .sort((a, b) => a.start - b.start)
+      .slice(0, MAX_EVIDENCE)
       .map((s) => ({ file: article.file, start: s.start, end: s.end, quote: article.text.slice(s.start, s.end) })),
     why,
   };

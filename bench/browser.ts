@@ -54,6 +54,19 @@ function idleRecorder(expectLinks: boolean): void {
   }).observe(document, { attributes: true, attributeFilter: ['data-map-idle'], subtree: true });
 }
 
+/**
+ * Closes a context without waiting forever: a renderer whose main thread is stuck in a
+ * long task (a 100k dataset being parsed) may not answer the close for minutes.
+ */
+export async function closeContext(context: BrowserContext, timeoutMs = 15_000): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  await Promise.race([
+    context.close().catch(() => undefined),
+    new Promise<void>((resolve) => { timer = setTimeout(resolve, timeoutMs); }),
+  ]);
+  clearTimeout(timer);
+}
+
 /** The renderer died (out of memory, most often): a budget failure, not a missing piece. */
 export class TabCrashed extends Error {}
 
@@ -91,7 +104,7 @@ export async function openPage(browser: Browser, url: string, options: { expectL
       { timeout: options.timeoutMs, polling: 100 },
     );
   } catch (error) {
-    await context.close().catch(() => undefined);
+    await closeContext(context);
     const why = crashed ? 'the tab crashed' : error instanceof Error ? error.message.split('\n')[0] : String(error);
     const message = `${why}${errors.length ? ` (page errors: ${errors.slice(0, 3).join(' | ')})` : ''}`;
     throw crashed ? new TabCrashed(message) : new Error(message);
@@ -154,6 +167,11 @@ export interface ScrubResult {
   net: Summary;
   /** setWindow → map idle, wall clock in the page (includes waiting for the frame and the worker). */
   wall: Summary;
+  /**
+   * Steps whose map did not reach idle within 10 s: their main-thread time is cut off
+   * there, so with any of these the figures are lower bounds.
+   */
+  unsettled: number;
   /** Medians per step of the main thread's script, style-recalculation and layout time (probe included). */
   breakdown: { script: number; style: number; layout: number };
 }
@@ -191,28 +209,35 @@ export async function measureScrub(opened: OpenedPage, steps: number, warmup = 3
       const g = window as unknown as { __atlasStore: { getState(): { setWindow(f: string, t: string): void } }; __atlasMap: MapLike };
       const nextFrame = () => new Promise<void>((r) => requestAnimationFrame(() => setTimeout(r, 0)));
       const t0 = performance.now();
+      let settled = true;
       if (w) {
         const idle = new Promise<void>((r) => {
           g.__atlasMap.once('idle', () => r());
-          setTimeout(r, 10_000); // a map that never settles must not hang the bench
+          // A map that never settles must not hang the bench; the step counts as unsettled.
+          setTimeout(() => { settled = false; r(); }, 10_000);
         });
         g.__atlasStore.getState().setWindow(w.from, w.to);
         g.__atlasMap.triggerRepaint(); // an unchanged frame still ends in 'idle'
         await idle;
       }
       await nextFrame();
-      return performance.now() - t0;
+      return { ms: performance.now() - t0, settled };
     }, target);
 
   const raw: number[] = [];
   const wall: number[] = [];
   const probe: number[] = [];
   const parts = { script: [] as number[], style: [] as number[], layout: [] as number[] };
+  let unsettled = 0;
   for (let i = 0; i < steps + warmup; i++) {
     const from = first + i * stride;
     const w = { from: iso(from), to: iso(from + width) };
     let wallMs = 0;
-    const t = await taskTimes(cdp, async () => { wallMs = await step(w); });
+    const t = await taskTimes(cdp, async () => {
+      const r = await step(w);
+      wallMs = r.ms;
+      if (!r.settled && i >= warmup) unsettled++;
+    });
     const probeMs = await taskTime(cdp, () => step(null));
     if (i < warmup) continue;
     raw.push(t.task);
@@ -229,6 +254,7 @@ export async function measureScrub(opened: OpenedPage, steps: number, warmup = 3
     probe: round(probeMedian),
     net: summarize(raw.map((x) => Math.max(0, x - probeMedian))),
     wall: summarize(wall),
+    unsettled,
     breakdown: { script: round(median(parts.script)), style: round(median(parts.style)), layout: round(median(parts.layout)) },
   };
 }

@@ -37,11 +37,12 @@ export function readPath(result: unknown, path: string): unknown {
 /** A figure that was not measured (section skipped, size not run in --short) is 'skipped', not a failure. */
 export function checkBudgets(result: unknown, budgets: readonly Budget[] = BUDGETS): BudgetOutcome[] {
   return budgets.map((b) => {
-    // A crashed tab anywhere on the figure's path fails the budget ("no tab crash", issue 6).
+    // A part that failed (a crashed tab: "no tab crash", issue 6; a page that never
+    // settled at a size where smaller ones did) fails the budget on its path.
     const keys = b.path.split('.');
     for (let i = 1; i <= keys.length; i++) {
-      const node = readPath(result, keys.slice(0, i).join('.'));
-      if (node && typeof node === 'object' && (node as { crashed?: unknown }).crashed === true) return { ...b, value: null, status: 'fail' };
+      const node = readPath(result, keys.slice(0, i).join('.')) as { crashed?: unknown; failed?: unknown } | undefined;
+      if (node && typeof node === 'object' && (node.crashed === true || typeof node.failed === 'string')) return { ...b, value: null, status: 'fail' };
     }
     const value = readPath(result, b.path);
     if (typeof value !== 'number' || !Number.isFinite(value)) return { ...b, value: null, status: 'skipped' };

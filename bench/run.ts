@@ -19,7 +19,7 @@ import { fileURLToPath } from 'node:url';
 import { generateDataset } from '../src/synth/dataset';
 import { loadWorld } from '../src/synth/world';
 import { checkBudgets } from './budgets';
-import { heapUsedMB, launchBrowser, TabCrashed, measureFrame, measureScrub, missingHooks, openPage, type OpenedPage } from './browser';
+import { closeContext, heapUsedMB, launchBrowser, TabCrashed, measureFrame, measureScrub, missingHooks, openPage, type OpenedPage } from './browser';
 import { buildApp, buildAppSplit, buildBare, type BuildResult } from './build';
 import { measureBundle } from './bundle';
 import { measurePipeline } from './pipeline';
@@ -127,7 +127,7 @@ async function main(): Promise<number> {
     }
     result.bundle = { ...report, ...own, dependencies: report.dependencies.slice(0, 15), buildMs: Math.round(app.ms) };
   }
-  if (app && only.has('load')) {
+  if (app && (only.has('load') || only.has('memory'))) {
     log('building the bare MapLibre page …');
     try {
       bare = await buildBare(ROOT, path.join(WORK, 'bare'));
@@ -165,6 +165,7 @@ async function main(): Promise<number> {
           const scrub: Record<string, unknown> = {};
           const frame: Record<string, unknown> = {};
           const memory: Record<string, unknown> = {};
+          let loadedSmaller = false;
           for (const n of sizes) {
             appServer.override('data/meetings.json', datasets.get(n) as string);
             log(`app at ${n} meetings …`);
@@ -173,13 +174,15 @@ async function main(): Promise<number> {
               opened = await openPage(browser, appServer.url, { expectLinks: true, timeoutMs: n >= 100_000 ? 300_000 : 90_000 });
             } catch (error) {
               const why = `the app did not reach an idle map with links at ${n} meetings: ${errorText(error)}`;
-              // A crash is a result (the budget says "no tab crash"); anything else is a missing piece.
-              const outcome = error instanceof TabCrashed ? { crashed: true, failed: why } : skipped(why);
+              // A crash is a result (the budget says "no tab crash"), and so is a page that never
+              // settles at a size where a smaller one did; otherwise a piece is missing.
+              const outcome = error instanceof TabCrashed ? { crashed: true, failed: why } : loadedSmaller ? { failed: why } : skipped(why);
               scrub[n] = outcome;
               memory[n] = outcome;
               if (frameSizes.includes(n)) frame[n] = outcome;
               continue;
             }
+            loadedSmaller = true;
             try {
               if (only.has('memory')) memory[n] = { heapMB: await heapUsedMB(opened.cdp), loadMs: round(opened.loadMs, 0) };
               const missing = await missingHooks(opened.page);
@@ -192,7 +195,7 @@ async function main(): Promise<number> {
               }
               if (opened.crashed()) scrub[n] = { crashed: true, failed: `the tab crashed at ${n} meetings` };
             } finally {
-              await opened.context.close().catch(() => undefined);
+              await closeContext(opened.context);
             }
           }
           if (only.has('scrub')) result.scrub = { method: SCRUB_METHOD, sizes: scrub };
@@ -203,7 +206,7 @@ async function main(): Promise<number> {
               const b = await openPage(browser, bareServer.url, { expectLinks: false, timeoutMs: 60_000 }).catch(() => null);
               if (b) {
                 bareHeap = await heapUsedMB(b.cdp);
-                await b.context.close();
+                await closeContext(b.context);
               }
             }
             result.memory = { unit: 'MB', method: 'JSHeapUsedSize after a forced GC, once the map is idle with links', bareMapLibre: bareHeap, sizes: memory };
@@ -266,14 +269,14 @@ async function measureLoad(
       const a = await openPage(browser, appServer.url, { expectLinks: true, timeoutMs: 90_000 });
       appMs.push(a.loadMs);
       appFirstIdle.push(a.firstIdleMs);
-      await a.context.close();
+      await closeContext(a.context);
     } catch (error) {
       return skipped(`the app did not reach an idle map with links drawn: ${errorText(error)}`);
     }
     try {
       const b = await openPage(browser, bareServer.url, { expectLinks: false, timeoutMs: 90_000 });
       bareMs.push(b.loadMs);
-      await b.context.close();
+      await closeContext(b.context);
     } catch (error) {
       return skipped(`the bare MapLibre page did not reach an idle map: ${errorText(error)}`);
     }
@@ -330,12 +333,12 @@ function printReport(result: Record<Section, unknown>, outcomes: ReturnType<type
   const scrub = result.scrub as { sizes: Record<string, unknown> };
   if (skip(scrub)) lines.push(skip(scrub) as string);
   else {
-    row('meetings', 'net p50', 'net p95', 'raw p95', 'probe', 'wall p95', 'script p50');
+    row('meetings', 'net p50', 'net p95', 'raw p95', 'probe', 'wall p95', 'script p50', 'unsettled');
     for (const [n, v] of Object.entries(scrub.sizes)) {
       if (skip(v)) lines.push(`${n.padEnd(46)} ${skip(v)}`);
       else {
         const s = v as Awaited<ReturnType<typeof measureScrub>>;
-        row(n, s.net.p50, s.net.p95, s.raw.p95, s.probe, s.wall.p95, s.breakdown.script);
+        row(n, s.net.p50, s.net.p95, s.raw.p95, s.probe, s.wall.p95, s.breakdown.script, `${s.unsettled}/${s.steps}`);
       }
     }
   }

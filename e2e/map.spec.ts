@@ -160,7 +160,8 @@ test('a narrower time window draws fewer links and updates marker counts', async
   test.skip(inYear.length === dated.length, 'every meeting falls in one year');
 
   await openMap(page);
-  const rendered = () => page.evaluate(() => new Set(window.__atlasMap!.queryRenderedFeatures({ layers: ['links-held', 'links-unheld', 'rings-held', 'rings-unheld'] }).map((f) => f.properties.meetingId as string)).size);
+  // One feature per capital→venue pair (and one ring per venue): count the distinct ones drawn.
+  const rendered = () => page.evaluate(() => new Set(window.__atlasMap!.queryRenderedFeatures({ layers: ['links-held', 'links-unheld', 'rings-held', 'rings-unheld'] }).map((f) => `${f.layer.id}:${String(f.id)}`)).size);
   const full = await rendered();
   await openMap(page, `animate=0&from=${year}-01-01&to=${year}-12-31`);
   const narrow = await rendered();
@@ -182,4 +183,27 @@ test('links flow when animation is on, and stay still under reduced motion', asy
   await page.emulateMedia({ reducedMotion: 'reduce' });
   await expect.poll(flow).toBe('none');
   await expect(page.locator('.atlas-map')).toHaveAttribute('data-map-idle', 'true');
+  // direction still shows without the flow: an arrowhead on every drawn held pair
+  const arrows = await page.evaluate(() => window.__atlasMap!.queryRenderedFeatures({ layers: ['links-arrows'] }).length);
+  expect(arrows).toBeGreaterThan(0);
+});
+
+test('selecting a venue highlights its links and dims the rest', async ({ page }) => {
+  const busiest = [...counts.entries()].sort((a, b) => b[1] - a[1])[0]![0];
+  await openMap(page);
+  const before = await linkPixels(page);
+  await page.getByRole('button', { name: accessibleName(busiest), exact: true }).click();
+  await expect(page.locator('.atlas-map')).toHaveAttribute('data-map-idle', 'true');
+  const focused = await page.evaluate((venue) => {
+    const map = window.__atlasMap!;
+    const drawn = map.queryRenderedFeatures({ layers: ['links-focus'] });
+    const flagged = drawn.filter((f) => ((f.state as { f?: number }).f ?? 0) > 0);
+    return { drawn: drawn.length, flagged: flagged.length, allToVenue: flagged.every((f) => f.properties.venue === venue), opacity: map.getPaintProperty('links-held', 'line-opacity') };
+  }, busiest);
+  expect(focused.flagged, JSON.stringify(focused)).toBeGreaterThan(0);
+  expect(focused.allToVenue).toBe(true);
+  expect(focused.opacity).toBeLessThan(0.2);
+  const after = await linkPixels(page);
+  expect(after.link).toBeGreaterThan(0);
+  expect(after.link).toBeLessThan(before.link);
 });

@@ -21,7 +21,7 @@ export function Legend() {
       <ul className="legend__list">
         <li>
           <LineSwatch color={COLORS.held} arrow />
-          <span>Link from a participating state's capital to the venue; white dashes flow along it towards the venue</span>
+          <span>Link from a participating state's capital to the venue; the arrowhead and the flowing white dashes point towards the venue. One line per capital–venue pair; lines grow fainter and thinner when many are shown</span>
         </li>
         <li>
           <LineSwatch color={COLORS.unheld} dash="5 3" />

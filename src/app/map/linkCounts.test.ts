@@ -4,7 +4,7 @@ import { parseDataset } from '../../dataset/schema';
 import { selectVisibleMeetings } from '../state/selectors';
 import { DEFAULT_VIEW_STATE } from '../state/viewState';
 import { expression } from '@maplibre/maplibre-gl-style-spec';
-import { changedFeatures, classMask, countLinks, densityOpacity, maskFilter, visibleIds } from './linkCounts';
+import { changedFeatures, countLinks, densityOpacity, densityWidth, idFilter, visibleIds } from './linkCounts';
 import { buildLinkGeometry, LINK_CLASS, LINK_CLASSES } from './links';
 
 const parsed = parseDataset(JSON.parse(fs.readFileSync(new URL('./links.fixture.json', import.meta.url), 'utf8')));
@@ -55,22 +55,19 @@ function kept(filter: unknown, n: number): number[] {
   return out;
 }
 
-describe('maskFilter', () => {
+describe('idFilter', () => {
   it('keeps exactly the features drawn in the asked classes', () => {
     const c = countLinks(g, selectVisibleMeetings(ds, DEFAULT_VIEW_STATE), true);
-    const mask = classMask(c.arcs);
-    expect(mask).toHaveLength(g.pairs.features.length);
     const n = g.pairs.features.length;
-    expect(kept(maskFilter(mask, [LINK_CLASS.held]), n)).toEqual(visibleIds(c.arcs, [LINK_CLASS.held]));
-    expect(kept(maskFilter(mask, [LINK_CLASS.unheld]), n)).toEqual(visibleIds(c.arcs, [LINK_CLASS.unheld]));
-    expect(kept(maskFilter(mask, [LINK_CLASS.absent]), n)).toEqual(visibleIds(c.arcs, [LINK_CLASS.absent]));
-    const any = [LINK_CLASS.held, LINK_CLASS.unheld, LINK_CLASS.absent];
-    expect(kept(maskFilter(mask, any), n)).toEqual(visibleIds(c.arcs, any));
-    expect(visibleIds(c.arcs, [LINK_CLASS.unheld]).length).toBeGreaterThan(0);
+    for (const classes of [[LINK_CLASS.held], [LINK_CLASS.unheld], [LINK_CLASS.absent], [LINK_CLASS.held, LINK_CLASS.unheld]] as const) {
+      const ids = visibleIds(c.arcs, classes);
+      expect(ids.length).toBeGreaterThan(0);
+      expect(kept(idFilter(ids), n)).toEqual(ids);
+    }
   });
 
   it('is false when nothing shows', () => {
-    expect(maskFilter(classMask(countLinks(g, [], false).arcs), [LINK_CLASS.held])).toEqual(['boolean', false]);
+    expect(idFilter(visibleIds(countLinks(g, [], false).arcs, [LINK_CLASS.held]))).toEqual(['boolean', false]);
   });
 });
 
@@ -78,7 +75,15 @@ describe('densityOpacity', () => {
   it('keeps few lines at full strength and thins many, never below the floor', () => {
     expect(densityOpacity(20, 0.9)).toBe(0.9);
     expect(densityOpacity(320, 0.9)).toBeCloseTo(0.45, 2);
-    expect(densityOpacity(15_000, 0.9)).toBe(0.14);
+    expect(densityOpacity(15_000, 0.9)).toBe(0.1);
     expect(densityOpacity(1000, 0.9)).toBeLessThan(densityOpacity(500, 0.9));
+  });
+});
+
+describe('densityWidth', () => {
+  it('thins lines as they pile up, within bounds', () => {
+    expect(densityWidth(100)).toBe(1);
+    expect(densityWidth(1200)).toBe(0.5);
+    expect(densityWidth(15_000)).toBe(0.45);
   });
 });

@@ -1,7 +1,7 @@
 /**
  * Which links show, as counts: for every pair (and ring) and link class, how many of the
  * visible meetings draw it. The map shows, per class, the pairs with a non-zero count (a
- * filter on a per-feature class mask, `maskFilter`), so geometry never scales with meetings. Visible
+ * filter on feature ids, `idFilter`), so geometry never scales with meetings. Visible
  * meetings come from the store's selectors (window, state/topic filters, undated), so the
  * map and the status line agree by construction.
  *
@@ -44,35 +44,14 @@ export function visibleIds(counts: Uint32Array, classes: readonly LinkClassIndex
 }
 
 /**
- * The classes each feature is drawn in, as one character per feature id: a digit whose
- * bits are 1 held, 2 planned/cancelled, 4 absent ('0': hidden). One string travels to
- * MapLibre's worker as a single value, where a list of 15k ids cost milliseconds of
- * main-thread serialising and parsing per layer and window step.
+ * A MapLibre filter that keeps the features with these ids: `match` compiles its labels
+ * into a lookup table. (Measured alternatives: `in` over a literal array scans it per
+ * feature; a per-feature mask string read with `slice` costs the worker 150 µs a feature,
+ * since `slice` copies the string. An id list costs main-thread serialising in proportion
+ * to the visible pairs only.)
  */
-export function classMask(counts: Uint32Array): string {
-  const chars = new Array<string>(counts.length / LINK_CLASSES);
-  for (let i = 0, f = 0; i < counts.length; i += LINK_CLASSES, f++) {
-    chars[f] = String((counts[i]! > 0 ? 1 : 0) | (counts[i + 1]! > 0 ? 2 : 0) | (counts[i + 2]! > 0 ? 4 : 0));
-  }
-  return chars.join('');
-}
-
-const CLASS_BIT = [1, 2, 4] as const;
-
-/**
- * A MapLibre filter that keeps the features whose mask character (`classMask`, indexed
- * by feature id) has any of `classes`: `slice` picks the feature's character, `match`
- * looks it up among the digits that carry one of the bits.
- */
-export function maskFilter(mask: string, classes: readonly LinkClassIndex[]): FilterSpecification {
-  let bits = 0;
-  for (const c of classes) bits |= CLASS_BIT[c];
-  const digits: string[] = [];
-  for (let d = 1; d < 8; d++) if (d & bits) digits.push(String(d));
-  let any = false;
-  for (let i = 0; i < mask.length && !any; i++) any = (Number(mask[i]) & bits) !== 0;
-  if (!any) return ['boolean', false];
-  return ['match', ['slice', mask, ['id'], ['+', ['id'], 1]], digits, true, false];
+export function idFilter(ids: readonly number[]): FilterSpecification {
+  return ids.length ? ['match', ['id'], [...ids], true, false] : ['boolean', false];
 }
 
 /** Feature indices whose counts differ between two count arrays (prev null: every feature with a non-zero count). */
@@ -89,7 +68,17 @@ export function changedFeatures(prev: Uint32Array | null, next: Uint32Array): nu
  * falling with the square root of the count (overlapping translucent lines still add up
  * where links are dense), never below `floor`. Set once per window change, not per frame.
  */
-export function densityOpacity(visibleLines: number, normal: number, calm = 80, floor = 0.14): number {
+export function densityOpacity(visibleLines: number, normal: number, calm = 80, floor = 0.1): number {
   if (visibleLines <= calm) return normal;
   return Math.max(floor, Math.round(normal * Math.sqrt(calm / visibleLines) * 100) / 100);
+}
+
+/**
+ * Line width factor for the number of distinct lines: 1 up to `calm` lines, thinner as they
+ * pile up (down to `floor`), so that at 10k meetings the links stop covering the basemap.
+ * Applied as a zoom-only expression (no feature data): setting it re-uploads nothing.
+ */
+export function densityWidth(visibleLines: number, calm = 300, floor = 0.45): number {
+  if (visibleLines <= calm) return 1;
+  return Math.max(floor, Math.round(Math.sqrt(calm / visibleLines) * 100) / 100);
 }

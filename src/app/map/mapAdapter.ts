@@ -28,9 +28,9 @@ import type { Camera } from '../state/viewState';
 import { roundCamera } from '../url/codec';
 import { buildBasemap, countriesBounds, DEFAULT_FRAME_COUNTRY_IDS } from './basemap';
 import { FlowAnimation } from './flowAnimation';
-import { classMask, countLinks, densityOpacity, maskFilter, type LinkCounts } from './linkCounts';
-import { buildLinkGeometry, LINK_CLASS, LINK_CLASSES, type LinkClassIndex, type LinkGeometry } from './links';
-import { ARROW_IMAGE, atlasStyle, CAPITAL_IMAGE, LAYERS, LINK_OPACITY, markerZoomScale, SOURCES } from './style';
+import { countLinks, densityOpacity, densityWidth, idFilter, visibleIds, type LinkCounts } from './linkCounts';
+import { buildLinkGeometry, LINK_CLASS, LINK_CLASSES, type LinkGeometry } from './links';
+import { ARROW_IMAGE, atlasStyle, baseWidth, CAPITAL_IMAGE, LAYERS, LINK_OPACITY, markerZoomScale, SOURCES } from './style';
 import { VenueMarkers } from './venueMarkers';
 
 declare global {
@@ -207,12 +207,16 @@ export function mountAtlasMap(container: HTMLElement, store: Store = useAtlasSto
   let focusActive = false;
 
   /** Sets a layer's filter when it differs from the last one set (a filter change relayouts its source). */
-  const lastFilters = new Map<string, string>();
-  const setMaskFilter = (layer: string, mask: string, classes: readonly LinkClassIndex[]): void => {
-    const key = `${classes.join('')}:${mask}`;
-    if (lastFilters.get(layer) === key) return;
-    lastFilters.set(layer, key);
-    map.setFilter(layer, maskFilter(mask, classes), { validate: false }); // built here, valid by construction
+  const lastFilters = new Map<string, readonly number[]>();
+  const sameIds = (a: readonly number[] | undefined, b: readonly number[]): boolean => a !== undefined && a.length === b.length && a.every((x, i) => x === b[i]);
+  const setIdFilter = (layer: string, ids: readonly number[]): void => {
+    if (sameIds(lastFilters.get(layer), ids)) return;
+    lastFilters.set(layer, ids);
+    map.setFilter(layer, idFilter(ids), { validate: false }); // built here, valid by construction; validating 3k labels costs ms
+  };
+  /** The flow layer's filter follows the held links only while it is shown (one list less per window step otherwise). */
+  const applyFlowFilter = (): void => {
+    if (counts && wantsAnimation()) setIdFilter(LAYERS.flow, visibleIds(counts.arcs, [LINK_CLASS.held]));
   };
 
   /** Constant opacities: thinner out as lines pile up; dimmed while something is focused. */
@@ -230,9 +234,11 @@ export function mountAtlasMap(container: HTMLElement, store: Store = useAtlasSto
       [LAYERS.arrows, 'icon-opacity', focusActive ? 0.25 : densityOpacity(lines, 1, 150, 0.35)],
       [LAYERS.arrowsUnheld, 'icon-opacity', focusActive ? 0.25 : densityOpacity(lines, 1, 150, 0.35)],
     ];
-    const key = values.map((v) => v[2]).join(',');
+    const width = densityWidth(lines);
+    const key = `${values.map((v) => v[2]).join(',')}|${width}`;
     if (key === lastOpacityKey) return;
     lastOpacityKey = key;
+    for (const layer of [LAYERS.held, LAYERS.unheld, LAYERS.absent, LAYERS.flow]) map.setPaintProperty(layer, 'line-width', baseWidth(width) as never);
     for (const [layer, property, value] of values) {
       map.setPaintProperty(layer, property as 'line-opacity', value);
     }
@@ -252,18 +258,19 @@ export function mountAtlasMap(container: HTMLElement, store: Store = useAtlasSto
     const next = countLinks(geometry, visible, v.showAbsent);
     counts = next;
     const { held, unheld, absent } = LINK_CLASS;
-    const arcs = classMask(next.arcs);
-    setMaskFilter(LAYERS.held, arcs, [held]);
-    setMaskFilter(LAYERS.flow, arcs, [held]);
-    setMaskFilter(LAYERS.arrows, arcs, [held]);
-    setMaskFilter(LAYERS.unheld, arcs, [unheld]);
-    setMaskFilter(LAYERS.arrowsUnheld, arcs, [unheld]);
-    setMaskFilter(LAYERS.absent, arcs, [absent]);
-    setMaskFilter(LAYERS.focus, arcs, [held, unheld, absent]);
-    const rings = classMask(next.rings);
-    setMaskFilter(LAYERS.ringsHeld, rings, [held]);
-    setMaskFilter(LAYERS.ringsUnheld, rings, [unheld]);
-    setMaskFilter(LAYERS.ringsFocus, rings, [held, unheld]);
+    const heldIds = visibleIds(next.arcs, [held]);
+    setIdFilter(LAYERS.held, heldIds);
+    setIdFilter(LAYERS.arrows, heldIds);
+    applyFlowFilter();
+    const unheldIds = visibleIds(next.arcs, [unheld]);
+    setIdFilter(LAYERS.unheld, unheldIds);
+    setIdFilter(LAYERS.arrowsUnheld, unheldIds);
+    setIdFilter(LAYERS.absent, visibleIds(next.arcs, [absent]));
+    setIdFilter(LAYERS.ringsHeld, visibleIds(next.rings, [held]));
+    setIdFilter(LAYERS.ringsUnheld, visibleIds(next.rings, [unheld]));
+    // The focus layers have no filter: only visible pairs get a focus flag (applyFocus).
+    lastFocusKey = '';
+    applyFocus(s);
     applyOpacity();
     markers.setCounts(selectVenueCounts(visible));
     const participating = new Set<string>();
@@ -292,21 +299,31 @@ export function mountAtlasMap(container: HTMLElement, store: Store = useAtlasSto
     for (const id of focused.arcs) map.setFeatureState({ source: SOURCES.arcs, id }, { f: 0 });
     for (const id of focused.rings) map.setFeatureState({ source: SOURCES.rings, id }, { f: 0 });
     focused = { arcs: [], rings: [] };
-    // f: 1 held, 2 planned/cancelled, 3 absent (the focused meeting's own class); 4: by counts (a venue).
+    // f: the class the focused link is drawn in (1 held, 2 planned/cancelled, 3 absent);
+    // only links the window and filters show get a flag, so the focus layers need no filter.
+    const c = counts;
+    const flag = (source: string, into: number[], id: number, f: number): void => {
+      into.push(id);
+      map.setFeatureState({ source, id }, { f });
+    };
     const meeting = meetingId !== null ? selectLookup(dataset).meetings.get(meetingId) : undefined;
     const refs = meeting ? geometry.meetingRefs.get(meeting) : undefined;
-    if (refs) {
-      for (const ref of refs.arcs) focused.arcs.push(Math.floor(ref / LINK_CLASSES));
-      for (const ref of refs.rings) focused.rings.push(Math.floor(ref / LINK_CLASSES));
-      for (const ref of refs.arcs) map.setFeatureState({ source: SOURCES.arcs, id: Math.floor(ref / LINK_CLASSES) }, { f: (ref % LINK_CLASSES) + 1 });
-      for (const ref of refs.rings) map.setFeatureState({ source: SOURCES.rings, id: Math.floor(ref / LINK_CLASSES) }, { f: (ref % LINK_CLASSES) + 1 });
-    } else if (meetingId === null && s.view.city !== null) {
+    if (refs && c) {
+      for (const ref of refs.arcs) if (c.arcs[ref]! > 0) flag(SOURCES.arcs, focused.arcs, Math.floor(ref / LINK_CLASSES), (ref % LINK_CLASSES) + 1);
+      for (const ref of refs.rings) if (c.rings[ref]! > 0) flag(SOURCES.rings, focused.rings, Math.floor(ref / LINK_CLASSES), (ref % LINK_CLASSES) + 1);
+    } else if (meetingId === null && s.view.city !== null && c) {
       const venue = geometry.venueLinks.get(s.view.city);
-      if (venue) {
-        focused.arcs = [...venue.pairs];
-        if (venue.ring !== null) focused.rings = [venue.ring];
-        for (const id of focused.arcs) map.setFeatureState({ source: SOURCES.arcs, id }, { f: 4 });
-        for (const id of focused.rings) map.setFeatureState({ source: SOURCES.rings, id }, { f: 4 });
+      const classOf = (counts: Uint32Array, id: number): number => {
+        for (let k = 0; k < LINK_CLASSES; k++) if (counts[id * LINK_CLASSES + k]! > 0) return k + 1;
+        return 0;
+      };
+      for (const id of venue?.pairs ?? []) {
+        const f = classOf(c.arcs, id);
+        if (f) flag(SOURCES.arcs, focused.arcs, id, f);
+      }
+      if (venue && venue.ring !== null) {
+        const f = classOf(c.rings, venue.ring);
+        if (f) flag(SOURCES.rings, focused.rings, venue.ring, f);
       }
     }
     focusActive = key !== '';
@@ -322,6 +339,7 @@ export function mountAtlasMap(container: HTMLElement, store: Store = useAtlasSto
       flow.stop(true);
       return;
     }
+    applyFlowFilter();
     // Only once settled: a map that animates before its first idle never fires idle.
     if (firstIdle && container.dataset.mapIdle === 'true' && !flow.isRunning) flow.start();
   };

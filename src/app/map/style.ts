@@ -95,7 +95,11 @@ const state = (key: 'f'): Expr => ['number', ['feature-state', key], 0];
 export function linkWidth(factor: Expr): Expr {
   return ['interpolate', ['linear'], ['zoom'], 1, ['*', 1, factor], 5, ['*', 1.8, factor], 8, ['*', 2.6, factor]];
 }
-const BASE_WIDTH = ['interpolate', ['linear'], ['zoom'], 1, 1, 5, 1.8, 8, 2.6];
+/** The link width at a zoom, times `factor` (the adapter thins dense windows with it; zoom-only: no relayout). */
+export function baseWidth(factor = 1): unknown[] {
+  return ['interpolate', ['linear'], ['zoom'], 1, factor, 5, 1.8 * factor, 8, 2.6 * factor];
+}
+const BASE_WIDTH = baseWidth();
 const NONE = ['boolean', false];
 
 export function atlasStyle(fontUrl: string): StyleSpecification {
@@ -172,7 +176,6 @@ export function atlasStyle(fontUrl: string): StyleSpecification {
       id: LAYERS.focus,
       type: 'line',
       source: SOURCES.arcs,
-      filter: NONE as never,
       layout: { 'line-cap': 'round' },
       paint: {
         'line-width': linkWidth(['case', ['>', state('f'), 0], 1.5, 0]) as never,
@@ -225,7 +228,6 @@ export function atlasStyle(fontUrl: string): StyleSpecification {
       id: LAYERS.ringsFocus,
       type: 'circle',
       source: SOURCES.rings,
-      filter: NONE as never,
       paint: {
         'circle-radius': RING_RADIUS as never,
         'circle-color': 'rgba(0,0,0,0)',

@@ -94,7 +94,9 @@ export function runPipeline(options: PipelineOptions): PipelineResult {
     }
     if (analyzed.segments.length === 0) warnings.push({ file, message: 'no article text found' });
     for (const article of analyzed.articles) {
-      for (const m of extractMeetings(article, { topics, stateName })) {
+      const onSkip = (sentence: { start: number; end: number; text: string }, reason: string) =>
+        skipped.push({ file, what: `sentence at ${sentence.start}..${sentence.end}: "${clip(sentence.text)}"`, reason });
+      for (const m of extractMeetings(article, { topics, stateName, onSkip })) {
         // Two meetings from one sentence ("talks with his counterparts X and Y") share a first span.
         let id = meetingId(file, m.sources[0]!.start);
         for (let n = 2; usedIds.has(id); n++) id = `${meetingId(file, m.sources[0]!.start)}-${n}`;

@@ -3,6 +3,7 @@
  * too large) and `sources.json` is validated entry by entry. A bad part becomes a warning
  * that names the file (and field) and says what was expected; the rest is used.
  */
+import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import * as z from 'zod/mini';
@@ -134,6 +135,8 @@ export function readSeeds(dir: string, sourcesPath: string = join(dir, 'sources.
   const warnings: Warning[] = [];
   const skipped: SeedInputs['skipped'] = [];
   const articles: ArticleFile[] = [];
+  /** Whitespace-normalised text hash → the first file that had it. */
+  const seen = new Map<string, string>();
   const names = readdirSync(dir)
     .filter((n) => n.toLowerCase().endsWith('.txt'))
     .sort();
@@ -153,6 +156,16 @@ export function readSeeds(dir: string, sourcesPath: string = join(dir, 'sources.
       skipped.push({ file, reason: decoded.reason });
       continue;
     }
+    // The same article saved twice under two names would count every meeting in it twice.
+    const key = createHash('sha256').update(decoded.text.replace(/\s+/g, ' ').trim()).digest('hex');
+    const first = seen.get(key);
+    if (first !== undefined) {
+      const reason = `the same text as ${first}; a duplicate article is read once`;
+      warnings.push({ file, message: reason });
+      skipped.push({ file, reason });
+      continue;
+    }
+    seen.set(key, file);
     articles.push({ file, text: decoded.text });
   }
   let sources = new Map<string, SourceInfo>();

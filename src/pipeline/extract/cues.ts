@@ -147,7 +147,7 @@ export function findReferences(text: string): Reference[] {
 
 /** Generic or hypothetical mentions that never report one meeting. */
 const GENERIC_RE =
-  /\b(?:such|similar|future|regular|any|more|other|these)\s+(?:\w+\s+)?(?:meetings|talks|visits|dialogues|consultations|conferences)\b|\bin future\b|\bwill be held in future\b/i;
+  /\b(?:such|similar|future|regular|any|more|other)\s+(?:\w+\s+)?(?:meetings|talks|visits|dialogues|consultations|conferences)\b|\bin future\b|\bwill be held in future\b/i;
 export function isGeneric(text: string): boolean {
   return GENERIC_RE.test(text);
 }
@@ -167,7 +167,7 @@ export function isProcess(text: string): boolean {
 /** "the accord signed in Doha": a reduced relative clause about an old agreement. */
 export function isReducedRelativeSigning(text: string, cue: Cue): boolean {
   if (cue.kind !== 'signing') return false;
-  return /\b(?:accord|deal|agreement|pact|treaty|mou|memorandum|declaration|document)\s*$/i.test(text.slice(0, cue.start));
+  return /\b(?:accord|deal|agreement|pact|treaty|mou|memorandum|declaration|document)\s*$/i.test(text.slice(Math.max(0, cue.start - 120), cue.start));
 }
 
 export type StatusCue = 'cancelled' | 'planned' | null;

@@ -24,7 +24,7 @@ import {
   statusCue,
 } from './cues';
 import { OFFICIAL_WORDS, PERSONAL_TITLES } from './cues';
-import { attendance, hasAttendanceWords, hostStates, officialsByName, stateRoles } from './roles';
+import { WINDOW, attendance, hasAttendanceWords, hostStates, officialsByName, stateRoles, textBefore } from './roles';
 import { type TopicRule, findTopics } from './topics';
 import type { AnalyzedArticle, AnalyzedSentence, ExtractedMeeting } from './types';
 
@@ -32,6 +32,8 @@ export interface ExtractOptions {
   topics: TopicRule[];
   /** Short English name of a state for generated titles ("Pakistan"). */
   stateName: (iso3: string) => string;
+  /** Receives sentences that spoke of a meeting but gave none, with the reason (for the report). */
+  onSkip?: (sentence: AnalyzedSentence, reason: string) => void;
 }
 
 /** Evidence spans kept per meeting (the first ones in the file). */
@@ -92,6 +94,8 @@ export function extractMeetings(article: AnalyzedArticle, options: ExtractOption
     const hosts = hostStates(s, s.states, roles);
     let cues = findCues(text).filter((c) => !isReducedRelativeSigning(text, c));
     const invitation = isInvitation(text);
+    const skip = (reason: string) => options.onSkip?.(s, reason);
+    if (invitation) skip('an invitation to visit, not a meeting');
     if (invitation) cues = cues.filter((c) => c.kind !== 'visit' && c.kind !== 'meeting');
     const refs = findReferences(text);
     // "India invited Pakistan to Delhi meet": an invitation speaks of a meeting already reported.
@@ -112,7 +116,10 @@ export function extractMeetings(article: AnalyzedArticle, options: ExtractOption
       }
       continue;
     }
-    if (isGeneric(text) && !cues.some((c) => c.strong && c.kind !== 'meeting')) continue;
+    if (isGeneric(text) && !cues.some((c) => c.strong && c.kind !== 'meeting')) {
+      skip('speaks of meetings in general ("such meetings", "in future")');
+      continue;
+    }
 
     const strongCues = cues.filter((c) => c.strong);
     const firstCue = cues[0] ?? null;
@@ -136,8 +143,8 @@ export function extractMeetings(article: AnalyzedArticle, options: ExtractOption
     const partyOrgs = new Set<string>();
     const hostOrgs = new Set<string>();
     for (const o of s.organizations) {
-      const after = text.slice(o.end - s.start);
-      const before = text.slice(0, o.start - s.start);
+      const after = text.slice(o.end - s.start, o.end - s.start + WINDOW);
+      const before = textBefore(s, o.start);
       if (PARTY_ORG_AFTER.test(after) || PARTY_ORG_BEFORE.test(before)) partyOrgs.add(o.name);
       if (PARTY_ORG_ACTS.test(after)) {
         partyOrgs.add(o.name);
@@ -170,8 +177,8 @@ export function extractMeetings(article: AnalyzedArticle, options: ExtractOption
 
     // A definite reference ("the meeting", "during this visit") adds to a meeting already found.
     const ref = refs[0];
-    const refLeads = ref && (strongCues.length === 0 || ref.start <= strongCues[0]!.start || /\b(?:during|in|at|after|of)\s+$/i.test(text.slice(0, ref.start)));
-    const sideline = !!ref && /\bon the sidelines? of\s+$/i.test(text.slice(0, ref.start)) && strongCues.length > 0;
+    const refLeads = ref && (strongCues.length === 0 || ref.start <= strongCues[0]!.start || /\b(?:during|in|at|after|of)\s+$/i.test(textBefore(s, s.start + ref.start)));
+    const sideline = !!ref && /\bon the sidelines? of\s+$/i.test(textBefore(s, s.start + ref.start)) && strongCues.length > 0;
     if (ref && refLeads && drafts.length && !sideline) {
       // An invitation is to a meeting still to come; a past-tense sentence speaks of one held.
       const pool = invitedTo ? drafts.filter((d) => d.status === 'planned') : signal.past ? drafts.filter((d) => d.status !== 'planned') : drafts;
@@ -186,11 +193,20 @@ export function extractMeetings(article: AnalyzedArticle, options: ExtractOption
     if (strongCues.length === 0) {
       const near = signal.venue && cues.some((c) => Math.abs(signal.venue!.start - s.start - c.end) <= 40);
       const cancelledWithParty = signal.status === 'cancelled' && participants.size > 0 && !isProcess(text);
-      if (!signal.date && !near && !cancelledWithParty) continue;
+      if (!signal.date && !near && !cancelledWithParty) {
+        skip(`only a meeting noun (${cues.map((c) => `"${c.text}"`).join(', ')}) with no date, place or verb saying it took place`);
+        continue;
+      }
     }
-    if (isProcess(text) && !signal.venue && !signal.date && strongCues.every((c) => c.kind === 'meeting')) continue;
+    if (isProcess(text) && !signal.venue && !signal.date && strongCues.every((c) => c.kind === 'meeting')) {
+      skip('a negotiation process with no dated session');
+      continue;
+    }
     const namesPerson = strongCues.length > 0 && (names.length > 0 || /\b(?:Prime Minister|President|Minister|Chief|Ambassador|General|King|Emir)\b/.test(text));
-    if (!participants.size && !partyOrgs.size && !groups.size && !signal.venue && !signal.date && !namesPerson) continue;
+    if (!participants.size && !partyOrgs.size && !groups.size && !signal.venue && !signal.date && !namesPerson) {
+      skip('no party, place or date for the meeting');
+      continue;
+    }
 
     if (sideline && drafts.length) {
       // "held talks ... on the sidelines of the meeting": another meeting, at the same place and time.
@@ -200,8 +216,10 @@ export function extractMeetings(article: AnalyzedArticle, options: ExtractOption
       signal.why = 'on the sidelines of another meeting';
     }
     const made: Draft[] = [];
-    for (const part of splitSignal(signal, text)) {
-      const existing = sideline ? undefined : drafts.find((d) => compatible(d, part, text));
+    const parts = splitSignal(signal, text);
+    for (const part of parts) {
+      // Parts of one sentence are different meetings: never two into the same one.
+      const existing = sideline ? undefined : drafts.find((d) => !made.includes(d) && compatible(d, part, text, parts.length > 1));
       if (existing) {
         merge(existing, part, 'same meeting: same venue or date and parties');
         if (!made.includes(existing)) made.push(existing);
@@ -351,14 +369,22 @@ function overlaps(a: DateMention, b: DateMention): boolean {
 }
 
 /** Another report of a meeting already found: nothing conflicts and something positively matches. */
-function compatible(d: Draft, sig: Signal, text: string): boolean {
+function compatible(d: Draft, sig: Signal, text: string, splitPart = false): boolean {
   const isCall = sig.cues.some((c) => c.kind === 'call');
   if (isCall !== d.kinds.has('call') && !(d.kinds.size > 1)) return false;
   if (conflicts(d, sig)) return false;
-  if ((sig.status ?? 'held') !== (d.status ?? 'held')) return false;
+  // A cancelled meeting was a planned one: reports of either kind may speak of it.
+  const statuses = new Set([sig.status, d.status]);
+  const cancelledAndPlanned = statuses.has('cancelled') && !statuses.has('held') && statuses.size === 2;
+  if ((sig.status ?? 'held') !== (d.status ?? 'held') && !cancelledAndPlanned) return false;
   const sameName = !!sig.nameKey && sig.nameKey === d.nameKey;
   if (sameName) return true;
-  if (marksAnother(text)) return false;
+  if (marksAnother(text) && !splitPart) return false;
+  // An organisation on one side and not the other: different meetings ("with the Taliban" vs "with Afghanistan").
+  if (splitPart && (sig.partyOrgs.size > 0) !== (d.partyOrgs.size > 0) && sig.participants.size + d.participants.size > 0) {
+    const shared = [...sig.participants].some((c) => d.participants.has(c));
+    if (!shared) return false;
+  }
   const sameDate = !!(d.date && sig.date && d.date.window.start === sig.date.window.start && d.date.window.end === sig.date.window.end);
   const sameVenue = !!(d.venue && sig.venue && d.venue.id === sig.venue.place.id);
   const headline = d.sentences[0]!.isHeadline || sig.sentence.isHeadline;
@@ -386,7 +412,12 @@ function splitSignal(sig: Signal, text: string): Signal[] {
   if (/\bmeetings\b/i.test(text) && dates.length >= 2) {
     return dates.map((date) => ({ ...sig, date }));
   }
-  const withMatch = text.match(/\b(?:with|counterparts?)\s+(?:his\s+|her\s+|their\s+)?(?:counterparts?\s+(?:from\s+|of\s+)?)?((?:(?!\b(?:set|to|on|at|in|after|before|who|which|that|for|during|and called)\b)[^,.;])*?\band\b(?:(?!\b(?:set|to|on|at|in|after|before|who|which|that|for|during)\b)[^,.;])*)/i);
+  // "the Taliban leaders and, separately, the President of Afghanistan, were going to meet with me".
+  if (/\band,?\s+separately,?\s/i.test(text)) {
+    const sides = [...[...sig.participants].map((c) => ({ iso3: [c], org: null as string | null })), ...[...sig.partyOrgs].map((o) => ({ iso3: [] as string[], org: o }))];
+    if (sides.length >= 2) return sides.map((side) => ({ ...sig, participants: new Set(side.iso3), partyOrgs: side.org ? new Set([side.org]) : new Set<string>() }));
+  }
+  const withMatch = text.match(/\b(?:with|counterparts?)\s+(?:his\s+|her\s+|their\s+)?(?:counterparts?\s+(?:from\s+|of\s+)?)?((?:(?!\b(?:set|to|on|at|in|after|before|who|which|that|for|during|and called)\b)[^,.;])*?(?:\band\b|,)(?:(?!\b(?:set|to|on|at|in|after|before|who|which|that|for|during)\b)[^.;])*)/i);
   if (!withMatch || withMatch.index === undefined) return [sig];
   const from = sig.sentence.start + withMatch.index;
   const to = from + withMatch[0].length;
@@ -407,7 +438,7 @@ function addGroup(m: StateMention, s: AnalyzedSentence, participants: Set<string
   const name = m.group?.name ?? m.text;
   // A counted group ("five Central Asian countries") names its members; a format or a vague
   // group ("Central Asian partners", "Moscow Format") is recorded, not expanded.
-  const before = s.text.slice(0, m.start - s.start);
+  const before = textBefore(s, m.start);
   const counted = /^(?:two|three|four|five|six|seven|eight|nine|ten|\d+)\b/i.test(m.text) || /\b(?:two|three|four|five|six|seven|eight|nine|ten|\d+)\s+$/i.test(before);
   if (counted) m.iso3.forEach((c) => participants.add(c));
   else groups.set(name, { name, members: [...m.iso3].sort(), source: m.group?.source ?? 'data/state-groups.json' });
@@ -423,9 +454,9 @@ function pickVenue(s: AnalyzedSentence, anchor: number): PlaceMention | null {
   const groupSpans = s.states.filter((m) => m.via === 'group');
   const venues = s.places.filter((p) => {
     if (groupSpans.some((g) => g.start <= p.start && p.end <= g.end)) return false;
-    const after = s.text.slice(p.end - s.start);
+    const after = s.text.slice(p.end - s.start, p.end - s.start + WINDOW);
     if (/^(?:-|\s+Format\b|['’]s\b)/.test(after)) return false;
-    const before = s.text.slice(0, p.start - s.start);
+    const before = textBefore(s, p.start);
     return VENUE_BEFORE.test(before) || VENUE_MODIFIER_AFTER.test(after);
   });
   if (!venues.length) return null;
@@ -614,7 +645,9 @@ function genericTitle(d: Draft, parts: string[], orgs: string[], isCall: boolean
               : d.kinds.has('visit') && names.length <= 2
                 ? 'visit'
                 : 'meeting';
-  if (names.length === 0) return d.groups.size ? `${[...d.groups.keys()].join(', ')} ${noun}` : `Meeting (parties not named)`;
+  // A format that meets under its own name ("Moscow Format consultations") is named by it.
+  if (d.groups.size && (names.length === 0 || names.length > 3)) return `${[...d.groups.keys()].join(', ')} ${noun}`;
+  if (names.length === 0) return 'Meeting (parties not named)';
   if (names.length > 4) return `${names.slice(0, 3).join('–')} and ${names.length - 3} more: ${noun}`;
   return `${names.join('–')} ${noun}`;
 }

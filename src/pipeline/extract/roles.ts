@@ -17,6 +17,19 @@ const DESCRIBING_ADJECTIVES = new Set(
 );
 
 
+/**
+ * How far around a mention the rules look. Bounding it keeps a pathological "sentence" (a
+ * page with no full stops) linear: regular expressions anchored at the end of a long string
+ * are tried from every position.
+ */
+export const WINDOW = 240;
+
+/** Up to WINDOW characters of the sentence before a file offset. */
+export function textBefore(sentence: TextSpan, offset: number): string {
+  const at = offset - sentence.start;
+  return sentence.text.slice(Math.max(0, at - WINDOW), at);
+}
+
 const LIST_GAP = /^(?:\s*,\s*|\s+and\s+|\s*,\s+and\s+|\s*&\s*|\s+or\s+|\s*,\s*the\s+|\s+and\s+the\s+)$/i;
 
 /** Groups consecutive mentions that form one list ("Iran, Russia, China and India"). */
@@ -35,7 +48,7 @@ export function listChains(sentence: TextSpan, mentions: StateMention[]): StateM
 
 function wordsAfter(sentence: TextSpan, offset: number, n: number): string[] {
   return sentence.text
-    .slice(offset - sentence.start)
+    .slice(offset - sentence.start, offset - sentence.start + WINDOW)
     .split(/[\s—–]+/)
     .filter(Boolean)
     .slice(0, n)
@@ -43,13 +56,13 @@ function wordsAfter(sentence: TextSpan, offset: number, n: number): string[] {
 }
 
 function lastWordBefore(sentence: TextSpan, offset: number): string {
-  const before = sentence.text.slice(0, offset - sentence.start);
+  const before = textBefore(sentence, offset);
   const m = before.match(/([\p{L}-]+)[\s"“(]*$/u);
   return m?.[1]?.toLowerCase() ?? '';
 }
 
 function secondLastWordBefore(sentence: TextSpan, offset: number): string {
-  const before = sentence.text.slice(0, offset - sentence.start);
+  const before = textBefore(sentence, offset);
   const m = before.match(/([\p{L}-]+)\s+[\p{L}-]+[\s"“(]*$/u);
   return m?.[1]?.toLowerCase() ?? '';
 }
@@ -96,16 +109,16 @@ export function stateRoles(sentence: TextSpan, mentions: StateMention[]): Map<St
 
 function roleOf(sentence: TextSpan, m: StateMention, head: StateMention, tail: StateMention): StateRole {
   const local = sentence.text;
-  const after = local.slice(m.end - sentence.start);
+  const after = local.slice(m.end - sentence.start, m.end - sentence.start + WINDOW);
   if (m.via === 'group') return groupRole(sentence, m, head, tail);
   if (m.via === 'possessive' || m.via === 'demonym') {
     // "Afghan counterpart", "China's ambassador", "Russian Special Presidential Envoy",
     // "Pakistani and American officials" vs "Chinese workers", "Afghan soil".
-    return officialFollows(sentence.text.slice(tail.end - sentence.start)) ? 'participant' : 'topic';
+    return officialFollows(sentence.text.slice(tail.end - sentence.start, tail.end - sentence.start + WINDOW)) ? 'participant' : 'topic';
   }
   // Names and capital metonyms: compounds first ("Pakistan-Afghanistan border" vs "Pakistan-China-Iran Trilateral").
   const compoundAfter = after.match(/^(?:-[\p{L}.]+)*\s*(?:\([^)]*\)\s*)?([\p{L}-]+)/u);
-  const inCompound = /^-/.test(after) || /-$/.test(local.slice(0, m.start - sentence.start));
+  const inCompound = /^-/.test(after) || /-$/.test(textBefore(sentence, m.start));
   if (inCompound) {
     const next = compoundAfter?.[1]?.toLowerCase() ?? '';
     return MEETING_MODIFIER.test(next) ? 'participant' : 'topic';
@@ -125,14 +138,14 @@ function roleOf(sentence: TextSpan, m: StateMention, head: StateMention, tail: S
       const word = before === 'the' ? '' : before;
       if (officialWithin([word]) || /^(?:representatives|delegates|officials|participants|members|delegations|ministers|nsas|councils?|affairs)$/.test(word)) return 'participant';
       // "from the US" after "representatives": look one more word back.
-      const text = local.slice(0, head.start - sentence.start);
+      const text = textBefore(sentence, head.start);
       if (/(?:representatives|delegates|officials|delegations|ministers|NSAs|secretaries|envoys|leaders|councils?|Affairs)\s+(?:of|from)\s+(?:the\s+)?$/i.test(text)) return 'participant';
       return 'topic';
     }
     return 'topic';
   }
-  if (prev === 'the' && /(?:of|from)\s+the\s*$/i.test(local.slice(0, head.start - sentence.start))) {
-    const text = local.slice(0, head.start - sentence.start);
+  if (prev === 'the' && /(?:of|from)\s+the\s*$/i.test(textBefore(sentence, head.start))) {
+    const text = textBefore(sentence, head.start);
     return /(?:representatives|delegates|officials|delegations|ministers|NSAs|secretaries|envoys|leaders|adviser|advisor)\s+(?:of|from)\s+the\s*$/i.test(text) ? 'participant' : 'topic';
   }
   if (m.via === 'capital-metonym' && /^(?:in|at|to|from|based)$/.test(prev)) return 'topic';
@@ -215,8 +228,8 @@ export function hostStates(sentence: TextSpan, mentions: StateMention[], roles: 
   const hosts = new Set<string>();
   for (const m of mentions) {
     if (m.via === 'group') continue;
-    const before = sentence.text.slice(0, m.start - sentence.start);
-    const after = sentence.text.slice(m.end - sentence.start);
+    const before = textBefore(sentence, m.start);
+    const after = sentence.text.slice(m.end - sentence.start, m.end - sentence.start + WINDOW);
     const hostedBy = /\b(?:hosted|organi[sz]ed|convened|chaired) by (?:the )?$/i.test(before);
     const hosting = roles.get(m) === 'participant' && /^\s+(?:has |had |will |is |was )?(?:hosted|hosts|host|hosting|to host|organi[sz]ed|convened|invited)\b/i.test(after);
     if (hostedBy || hosting) {
@@ -239,10 +252,10 @@ export function officialsByName(sentences: Array<TextSpan & { states: StateMenti
   for (const s of sentences) {
     for (const m of s.states) {
       if (m.iso3.length !== 1 || m.via === 'group') continue;
-      const before = s.text.slice(0, m.start - s.start);
+      const before = textBefore(s, m.start);
       const ofForm = m.via === 'name' && /\b(?:\w+)\s+of\s+$/i.test(before) && officialWordBefore(before);
-      if (!(m.via === 'possessive' || m.via === 'demonym' || ofForm || /^['’]s\b/.test(s.text.slice(m.end - s.start)))) continue;
-      const surname = nameAfter(s.text.slice(m.end - s.start).replace(/^['’]s\b/, ''), stateWords, !!ofForm);
+      if (!(m.via === 'possessive' || m.via === 'demonym' || ofForm || /^['’]s\b/.test(s.text.slice(m.end - s.start, m.end - s.start + 3)))) continue;
+      const surname = nameAfter(s.text.slice(m.end - s.start, m.end - s.start + WINDOW).replace(/^['’]s\b/, ''), stateWords, !!ofForm);
       if (surname && !byName.has(surname)) byName.set(surname, m.iso3[0]!);
     }
   }
@@ -301,8 +314,8 @@ function groupRole(sentence: TextSpan, m: StateMention, head: StateMention, tail
     const other = head === m ? tail : head;
     if (other.via !== 'group') return roleOf(sentence, other, other, other);
   }
-  const before = sentence.text.slice(0, m.start - sentence.start);
-  const after = sentence.text.slice(m.end - sentence.start);
+  const before = textBefore(sentence, m.start);
+  const after = sentence.text.slice(m.end - sentence.start, m.end - sentence.start + WINDOW);
   if (/(?:representatives|delegates|officials|delegations|ministers|NSAs|secretaries|envoys|leaders|members|councils?|Affairs)\s+(?:of|from)\s+(?:the\s+)?$/i.test(before)) return 'participant';
   if (/\b(?:meetings?|talks|dialogue|consultations|conference|summit|format)\s+(?:among|between|of)\s+(?:the\s+)?$/i.test(before)) return 'participant';
   if (officialWithin(wordsAfter(sentence, m.end, 3))) return 'participant';

@@ -144,10 +144,6 @@ test('an atlas embedded in another origin sizes itself through embed.js and show
 });
 
 test('the embed shows its legend inside the frame, not clipped away', async ({ page }) => {
-  // Known gap (reported): the legend is rendered after the map inside .stage, whose
-  // overflow is hidden, so it never shows. test.fail keeps the suite green until the
-  // layout is fixed, and turns red ("expected to fail") once it is: then delete this line.
-  test.fail();
   await page.setViewportSize({ width: 640, height: 900 });
   await page.goto(`/?${VIEW_QUERY}&embed=1&animate=0`);
   await waitForMapIdle(page);

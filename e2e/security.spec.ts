@@ -159,6 +159,8 @@ test('messages of the wrong shape posted to the embed page change nothing', asyn
   await serveDataset(page, hostileJson);
   await page.goto('./?embed=1&animate=0');
   await expect(page.getByRole('status')).toHaveText(/^Showing \d+ of \d+ meetings?/);
+  // Venue labels are placed after the map's first idle: compare the settled page.
+  await expect(page.locator('.atlas-map[data-map-idle="true"]')).toHaveCount(1);
   const before = { url: page.url(), text: await page.locator('body').innerText() };
   await page.evaluate(() => {
     const junk: unknown[] = [

@@ -16,8 +16,9 @@ const HELP = `Usage:
   npm run synth -- --meetings N [--seed S] --out FILE [--no-check]
       Writes a synthetic dataset (schemaVersion 1) with N meetings at real places.
   npm run synth -- --corpus N [--seed S] --out DIR
-      Writes N synthetic articles (DIR/NNNNN_synthetic.txt), DIR/sources.json and
-      DIR/answers.json (the development set's format: ../shared/devset/README.md).
+      Writes N synthetic articles in the development set's layout (../shared/devset/
+      README.md): DIR/articles/NNNNN_synthetic.txt, DIR/sources.json, DIR/answers.json.
+      Score the pipeline on it with: npm run eval -- --set DIR
 
 Options:
   --seed S      any integer or word (default 1); the same arguments give the same bytes
@@ -121,8 +122,9 @@ function main(argv: string[]): number {
   }
 
   const corpus = generateCorpus(world, { articles: args.corpus as number, seed: seedOf(args.seed) });
-  fs.mkdirSync(out, { recursive: true });
-  for (const article of corpus.articles) fs.writeFileSync(path.join(out, article.file), article.text);
+  // The development set's layout, so `npm run eval -- --set DIR` scores the pipeline on it.
+  fs.mkdirSync(path.join(out, 'articles'), { recursive: true });
+  for (const article of corpus.articles) fs.writeFileSync(path.join(out, 'articles', article.file), article.text);
   writeAtomically(path.join(out, 'sources.json'), `${JSON.stringify(corpus.sources, null, 2)}\n`);
   writeAtomically(path.join(out, 'answers.json'), `${JSON.stringify(corpus.answers, null, 2)}\n`);
   const meetings = corpus.answers.reduce((n, a) => n + a.meetings.length, 0);

@@ -16,12 +16,14 @@ function LineSwatch({ color, dash, arrow }: { color: string; dash?: string; arro
 
 export function Legend() {
   return (
-    <section className="legend" aria-label="Legend">
-      <h2 className="legend__title">Legend</h2>
+    // An overlay in the map's corner: <details> lets a reader fold it away when it covers
+    // the part of the map they want to see (narrow embeds especially).
+    <details className="legend" aria-label="Legend" open>
+      <summary className="legend__title">Legend</summary>
       <ul className="legend__list">
         <li>
           <LineSwatch color={COLORS.held} arrow />
-          <span>Link from a participating state's capital to the venue; the arrowhead and the flowing white dashes point towards the venue. One line per capital–venue pair; lines grow fainter and thinner when many are shown</span>
+          <span>Link from a participant's capital to the venue; arrowhead and flowing dashes point to the venue (fainter when many are shown)</span>
         </li>
         <li>
           <LineSwatch color={COLORS.unheld} dash="5 3" />
@@ -51,6 +53,6 @@ export function Legend() {
           <span>Capital of a participating state</span>
         </li>
       </ul>
-    </section>
+    </details>
   );
 }

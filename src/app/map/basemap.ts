@@ -272,6 +272,9 @@ export function countriesBounds(countries: FeatureCollection<MultiPolygon, Count
 
 /**
  * The countries the atlas frames by default (ISO 3166-1 numeric, the ids world-atlas uses):
- * Afghanistan (004) and Pakistan (586); the padding around them shows their neighbours.
+ * Afghanistan (004) and Pakistan (586) with their western and northern neighbours Iran (364),
+ * Turkmenistan (795), Uzbekistan (860) and Tajikistan (762). China and India are left out of
+ * the box on purpose: their size would zoom the region down to a corner; the padding still
+ * shows their border regions.
  */
-export const DEFAULT_FRAME_COUNTRY_IDS = ['004', '586'] as const;
+export const DEFAULT_FRAME_COUNTRY_IDS = ['004', '586', '364', '795', '860', '762'] as const;

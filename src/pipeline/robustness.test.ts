@@ -90,7 +90,10 @@ describe('npm run data on a folder of hostile files', () => {
     expectWarning(/^warning: latin1\.txt: the file is not valid UTF-8/);
     expectWarning(/^warning: huge\.txt: the file is 20971520 bytes; articles over \d+ bytes \(5 MB\) are not read/);
     expectWarning(/^warning: sources\.json \(line 5, column 1\): is not valid JSON/);
-    expectWarning(/^warning: .*curation-malformed\.json: is not valid JSON/);
+    // The JSON error is located even where V8 names only the token (a trailing comma before "]").
+    expectWarning(/^warning: .*curation-malformed\.json \(line 1, column 96\): is not valid JSON/);
+    expectWarning(/^warning: places\.txt \(meeting \S+\): no venue: "Zzyzxqorabad" is not a city the gazetteer knows/);
+    expectWarning(/^warning: places\.txt \(meeting \S+\): venue "Springfield" is ambiguous/);
     expectWarning(/^warning: good\.txt: the same text as good-copy\.txt; a duplicate article is read once/);
     // No stack traces: every message is for a person.
     expect(run.stderr).not.toMatch(/^\s+at .+:\d+:\d+\)?$/m);

@@ -1,3 +1,5 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseDataset } from '../../dataset/schema';
@@ -32,4 +34,34 @@ describe('meetingId', () => {
     expect(meetingId('My Article.txt', 5)).toBe('my-article-5');
     expect(meetingId('03_delhi_security_dialogue_china_pakistan_skip_2021.txt', 0)).toMatch(/^03-delhi-sec-[0-9a-f]{6}-0$/);
   });
+});
+
+describe('venues a person must settle', () => {
+  const ARTICLE =
+    'QWERTYVILLE: Officials from Pakistan and Afghanistan met in Zzyzxqorabad on Sunday to discuss security, the ministry said.\n' +
+    'Diplomats from Iran and Pakistan also met in Springfield to discuss border attacks.\n';
+  const seeds = () => {
+    const dir = mkdtempSync(join(tmpdir(), 'atlas-venues-'));
+    writeFileSync(join(dir, 'places.txt'), ARTICLE);
+    return dir;
+  };
+
+  it('warns about an unknown venue name and an ambiguous one, naming file and meeting', () => {
+    const { warnings, dataset } = runPipeline({ seedsDir: seeds(), curationPath: null });
+    const texts = warnings.map((w) => `${w.file} ${w.where} ${w.message}`);
+    expect(texts.some((t) => /^places\.txt meeting \S+ no venue: "Zzyzxqorabad" is not a city/.test(t))).toBe(true);
+    expect(texts.some((t) => /^places\.txt meeting \S+ venue "Springfield" is ambiguous: chose Springfield \(USA/.test(t))).toBe(true);
+    expect(dataset.meetings).toHaveLength(2); // nothing dropped
+  }, 120_000);
+
+  it('stops warning once curation sets the venue', () => {
+    const dir = seeds();
+    const first = runPipeline({ seedsDir: dir, curationPath: null });
+    const springfield = first.dataset.meetings.find((m) => m.venuePlaceId?.startsWith('springfield'))!;
+    const curation = join(dir, 'curation.json');
+    writeFileSync(curation, JSON.stringify({ entries: [{ meeting: springfield.id, set: { venue: { city: 'Springfield', country: 'USA' } }, note: 'checked', source: 'test' }] }));
+    const { warnings } = runPipeline({ seedsDir: dir, curationPath: curation });
+    expect(warnings.filter((w) => /Springfield/.test(w.message))).toEqual([]);
+    expect(warnings.filter((w) => /Zzyzxqorabad/.test(w.message))).toHaveLength(1);
+  }, 120_000);
 });

@@ -14,6 +14,7 @@ import { compileTopics, type TopicRule, type TopicsFile } from '../extract/topic
 import { loadGazetteer } from '../places/gazetteer';
 import { applyCuration, parseCuration } from './curation';
 import { readJsonFile, readSeeds, type Warning } from './inputs';
+import { unknownVenueNames } from './unknownVenues';
 
 export const REPO_ROOT = new URL('../../../', import.meta.url).pathname;
 export const DEFAULT_CURATION = join(REPO_ROOT, 'data/curation.json');
@@ -70,6 +71,7 @@ export function runPipeline(options: PipelineOptions): PipelineResult {
   const topics = loadTopics(warnings);
   const why = new Map<string, string[]>();
   const usedIds = new Set<string>();
+  const venueWarnings: Array<{ meetingId: string; warning: Warning }> = [];
   const sources: Source[] = [];
   let meetings: Meeting[] = [];
   const places = new Map<string, Place>();
@@ -119,6 +121,32 @@ export function runPipeline(options: PipelineOptions): PipelineResult {
         };
         if (m.groups.length) meeting.groups = m.groups;
         meetings.push(meeting);
+        if (m.venue) {
+          const rivals = gazetteer.rivalsOf(m.venue.name, m.venue);
+          if (rivals.length) {
+            const list = rivals.slice(0, 4).map((r) => `${r.name} (${r.countryIso3}, pop. ${r.population})`).join(', ');
+            venueWarnings.push({
+              meetingId: id,
+              warning: {
+                file,
+                where: `meeting ${id}`,
+                message: `venue "${m.venue.name}" is ambiguous: chose ${m.venue.name} (${m.venue.countryIso3}, pop. ${m.venue.population}) over ${list}${rivals.length > 4 ? ' and more' : ''}; confirm or correct its venue in data/curation.json`,
+              },
+            });
+          }
+        } else if (m.kind !== 'call') {
+          const unknown = unknownVenueNames(m.sources.map((x) => x.quote), gazetteer);
+          if (unknown.length) {
+            venueWarnings.push({
+              meetingId: id,
+              warning: {
+                file,
+                where: `meeting ${id}`,
+                message: `no venue: ${unknown.map((n) => `"${n}"`).join(', ')} ${unknown.length > 1 ? 'are not cities' : 'is not a city'} the gazetteer knows; add a spelling to data/place-aliases.json or a place to data/landmarks.json, or set the venue in data/curation.json`,
+              },
+            });
+          }
+        }
       }
     }
   }
@@ -141,6 +169,10 @@ export function runPipeline(options: PipelineOptions): PipelineResult {
       warnings.push(...applied.warnings);
     }
   }
+
+  // An ambiguous or unknown venue stays a warning until a person settles it with a curation entry.
+  const curatedVenue = new Set(meetings.filter((m) => m.curated?.includes('venuePlaceId')).map((m) => m.id));
+  for (const a of venueWarnings) if (!curatedVenue.has(a.meetingId)) warnings.push(a.warning);
 
   // States: every participant and absentee, each with its capital as a place.
   const iso3s = new Set<string>();

@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { MAX_ARTICLE_BYTES, decodeArticle, parseSources, readSeeds } from './inputs';
+import { MAX_ARTICLE_BYTES, decodeArticle, jsonErrorWhere, parseSources, readSeeds } from './inputs';
 
 const bytes = (s: string) => new TextEncoder().encode(s);
 
@@ -53,5 +53,26 @@ describe('readSeeds', () => {
     const json = r.warnings.find((w) => w.file === 'sources.json');
     expect(json?.message).toContain('not valid JSON');
     expect(json?.where).toMatch(/^line 1, column \d+$/);
+  });
+});
+
+describe('jsonErrorWhere', () => {
+  const where = (text: string) => {
+    try {
+      JSON.parse(text);
+    } catch (e) {
+      return jsonErrorWhere(text, e);
+    }
+    return 'parsed';
+  };
+  it('names the line and column of a stray token even when the engine gives no position', () => {
+    // A trailing comma before "]" on line 3: the error is the "]" at column 3.
+    expect(where('{\n  "entries": [1,\n  ]\n}')).toBe('line 3, column 3');
+  });
+  it('finds a bad literal', () => {
+    expect(where('{\n  "a": 1,\n  "b": tru\n}')).toMatch(/^line 3, /);
+  });
+  it('says nothing for text that parses', () => {
+    expect(jsonErrorWhere('{"a": 1}', new Error('x'))).toBeUndefined();
   });
 });

@@ -111,7 +111,40 @@ export function jsonErrorWhere(text: string, error: unknown): string | undefined
     return `line ${line}, column ${col}`;
   }
   const lc = msg.match(/line (\d+) column (\d+)/);
-  return lc ? `line ${lc[1]}, column ${lc[2]}` : undefined;
+  if (lc) return `line ${lc[1]}, column ${lc[2]}`;
+  // Node 20's V8 often names only the token ("Unexpected token ']', ... is not valid JSON"),
+  // with no position. Find it by bisecting on prefixes: a prefix that ends before the error
+  // fails only with "Unexpected end", one that contains it fails with something else.
+  const at = firstBadPrefix(text);
+  if (at === undefined) return undefined;
+  const before = text.slice(0, at);
+  return `line ${before.split('\n').length}, column ${at - before.lastIndexOf('\n')}`;
+}
+
+/** Offset of the character where JSON.parse first fails for a reason other than running out of text. */
+function firstBadPrefix(text: string): number | undefined {
+  const failsInside = (length: number): boolean => {
+    try {
+      JSON.parse(text.slice(0, length));
+      return false;
+    } catch (e) {
+      const message = (e as Error).message;
+      if (/end of (JSON )?(input|data)/i.test(message)) return false;
+      // V8 reports a cut-off prefix such as "{" as "Expected property name ... at position 1":
+      // an error at the very end of the prefix is running out of text too.
+      const position = message.match(/position (\d+)/);
+      return !(position && Number(position[1]) >= length);
+    }
+  };
+  if (!failsInside(text.length)) return undefined;
+  let lo = 0;
+  let hi = text.length; // failsInside(hi) is true
+  while (hi - lo > 1) {
+    const mid = (lo + hi) >> 1;
+    if (failsInside(mid)) hi = mid;
+    else lo = mid;
+  }
+  return hi - 1;
 }
 
 export function readJsonFile(path: string, label: string, warnings: Warning[]): unknown {

@@ -43,6 +43,12 @@ export interface Gazetteer {
   stateName(iso3: string): string | null;
   /** A place by its id, for any place this gazetteer has handed out or can hand out by name. */
   placeById(id: string): ResolvedPlace | null;
+  /**
+   * Other cities with the same name as `place` that are big enough to be meant instead (at
+   * least a tenth of its population); empty when an alias or landmark fixes the name, or the
+   * choice is clear. Lets the build warn about "Springfield" instead of guessing silently.
+   */
+  rivalsOf(name: string, place: ResolvedPlace): ResolvedPlace[];
   /** The best of several same-named records for the hints (context countries, capital, population). */
   pick(records: readonly number[], hints?: PlaceHints): ResolvedPlace | null;
   /** Normalised words that are never a place in running text (data/place-aliases.json notPlaces). */
@@ -260,6 +266,13 @@ function buildGazetteer(): Gazetteer {
       const key = keyOf(name);
       if (!key) return null;
       return specialByKey.get(key) ?? pick(byKey.get(key) ?? [], hints);
+    },
+    rivalsOf(name, place) {
+      const key = keyOf(name);
+      if (!key || specialByKey.has(key) || place.isCapital) return [];
+      return (byKey.get(key) ?? [])
+        .map(placeOf)
+        .filter((p) => p.gazetteerId !== place.gazetteerId && p.population * 10 >= place.population);
     },
     capitalOf(iso3) {
       const i = capitalByIso3.get(iso3.toUpperCase());

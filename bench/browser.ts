@@ -36,6 +36,9 @@ function idleRecorder(expectLinks: boolean): void {
     if (!expectLinks) return true;
     const map = (window as unknown as { __atlasMap?: MapLike }).__atlasMap;
     if (!map) return false;
+    // The links may be a custom WebGL layer (no rendered features to query): its probe says what it draws.
+    const probe = (window as unknown as { __atlasLinks?: { visiblePairs(): number } }).__atlasLinks;
+    if (probe) return probe.visiblePairs() > 0;
     try {
       const layers = (map.getStyle().layers ?? []).filter((l) => /^links/.test(l.id) || l.source === 'arcs').map((l) => l.id);
       return layers.length > 0 && map.queryRenderedFeatures({ layers }).length > 0;

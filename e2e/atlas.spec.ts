@@ -71,13 +71,15 @@ async function waitForMapIdle(page: Page) {
  */
 async function drawnLinks(page: Page): Promise<string[]> {
   await waitForMapIdle(page);
-  const features = await page.evaluate(() => {
+  const { arcs, features } = await page.evaluate(() => {
     type F = { layer: { id: string }; properties: Record<string, unknown> };
     const map = (window as unknown as { __atlasMap: { queryRenderedFeatures(o: { layers: string[] }): F[]; getLayer(id: string): unknown } }).__atlasMap;
-    const layers = ['links-held', 'links-unheld', 'rings-held', 'rings-unheld'].filter((id) => map.getLayer(id));
-    return map.queryRenderedFeatures({ layers }).map((f) => ({ layer: f.layer.id, ...f.properties }) as { layer: string; capital?: string; venue?: string; meetingId?: string });
+    const layers = ['rings-held', 'rings-unheld'].filter((id) => map.getLayer(id));
+    // Arcs are a custom WebGL layer (no queryRenderedFeatures): read what it draws from its probe.
+    const arcs = (window as unknown as { __atlasLinks: { visibleLinks(): string[] } }).__atlasLinks.visibleLinks();
+    return { arcs, features: map.queryRenderedFeatures({ layers }).map((f) => ({ layer: f.layer.id, ...f.properties }) as { layer: string; capital?: string; venue?: string; meetingId?: string }) };
   });
-  const keys = new Set<string>();
+  const keys = new Set<string>(arcs);
   for (const f of features) {
     if (f.meetingId !== undefined) {
       const m = dataset.meetings.find((x) => x.id === f.meetingId);

@@ -5,11 +5,25 @@
 import './map.css';
 import { COLORS } from './style';
 
-function LineSwatch({ color, dash, arrow }: { color: string; dash?: string; arrow?: boolean }) {
+function LineSwatch({ color, dash }: { color: string; dash?: string }) {
   return (
     <svg className="legend__swatch" width="40" height="12" viewBox="0 0 40 12" aria-hidden="true">
-      <line x1="2" y1="6" x2="32" y2="6" stroke={color} strokeWidth="2" strokeDasharray={dash} strokeLinecap="round" />
-      {arrow && <path d="M31 2 L38 6 L31 10 Z" fill={color} />}
+      <line x1="2" y1="6" x2="36" y2="6" stroke={color} strokeWidth="2" strokeDasharray={dash} strokeLinecap="round" />
+    </svg>
+  );
+}
+
+/** A held link as the map draws it: faint and thin at the capital, strong and wide at the venue. */
+function TaperSwatch({ color }: { color: string }) {
+  return (
+    <svg className="legend__swatch" width="40" height="12" viewBox="0 0 40 12" aria-hidden="true">
+      <defs>
+        <linearGradient id="legend-taper" x1="0" x2="1" y1="0" y2="0">
+          <stop offset="0" stopColor={color} stopOpacity="0.4" />
+          <stop offset="1" stopColor={color} stopOpacity="0.9" />
+        </linearGradient>
+      </defs>
+      <path d="M2 5.4 L37 4.2 L37 7.8 L2 6.6 Z" fill="url(#legend-taper)" />
     </svg>
   );
 }
@@ -22,8 +36,8 @@ export function Legend() {
       <summary className="legend__title">Legend</summary>
       <ul className="legend__list">
         <li>
-          <LineSwatch color={COLORS.held} arrow />
-          <span>Link from a participant's capital to the venue; arrowhead and flowing dashes point to the venue (fainter when many are shown)</span>
+          <TaperSwatch color={COLORS.held} />
+          <span>Link from a participant's capital to the venue, widening and strengthening towards the venue; with animation on, bright pulses flow to the venue (fainter when many are shown)</span>
         </li>
         <li>
           <LineSwatch color={COLORS.unheld} dash="5 3" />

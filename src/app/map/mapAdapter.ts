@@ -3,17 +3,19 @@
  * draws derives from the store (dataset, view, hovered meeting), and the only things it
  * writes back are the camera after a move and the city a reader clicks.
  *
- * Cost model (issue 6): geometry is built once per dataset, one feature per capital→venue
- * pair (links.ts), so it never grows with meetings; a window or filter change counts the
- * visible meetings' links per pair (linkCounts.ts) and writes only the pairs whose counts
- * changed as feature-state, plus one opacity per layer for the density of lines; a hover
- * sets feature-state on the focused meeting's few pairs and dims the rest with constant
- * opacities; an animation frame is one `setPaintProperty`. No setFilter, no setData, no
- * worker relayout after the dataset is in.
+ * Cost model (issue 6): geometry is built once per dataset, one arc per capital→venue pair
+ * (links.ts), uploaded once as a static GPU mesh (arcMesh.ts, arcLayer.ts), so it never
+ * grows with meetings; a window or filter change counts the visible meetings' links per
+ * pair (linkCounts.ts), writes one byte of class per pair into the state texture
+ * (arcState.ts) and repaints; a hover flags the focused meeting's few pairs in the same
+ * texture; an animation frame is a repaint with a new time uniform. No setData, no
+ * re-tiling, no geometry upload after the dataset is in. (Host rings and capitals stay
+ * small GeoJSON layers, filtered by id.)
  *
- * Test handles: `window.__atlasMap` is the map; the container gets `data-map-idle="true"`
- * after each `idle` once the basemap and links are in, and "false" while an update is
- * pending, so a test can act and then wait for the map to settle.
+ * Test handles: `window.__atlasMap` is the map; `window.__atlasLinks` reads what the arc
+ * layer draws (custom layers have no queryRenderedFeatures); the container gets
+ * `data-map-idle="true"` after each `idle` once the basemap and links are in, and "false"
+ * while an update is pending, so a test can act and then wait for the map to settle.
  */
 import { LngLatBounds, Map as MapLibreMap, setWorkerUrl, type FilterSpecification } from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
@@ -27,16 +29,37 @@ import { selectLookup, selectVenueCounts, selectVisibleMeetings } from '../state
 import type { Camera } from '../state/viewState';
 import { roundCamera } from '../url/codec';
 import { buildBasemap, countriesBounds, DEFAULT_FRAME_COUNTRY_IDS } from './basemap';
+import { ArcLayer } from './arcLayer';
+import { buildArcMesh } from './arcMesh';
+import { ARC_CLASS, focusedPairs, stateTextureSize, writeClasses, writeFocus } from './arcState';
 import { FlowAnimation } from './flowAnimation';
 import { countLinks, densityOpacity, densityWidth, idFilter, visibleIds, type LinkCounts } from './linkCounts';
 import { buildLinkGeometry, LINK_CLASS, LINK_CLASSES, type LinkGeometry } from './links';
-import { ARROW_IMAGE, atlasStyle, baseWidth, CAPITAL_IMAGE, LAYERS, LINK_OPACITY, markerZoomScale, SOURCES } from './style';
+import { atlasStyle, CAPITAL_IMAGE, LAYERS, LINK_OPACITY, markerZoomScale, SOURCES } from './style';
 import { VenueMarkers } from './venueMarkers';
 
 declare global {
   interface Window {
     __atlasMap?: MapLibreMap;
+    __atlasLinks?: AtlasLinksProbe;
   }
+}
+
+/** Read-only view of what the arc layer draws, for tests and the benchmark. */
+export interface AtlasLinksProbe {
+  /** Pairs drawn (any class). */
+  visiblePairs(): number;
+  /** Drawn pairs as "capitalPlaceId>venuePlaceId", sorted. */
+  visibleLinks(): string[];
+  /** Ids of the meetings whose links are counted now (window and filters). */
+  visibleMeetingIds(): string[];
+  /** Pairs flagged as focused (hovered or selected meeting, or selected venue). */
+  focusedPairs(): number;
+  /** Venue place ids of the focused pairs, sorted and distinct. */
+  focusedVenues(): string[];
+  /** True while the comets flow; `frames()` counts the layer's drawn frames. */
+  animating(): boolean;
+  frames(): number;
 }
 
 type Store = typeof useAtlasStore;
@@ -73,29 +96,6 @@ function capitalSquare(size = 7): ImageData {
   return new ImageData(data, size, size);
 }
 
-/**
- * An arrowhead pointing east (the style rotates it along each arc), as an SDF mask so the
- * style can colour it per class: a filled triangle, drawn once on a canvas.
- */
-function arrowHead(size = 15): ImageData {
-  const canvas = document.createElement('canvas');
-  canvas.width = size;
-  canvas.height = size;
-  const ctx = canvas.getContext('2d')!;
-  ctx.fillStyle = '#000';
-  ctx.beginPath();
-  ctx.moveTo(size - 2, size / 2);
-  ctx.lineTo(2, 2.5);
-  ctx.lineTo(5, size / 2);
-  ctx.lineTo(2, size - 2.5);
-  ctx.closePath();
-  ctx.fill();
-  const img = ctx.getImageData(0, 0, size, size);
-  // SDF reads "inside" from alpha above 0.75: make the mask hard so thin edges survive.
-  for (let i = 3; i < img.data.length; i += 4) img.data[i] = img.data[i]! > 96 ? 255 : 0;
-  return img;
-}
-
 /** Mounts the atlas map into `container`; returns the function that unmounts it. */
 export function mountAtlasMap(container: HTMLElement, store: Store = useAtlasStore): () => void {
   if (!workerSet) {
@@ -121,7 +121,16 @@ export function mountAtlasMap(container: HTMLElement, store: Store = useAtlasSto
   window.__atlasMap = map;
   container.dataset.mapIdle = 'false';
 
-  const flow = new FlowAnimation(map);
+  const arcs = new ArcLayer();
+  let arcStyle = { widthFactor: 1, opacity: 1, focusActive: false, animate: false };
+  /** Changes the arc layer's uniforms; repaints only on a real change (a repaint per idle would never let the map settle). */
+  const setArcStyle = (patch: Partial<typeof arcStyle>): void => {
+    const next = { ...arcStyle, ...patch };
+    if (next.widthFactor === arcStyle.widthFactor && next.opacity === arcStyle.opacity && next.focusActive === arcStyle.focusActive && next.animate === arcStyle.animate) return;
+    arcStyle = next;
+    arcs.setStyle(arcStyle);
+  };
+  const flow = new FlowAnimation(map, (on) => setArcStyle({ animate: on }));
   const reducedMotion = prefersReducedMotion();
   const markers = new VenueMarkers(map, (id) => store.getState().selectCity(id));
 
@@ -172,15 +181,17 @@ export function mountAtlasMap(container: HTMLElement, store: Store = useAtlasSto
       linksFor = null;
       return;
     }
-    map.removeFeatureState({ source: SOURCES.arcs });
     map.removeFeatureState({ source: SOURCES.rings });
     geometry = buildLinkGeometry(dataset);
     counts = null;
     focused = { arcs: [], rings: [] };
-    source(SOURCES.arcs).setData(geometry.pairs);
+    const { width, height } = stateTextureSize(geometry.pairs.features.length);
+    pairState = new Uint8Array(width * height * 4);
+    arcs.setMesh(
+      buildArcMesh(geometry.pairs.features.map((f) => f.geometry.coordinates)),
+      pairState,
+    );
     source(SOURCES.rings).setData(geometry.rings);
-    source(SOURCES.arrows).setData(geometry.arrows);
-    source(SOURCES.flow).setData(geometry.pairs);
     const places = new Map(dataset.places.map((p) => [p.id, p]));
     const capitals: FeatureCollection<Point, { iso3: string }> = { type: 'FeatureCollection', features: [] };
     for (const s of dataset.states) {
@@ -202,6 +213,9 @@ export function mountAtlasMap(container: HTMLElement, store: Store = useAtlasSto
 
   let geometry: LinkGeometry | null = null;
   let counts: LinkCounts | null = null;
+  /** Per-pair state texture bytes (arcState.ts), shared with the arc layer. */
+  let pairState = new Uint8Array(4);
+  let visibleMeetings: readonly { id: string }[] = [];
   /** Feature ids that carry a focus flag now (cleared on the next focus change). */
   let focused: { arcs: number[]; rings: number[] } = { arcs: [], rings: [] };
   let focusActive = false;
@@ -214,34 +228,19 @@ export function mountAtlasMap(container: HTMLElement, store: Store = useAtlasSto
     lastFilters.set(layer, ids);
     map.setFilter(layer, idFilter(ids), { validate: false }); // built here, valid by construction; validating 3k labels costs ms
   };
-  /** The flow layer's filter follows the held links only while it is shown (one list less per window step otherwise). */
-  const applyFlowFilter = (): void => {
-    if (counts && wantsAnimation()) setIdFilter(LAYERS.flow, visibleIds(counts.arcs, [LINK_CLASS.held]));
-  };
-
-  /** Constant opacities: thinner out as lines pile up; dimmed while something is focused. */
+  /** Constant opacities: thinner out as lines pile up; dimmed while something is focused (uniforms and two ring opacities). */
   let lastOpacityKey = '';
   const applyOpacity = (): void => {
     const lines = counts?.visibleArcs ?? 0;
-    const d = (normal: number) => (focusActive ? Math.min(normal, 0.12) : densityOpacity(lines, normal));
-    const values: Array<[string, string, number]> = [
-      [LAYERS.held, 'line-opacity', d(LINK_OPACITY.held)],
-      [LAYERS.unheld, 'line-opacity', d(LINK_OPACITY.unheld)],
-      [LAYERS.absent, 'line-opacity', d(LINK_OPACITY.absent)],
-      [LAYERS.flow, 'line-opacity', focusActive ? 0.05 : densityOpacity(lines, LINK_OPACITY.flow)],
-      [LAYERS.ringsHeld, 'circle-stroke-opacity', focusActive ? 0.15 : LINK_OPACITY.held],
-      [LAYERS.ringsUnheld, 'circle-stroke-opacity', focusActive ? 0.15 : LINK_OPACITY.unheld],
-      [LAYERS.arrows, 'icon-opacity', focusActive ? 0.25 : densityOpacity(lines, 1, 150, 0.35)],
-      [LAYERS.arrowsUnheld, 'icon-opacity', focusActive ? 0.25 : densityOpacity(lines, 1, 150, 0.35)],
+    setArcStyle({ widthFactor: densityWidth(lines), opacity: densityOpacity(lines, 1), focusActive });
+    const values: Array<[string, number]> = [
+      [LAYERS.ringsHeld, focusActive ? 0.15 : LINK_OPACITY.held],
+      [LAYERS.ringsUnheld, focusActive ? 0.15 : LINK_OPACITY.unheld],
     ];
-    const width = densityWidth(lines);
-    const key = `${values.map((v) => v[2]).join(',')}|${width}`;
+    const key = values.map((v) => v[1]).join(',');
     if (key === lastOpacityKey) return;
     lastOpacityKey = key;
-    for (const layer of [LAYERS.held, LAYERS.unheld, LAYERS.absent, LAYERS.flow]) map.setPaintProperty(layer, 'line-width', baseWidth(width) as never);
-    for (const [layer, property, value] of values) {
-      map.setPaintProperty(layer, property as 'line-opacity', value);
-    }
+    for (const [layer, value] of values) map.setPaintProperty(layer, 'circle-stroke-opacity', value);
   };
 
   let lastFilterKey = '';
@@ -255,20 +254,15 @@ export function mountAtlasMap(container: HTMLElement, store: Store = useAtlasSto
     lastFilterKey = key;
     invalidate();
     const visible = selectVisibleMeetings(dataset, v);
+    visibleMeetings = visible;
     const next = countLinks(geometry, visible, v.showAbsent);
     counts = next;
-    const { held, unheld, absent } = LINK_CLASS;
-    const heldIds = visibleIds(next.arcs, [held]);
-    setIdFilter(LAYERS.held, heldIds);
-    setIdFilter(LAYERS.arrows, heldIds);
-    applyFlowFilter();
-    const unheldIds = visibleIds(next.arcs, [unheld]);
-    setIdFilter(LAYERS.unheld, unheldIds);
-    setIdFilter(LAYERS.arrowsUnheld, unheldIds);
-    setIdFilter(LAYERS.absent, visibleIds(next.arcs, [absent]));
+    const { held, unheld } = LINK_CLASS;
+    writeClasses(next, pairState);
+    focused.arcs = []; // writeClasses cleared every focus flag
+    arcs.stateChanged();
     setIdFilter(LAYERS.ringsHeld, visibleIds(next.rings, [held]));
     setIdFilter(LAYERS.ringsUnheld, visibleIds(next.rings, [unheld]));
-    // The focus layers have no filter: only visible pairs get a focus flag (applyFocus).
     lastFocusKey = '';
     applyFocus(s);
     applyOpacity();
@@ -296,20 +290,23 @@ export function mountAtlasMap(container: HTMLElement, store: Store = useAtlasSto
     if (key === lastFocusKey) return;
     lastFocusKey = key;
     invalidate();
-    for (const id of focused.arcs) map.setFeatureState({ source: SOURCES.arcs, id }, { f: 0 });
     for (const id of focused.rings) map.setFeatureState({ source: SOURCES.rings, id }, { f: 0 });
-    focused = { arcs: [], rings: [] };
-    // f: the class the focused link is drawn in (1 held, 2 planned/cancelled, 3 absent);
-    // only links the window and filters show get a flag, so the focus layers need no filter.
+    // Rings: f is the class the focused ring is drawn in (1 held, 2 planned/cancelled);
+    // only rings the window and filters show get a flag, so the focus layer needs no filter.
     const c = counts;
+    const meeting = meetingId !== null ? selectLookup(dataset).meetings.get(meetingId) : undefined;
+    if (c) {
+      const pairs = focusedPairs(geometry, c, meeting, meetingId === null ? s.view.city : null);
+      writeFocus(pairState, focused.arcs, pairs);
+      arcs.stateChanged();
+      focused = { arcs: pairs, rings: [] };
+    } else focused = { arcs: [], rings: [] };
     const flag = (source: string, into: number[], id: number, f: number): void => {
       into.push(id);
       map.setFeatureState({ source, id }, { f });
     };
-    const meeting = meetingId !== null ? selectLookup(dataset).meetings.get(meetingId) : undefined;
     const refs = meeting ? geometry.meetingRefs.get(meeting) : undefined;
     if (refs && c) {
-      for (const ref of refs.arcs) if (c.arcs[ref]! > 0) flag(SOURCES.arcs, focused.arcs, Math.floor(ref / LINK_CLASSES), (ref % LINK_CLASSES) + 1);
       for (const ref of refs.rings) if (c.rings[ref]! > 0) flag(SOURCES.rings, focused.rings, Math.floor(ref / LINK_CLASSES), (ref % LINK_CLASSES) + 1);
     } else if (meetingId === null && s.view.city !== null && c) {
       const venue = geometry.venueLinks.get(s.view.city);
@@ -317,10 +314,6 @@ export function mountAtlasMap(container: HTMLElement, store: Store = useAtlasSto
         for (let k = 0; k < LINK_CLASSES; k++) if (counts[id * LINK_CLASSES + k]! > 0) return k + 1;
         return 0;
       };
-      for (const id of venue?.pairs ?? []) {
-        const f = classOf(c.arcs, id);
-        if (f) flag(SOURCES.arcs, focused.arcs, id, f);
-      }
       if (venue && venue.ring !== null) {
         const f = classOf(c.rings, venue.ring);
         if (f) flag(SOURCES.rings, focused.rings, venue.ring, f);
@@ -339,7 +332,6 @@ export function mountAtlasMap(container: HTMLElement, store: Store = useAtlasSto
       flow.stop(true);
       return;
     }
-    applyFlowFilter();
     // Only once settled: a map that animates before its first idle never fires idle.
     if (firstIdle && container.dataset.mapIdle === 'true' && !flow.isRunning) flow.start();
   };
@@ -351,7 +343,7 @@ export function mountAtlasMap(container: HTMLElement, store: Store = useAtlasSto
   map.on('load', () => {
     styleLoaded = true;
     map.addImage(CAPITAL_IMAGE, capitalSquare(), { pixelRatio: 1 });
-    map.addImage(ARROW_IMAGE, arrowHead(), { pixelRatio: 1, sdf: true });
+    map.addLayer(arcs, LAYERS.ringsUnheld);
     loadBasemap()
       .then((basemap) => {
         if (disposed) return;
@@ -380,6 +372,26 @@ export function mountAtlasMap(container: HTMLElement, store: Store = useAtlasSto
     container.dataset.mapIdle = 'true';
     applyAnimation();
   });
+
+  const probe: AtlasLinksProbe = {
+    visiblePairs: () => {
+      let n = 0;
+      for (let i = 0; i < (geometry?.pairs.features.length ?? 0); i++) if (pairState[i * 4] !== ARC_CLASS.hidden) n++;
+      return n;
+    },
+    visibleLinks: () => {
+      const out: string[] = [];
+      const features = geometry?.pairs.features ?? [];
+      for (let i = 0; i < features.length; i++) if (pairState[i * 4] !== ARC_CLASS.hidden) out.push(`${features[i]!.properties.capital}>${features[i]!.properties.venue}`);
+      return out.sort();
+    },
+    visibleMeetingIds: () => visibleMeetings.map((m) => m.id),
+    focusedPairs: () => focused.arcs.length,
+    focusedVenues: () => [...new Set(focused.arcs.map((i) => geometry!.pairs.features[i]!.properties.venue))].sort(),
+    animating: () => flow.isRunning,
+    frames: () => arcs.frames,
+  };
+  window.__atlasLinks = probe;
 
   map.on('zoom', () => {
     container.style.setProperty('--venue-scale', String(markerZoomScale(map.getZoom())));
@@ -424,6 +436,7 @@ export function mountAtlasMap(container: HTMLElement, store: Store = useAtlasSto
     markers.clear();
     map.remove();
     if (window.__atlasMap === map) delete window.__atlasMap;
+    if (window.__atlasLinks === probe) delete window.__atlasLinks;
   };
 }
 

@@ -26,17 +26,10 @@ export const COLORS = {
 } as const;
 
 /** Source ids. */
-export const SOURCES = { countries: 'countries', borders: 'borders', coasts: 'coasts', countryLabels: 'country-labels', arcs: 'arcs', rings: 'rings', arrows: 'arrows', flow: 'flow', capitals: 'capitals' } as const;
+export const SOURCES = { countries: 'countries', borders: 'borders', coasts: 'coasts', countryLabels: 'country-labels', rings: 'rings', capitals: 'capitals' } as const;
 
 /** Layer ids the adapter updates. */
 export const LAYERS = {
-  absent: 'links-absent',
-  unheld: 'links-unheld',
-  held: 'links-held',
-  flow: 'links-flow',
-  arrows: 'links-arrows',
-  arrowsUnheld: 'links-arrows-unheld',
-  focus: 'links-focus',
   ringsFocus: 'rings-focus',
   ringsHeld: 'rings-held',
   ringsUnheld: 'rings-unheld',
@@ -44,29 +37,6 @@ export const LAYERS = {
 } as const;
 
 export const CAPITAL_IMAGE = 'capital-square';
-export const ARROW_IMAGE = 'link-arrow';
-
-/**
- * Dash patterns that, stepped one after another, move dashes towards the line's end (the
- * venue): each step shifts a 3-unit dash 0.5 units along a 7-unit period. Stepping between
- * precomputed patterns costs one setPaintProperty per frame and no geometry work.
- */
-export const FLOW_DASHES: number[][] = [
-  [0, 4, 3],
-  [0.5, 4, 2.5],
-  [1, 4, 2],
-  [1.5, 4, 1.5],
-  [2, 4, 1],
-  [2.5, 4, 0.5],
-  [3, 4, 0],
-  [0, 0.5, 3, 3.5],
-  [0, 1, 3, 3],
-  [0, 1.5, 3, 2.5],
-  [0, 2, 3, 2],
-  [0, 2.5, 3, 1.5],
-  [0, 3, 3, 1],
-  [0, 3.5, 3, 0.5],
-];
 
 const empty = (): FeatureCollection => ({ type: 'FeatureCollection', features: [] });
 
@@ -91,15 +61,24 @@ type Expr = unknown[];
 /** The focus flag the adapter writes as feature-state on a few pairs (1 held, 2 planned/cancelled, 3 absent, 4 a venue's links). */
 const state = (key: 'f'): Expr => ['number', ['feature-state', key], 0];
 
-/** Link widths grow a little with zoom so regional links read at zoom 5 without swamping the world view. */
-export function linkWidth(factor: Expr): Expr {
-  return ['interpolate', ['linear'], ['zoom'], 1, ['*', 1, factor], 5, ['*', 1.8, factor], 8, ['*', 2.6, factor]];
+/**
+ * Link width in CSS pixels at a zoom (1 px at zoom 1, 1.8 at 5, 2.6 at 8, linear between),
+ * times `factor` (the adapter thins dense windows with it). A uniform of the arc layer.
+ */
+export function linkWidthPx(zoom: number, factor = 1): number {
+  const stops: Array<[number, number]> = [
+    [1, 1],
+    [5, 1.8],
+    [8, 2.6],
+  ];
+  if (zoom <= stops[0]![0]) return stops[0]![1] * factor;
+  for (let i = 1; i < stops.length; i++) {
+    const [z0, w0] = stops[i - 1]!;
+    const [z1, w1] = stops[i]!;
+    if (zoom <= z1) return (w0 + ((zoom - z0) / (z1 - z0)) * (w1 - w0)) * factor;
+  }
+  return stops[stops.length - 1]![1] * factor;
 }
-/** The link width at a zoom, times `factor` (the adapter thins dense windows with it; zoom-only: no relayout). */
-export function baseWidth(factor = 1): unknown[] {
-  return ['interpolate', ['linear'], ['zoom'], 1, factor, 5, 1.8 * factor, 8, 2.6 * factor];
-}
-const BASE_WIDTH = baseWidth();
 const NONE = ['boolean', false];
 
 export function atlasStyle(fontUrl: string): StyleSpecification {
@@ -124,92 +103,8 @@ export function atlasStyle(fontUrl: string): StyleSpecification {
       },
       paint: { 'text-color': COLORS.countryLabel, 'text-halo-color': COLORS.land, 'text-halo-width': 1 },
     },
-    // Link layers: one feature per capital→venue pair; a filter on the ids of the pairs that
-    // visible meetings draw (per class) decides what shows. Feature-state only flags focus.
-    {
-      id: LAYERS.absent,
-      type: 'line',
-      source: SOURCES.arcs,
-      filter: NONE as never,
-      layout: { 'line-cap': 'round' },
-      paint: { 'line-color': COLORS.absent, 'line-width': BASE_WIDTH as never, 'line-dasharray': [0.1, 2], 'line-opacity': LINK_OPACITY.absent },
-    },
-    {
-      id: LAYERS.unheld,
-      type: 'line',
-      source: SOURCES.arcs,
-      filter: NONE as never,
-      paint: { 'line-color': COLORS.unheld, 'line-width': BASE_WIDTH as never, 'line-dasharray': [3, 2], 'line-opacity': LINK_OPACITY.unheld },
-    },
-    {
-      id: LAYERS.held,
-      type: 'line',
-      source: SOURCES.arcs,
-      filter: NONE as never,
-      layout: { 'line-cap': 'round' },
-      paint: {
-        'line-width': BASE_WIDTH as never,
-        'line-opacity': LINK_OPACITY.held,
-        // No line-gradient: MapLibre keeps one texture row per feature for it, which
-        // overflows at tens of thousands of pairs; the arrowheads show direction instead.
-        'line-color': COLORS.held,
-      },
-    },
-    {
-      id: LAYERS.flow,
-      type: 'line',
-      // Its own copy of the pairs: a dash step is a relayout of this source only
-      // ('line-dasharray' is cross-faded), never of the layers the reader scrubs.
-      source: SOURCES.flow,
-      filter: NONE as never,
-      layout: { visibility: 'none' },
-      paint: {
-        'line-color': COLORS.flow,
-        'line-width': BASE_WIDTH as never,
-        'line-opacity': LINK_OPACITY.flow,
-        'line-dasharray': FLOW_DASHES[0]!,
-        'line-dasharray-transition': { duration: 0, delay: 0 },
-      },
-    },
-    {
-      // The focused meeting's (or venue's) links, drawn over the dimmed rest at full strength.
-      id: LAYERS.focus,
-      type: 'line',
-      source: SOURCES.arcs,
-      layout: { 'line-cap': 'round' },
-      paint: {
-        'line-width': linkWidth(['case', ['>', state('f'), 0], 1.5, 0]) as never,
-        'line-color': [
-          'match',
-          state('f'),
-          1,
-          COLORS.held,
-          2,
-          COLORS.unheld,
-          3,
-          COLORS.absent,
-          COLORS.held,
-        ] as never,
-      },
-    },
-    ...(['unheld', 'held'] as const).map(
-      (cls): LayerSpecification => ({
-        // Direction without animation: one small arrowhead per pair, near the venue end.
-        id: cls === 'held' ? LAYERS.arrows : LAYERS.arrowsUnheld,
-        type: 'symbol',
-        source: SOURCES.arrows,
-        filter: NONE as never,
-        layout: {
-          'icon-image': ARROW_IMAGE,
-          'icon-rotate': ['get', 'rotate'],
-          'icon-rotation-alignment': 'map',
-          'icon-allow-overlap': true,
-          'icon-ignore-placement': true,
-          'icon-size': ['interpolate', ['linear'], ['zoom'], 1, 0.55, 5, 0.85, 8, 1],
-        },
-        paint: { 'icon-color': COLORS[cls], 'icon-opacity': 1 },
-      }),
-    ),
+    // The links themselves are a custom WebGL layer (arcLayer.ts) the adapter inserts here,
+    // below the host rings and capitals.
     {
       id: LAYERS.ringsUnheld,
       type: 'circle',
@@ -260,11 +155,7 @@ export function atlasStyle(fontUrl: string): StyleSpecification {
       [SOURCES.borders]: { type: 'geojson', data: empty() },
       [SOURCES.coasts]: { type: 'geojson', data: empty() },
       [SOURCES.countryLabels]: { type: 'geojson', data: empty() },
-      // Arcs start at the capital, so dash patterns (flow) run towards the venue.
-      [SOURCES.arcs]: { type: 'geojson', data: empty(), tolerance: 0.5, buffer: 16 },
       [SOURCES.rings]: { type: 'geojson', data: empty() },
-      [SOURCES.arrows]: { type: 'geojson', data: empty() },
-      [SOURCES.flow]: { type: 'geojson', data: empty(), tolerance: 0.5, buffer: 16 },
       [SOURCES.capitals]: { type: 'geojson', data: empty() },
     },
     layers,

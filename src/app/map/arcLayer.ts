@@ -1,0 +1,303 @@
+/**
+ * The links as a MapLibre custom layer (deck.gl's approach, issue 6): one static mesh of
+ * every capital→venue arc (arcMesh.ts) uploaded once per dataset, and a small per-pair
+ * state texture (arcState.ts) that the vertex shader reads with `texelFetch` to hide,
+ * colour and focus each pair. A window change is one `texSubImage2D` and a repaint; an
+ * animation frame is one repaint with a new time uniform. No GeoJSON source, no worker,
+ * no re-tiling, no re-upload of geometry.
+ *
+ * Drawn per world copy in view (arcs are unwrapped, so one may cross into the next copy).
+ * Every WebGL call of the links lives in this file.
+ */
+import type { CustomLayerInterface, CustomRenderMethodInput, Map as MapLibreMap } from 'maplibre-gl';
+import { ARC_ATTRIBUTES, ARC_VERTEX_FLOATS, type ArcMesh } from './arcMesh';
+import { stateTextureSize } from './arcState';
+import { COLORS, linkWidthPx } from './style';
+
+export const ARC_LAYER_ID = 'links-arcs';
+
+/** What the adapter sets per change; read by the shaders as uniforms. */
+export interface ArcStyle {
+  /** Line width factor over `linkWidthPx` at the current zoom (thinner when lines pile up). */
+  widthFactor: number;
+  /** Opacity factor for the density of lines (0..1). */
+  opacity: number;
+  /** True while a meeting or venue is focused: unfocused pairs dim, focused ones draw strong. */
+  focusActive: boolean;
+  /** Flowing comets along held links. */
+  animate: boolean;
+}
+
+const VERTEX = `#version 300 es
+precision highp float;
+precision highp int;
+layout(location = 0) in vec2 a_pos;
+layout(location = 1) in vec2 a_normal;
+layout(location = 2) in float a_side;
+layout(location = 3) in float a_t;
+layout(location = 4) in float a_dist;
+layout(location = 5) in float a_pair;
+uniform mat4 u_matrix;
+uniform float u_offset;      // world copy, in mercator units
+uniform float u_px;          // mercator units per CSS pixel
+uniform float u_width;       // px
+uniform float u_focus_active;
+uniform sampler2D u_state;
+flat out int v_class;
+flat out float v_focus;
+out float v_t;
+out float v_dist_px;
+out float v_side;
+out float v_half;
+void main() {
+  int pair = int(a_pair + 0.5);
+  vec4 s = texelFetch(u_state, ivec2(pair % ${stateTextureSize(1).width}, pair / ${stateTextureSize(1).width}), 0);
+  int cls = int(s.r * 255.0 + 0.5);
+  v_class = cls;
+  v_focus = s.g > 0.0 ? 1.0 : 0.0;
+  if (cls == 0) { gl_Position = vec4(2.0, 2.0, 2.0, 1.0); return; } // off clip space: the triangle is dropped
+  // Direction without motion: the ribbon widens from the capital (t 0) to the venue (t 1).
+  float w = u_width * (0.55 + 0.45 * a_t) * (u_focus_active > 0.5 && v_focus > 0.5 ? 1.6 : 1.0);
+  float half_w = w * 0.5 + 0.75; // plus a feather pixel for antialiasing
+  v_half = half_w;
+  v_t = a_t;
+  v_side = a_side * half_w;
+  v_dist_px = a_dist / u_px;
+  vec2 p = a_pos + vec2(u_offset, 0.0) + a_normal * half_w * u_px;
+  gl_Position = u_matrix * vec4(p, 0.0, 1.0);
+}`;
+
+const FRAGMENT = `#version 300 es
+precision highp float;
+flat in int v_class;
+flat in float v_focus;
+in float v_t;
+in float v_dist_px;
+in float v_side;
+in float v_half;
+uniform vec3 u_held;
+uniform vec3 u_unheld;
+uniform vec3 u_absent;
+uniform float u_opacity;
+uniform float u_focus_active;
+uniform float u_time;        // seconds; < 0 when not animating
+out vec4 fragColor;
+void main() {
+  // Soft edge one pixel wide.
+  float edge = clamp(v_half - abs(v_side), 0.0, 1.0);
+  vec3 color;
+  float alpha;
+  if (v_class == 1) {
+    color = u_held;
+    alpha = 0.9 * (0.45 + 0.55 * v_t); // fainter at the capital, strong at the venue
+    if (u_time >= 0.0) {
+      // A comet every 28 px running towards the venue: bright head, fading tail.
+      float phase = fract((v_dist_px - u_time * 40.0) / 28.0);
+      float comet = smoothstep(0.55, 1.0, phase) * step(phase, 0.98);
+      color = mix(color, vec3(1.0), 0.55 * comet);
+      alpha = max(alpha, 0.9 * comet);
+    }
+  } else if (v_class == 2) {
+    color = u_unheld;
+    alpha = 0.9 * step(fract(v_dist_px / 10.0), 0.6); // dashed: 6 px on, 4 off
+  } else {
+    color = u_absent;
+    alpha = 0.75 * step(fract(v_dist_px / 7.0), 0.3); // dotted
+  }
+  if (u_focus_active > 0.5) alpha *= v_focus > 0.5 ? 1.0 / max(u_opacity, 0.05) : 0.12;
+  alpha = clamp(alpha * u_opacity * edge, 0.0, 1.0);
+  if (alpha <= 0.002) discard;
+  fragColor = vec4(color * alpha, alpha); // premultiplied, as MapLibre blends
+}`;
+
+const rgb = (hex: string): [number, number, number] => [parseInt(hex.slice(1, 3), 16) / 255, parseInt(hex.slice(3, 5), 16) / 255, parseInt(hex.slice(5, 7), 16) / 255];
+
+export class ArcLayer implements CustomLayerInterface {
+  readonly id = ARC_LAYER_ID;
+  readonly type = 'custom' as const;
+  readonly renderingMode = '2d' as const;
+
+  private map: MapLibreMap | null = null;
+  private gl: WebGL2RenderingContext | null = null;
+  private program: WebGLProgram | null = null;
+  private vao: WebGLVertexArrayObject | null = null;
+  private vertexBuffer: WebGLBuffer | null = null;
+  private indexBuffer: WebGLBuffer | null = null;
+  private texture: WebGLTexture | null = null;
+  private uniforms = new Map<string, WebGLUniformLocation | null>();
+  private indexCount = 0;
+  private mesh: ArcMesh | null = null;
+  private meshDirty = false;
+  private state: Uint8Array = new Uint8Array(4);
+  private stateDirty = false;
+  private style: ArcStyle = { widthFactor: 1, opacity: 1, focusActive: false, animate: false };
+  private readonly started = performance.now();
+  private readonly matrix = new Float32Array(16);
+  /** Frames drawn (a test handle: the animation advances frames). */
+  frames = 0;
+
+  /** A new dataset: the mesh is uploaded on the next render; `state` is the per-pair buffer (4 bytes a pair). */
+  setMesh(mesh: ArcMesh, state: Uint8Array): void {
+    this.mesh = mesh;
+    this.meshDirty = true;
+    this.state = state;
+    this.stateDirty = true;
+    this.map?.triggerRepaint();
+  }
+
+  /** The state buffer changed (window, filters, focus): uploaded on the next render. */
+  stateChanged(): void {
+    this.stateDirty = true;
+    this.map?.triggerRepaint();
+  }
+
+  setStyle(style: ArcStyle): void {
+    this.style = style;
+    this.map?.triggerRepaint();
+  }
+
+  onAdd(map: MapLibreMap, gl: WebGL2RenderingContext | WebGLRenderingContext): void {
+    this.map = map;
+    if (typeof (gl as WebGL2RenderingContext).createVertexArray !== 'function') {
+      console.warn('links: WebGL2 is not available; the links cannot be drawn');
+      return;
+    }
+    const g = gl as WebGL2RenderingContext;
+    this.gl = g;
+    const shader = (type: number, source: string): WebGLShader => {
+      const s = g.createShader(type)!;
+      g.shaderSource(s, source);
+      g.compileShader(s);
+      if (!g.getShaderParameter(s, g.COMPILE_STATUS)) throw new Error(`links shader: ${g.getShaderInfoLog(s) ?? 'did not compile'}`);
+      return s;
+    };
+    const program = g.createProgram()!;
+    g.attachShader(program, shader(g.VERTEX_SHADER, VERTEX));
+    g.attachShader(program, shader(g.FRAGMENT_SHADER, FRAGMENT));
+    g.linkProgram(program);
+    if (!g.getProgramParameter(program, g.LINK_STATUS)) throw new Error(`links shader: ${g.getProgramInfoLog(program) ?? 'did not link'}`);
+    this.program = program;
+    for (const name of ['u_matrix', 'u_offset', 'u_px', 'u_width', 'u_focus_active', 'u_state', 'u_held', 'u_unheld', 'u_absent', 'u_opacity', 'u_time']) {
+      this.uniforms.set(name, g.getUniformLocation(program, name));
+    }
+    this.vertexBuffer = g.createBuffer();
+    this.indexBuffer = g.createBuffer();
+    this.texture = g.createTexture();
+    this.vao = g.createVertexArray();
+    g.bindVertexArray(this.vao);
+    g.bindBuffer(g.ARRAY_BUFFER, this.vertexBuffer);
+    g.bindBuffer(g.ELEMENT_ARRAY_BUFFER, this.indexBuffer);
+    const stride = ARC_VERTEX_FLOATS * 4;
+    const attr = (loc: number, size: number, offset: number): void => {
+      g.enableVertexAttribArray(loc);
+      g.vertexAttribPointer(loc, size, g.FLOAT, false, stride, offset * 4);
+    };
+    attr(0, 2, ARC_ATTRIBUTES.position);
+    attr(1, 2, ARC_ATTRIBUTES.normal);
+    attr(2, 1, ARC_ATTRIBUTES.side);
+    attr(3, 1, ARC_ATTRIBUTES.t);
+    attr(4, 1, ARC_ATTRIBUTES.dist);
+    attr(5, 1, ARC_ATTRIBUTES.pair);
+    g.bindVertexArray(null);
+    g.bindBuffer(g.ARRAY_BUFFER, null);
+    this.meshDirty = this.mesh !== null;
+    this.stateDirty = this.mesh !== null;
+  }
+
+  onRemove(_map: MapLibreMap, gl: WebGL2RenderingContext | WebGLRenderingContext): void {
+    const g = gl as WebGL2RenderingContext;
+    if (this.program) g.deleteProgram(this.program);
+    if (this.vertexBuffer) g.deleteBuffer(this.vertexBuffer);
+    if (this.indexBuffer) g.deleteBuffer(this.indexBuffer);
+    if (this.texture) g.deleteTexture(this.texture);
+    if (this.vao) g.deleteVertexArray(this.vao);
+    this.gl = null;
+    this.map = null;
+  }
+
+  private upload(g: WebGL2RenderingContext): void {
+    if (this.meshDirty && this.mesh) {
+      g.bindVertexArray(null);
+      g.bindBuffer(g.ARRAY_BUFFER, this.vertexBuffer);
+      g.bufferData(g.ARRAY_BUFFER, this.mesh.vertices, g.STATIC_DRAW);
+      g.bindBuffer(g.ARRAY_BUFFER, null);
+      g.bindVertexArray(this.vao);
+      g.bindBuffer(g.ELEMENT_ARRAY_BUFFER, this.indexBuffer);
+      g.bufferData(g.ELEMENT_ARRAY_BUFFER, this.mesh.indices, g.STATIC_DRAW);
+      g.bindVertexArray(null);
+      this.indexCount = this.mesh.indices.length;
+      const { width, height } = stateTextureSize(this.mesh.pairs);
+      g.activeTexture(g.TEXTURE0);
+      g.bindTexture(g.TEXTURE_2D, this.texture);
+      g.texParameteri(g.TEXTURE_2D, g.TEXTURE_MIN_FILTER, g.NEAREST);
+      g.texParameteri(g.TEXTURE_2D, g.TEXTURE_MAG_FILTER, g.NEAREST);
+      g.texParameteri(g.TEXTURE_2D, g.TEXTURE_WRAP_S, g.CLAMP_TO_EDGE);
+      g.texParameteri(g.TEXTURE_2D, g.TEXTURE_WRAP_T, g.CLAMP_TO_EDGE);
+      g.pixelStorei(g.UNPACK_ALIGNMENT, 1);
+      g.texImage2D(g.TEXTURE_2D, 0, g.RGBA8, width, height, 0, g.RGBA, g.UNSIGNED_BYTE, this.padded(width * height * 4));
+      this.meshDirty = false;
+      this.stateDirty = false;
+    } else if (this.stateDirty && this.mesh) {
+      const { width, height } = stateTextureSize(this.mesh.pairs);
+      g.activeTexture(g.TEXTURE0);
+      g.bindTexture(g.TEXTURE_2D, this.texture);
+      g.pixelStorei(g.UNPACK_ALIGNMENT, 1);
+      g.texSubImage2D(g.TEXTURE_2D, 0, 0, 0, width, height, g.RGBA, g.UNSIGNED_BYTE, this.padded(width * height * 4));
+      this.stateDirty = false;
+    }
+  }
+
+  /** The state buffer, grown to the texture's full size (the adapter allocates it that size, so normally no copy). */
+  private padded(bytes: number): Uint8Array {
+    if (this.state.length >= bytes) return this.state.length === bytes ? this.state : this.state.subarray(0, bytes);
+    const out = new Uint8Array(bytes);
+    out.set(this.state);
+    return out;
+  }
+
+  render(gl: WebGL2RenderingContext | WebGLRenderingContext, options: CustomRenderMethodInput): void {
+    const g = this.gl;
+    const map = this.map;
+    if (!g || !map || !this.program || !this.mesh) return;
+    this.upload(g);
+    if (this.indexCount === 0) return;
+    this.frames++;
+    const worldSize = 512 * Math.pow(2, map.getZoom());
+    g.useProgram(this.program);
+    const u = (name: string) => this.uniforms.get(name) ?? null;
+    // Mercator 0..1 → clip space (MapLibre 6: `modelViewProjectionMatrix` is in world pixels).
+    this.matrix.set(options.defaultProjectionData.mainMatrix);
+    g.uniformMatrix4fv(u('u_matrix'), false, this.matrix);
+    g.uniform1f(u('u_px'), 1 / worldSize);
+    g.uniform1f(u('u_width'), linkWidthPx(map.getZoom(), this.style.widthFactor));
+    g.uniform1f(u('u_focus_active'), this.style.focusActive ? 1 : 0);
+    g.uniform1f(u('u_opacity'), this.style.opacity);
+    g.uniform1f(u('u_time'), this.style.animate ? ((performance.now() - this.started) / 1000) % 600 : -1);
+    g.uniform3fv(u('u_held'), rgb(COLORS.held));
+    g.uniform3fv(u('u_unheld'), rgb(COLORS.unheld));
+    g.uniform3fv(u('u_absent'), rgb(COLORS.absent));
+    g.activeTexture(g.TEXTURE0);
+    g.bindTexture(g.TEXTURE_2D, this.texture);
+    g.uniform1i(u('u_state'), 0);
+    g.disable(g.DEPTH_TEST);
+    g.disable(g.STENCIL_TEST);
+    g.disable(g.CULL_FACE);
+    g.enable(g.BLEND);
+    g.blendFunc(g.ONE, g.ONE_MINUS_SRC_ALPHA);
+    g.bindVertexArray(this.vao);
+    // World copies in view: copy k holds the mesh's x range shifted by k; draw those that
+    // meet the screen's x range (north-up, no pitch: centre ± half the width in world units;
+    // cheaper than getBounds, which unprojects four corners every frame).
+    const center = (map.getCenter().lng + 180) / 360;
+    const half = Math.min(4, map.getCanvas().width / map.getPixelRatio() / 2 / worldSize);
+    const west = center - half;
+    const east = center + half;
+    const first = Math.max(Math.ceil(west - this.mesh.maxX), -3);
+    const last = Math.min(Math.floor(east - this.mesh.minX), 3);
+    for (let copy = first; copy <= last; copy++) {
+      g.uniform1f(u('u_offset'), copy);
+      g.drawElements(g.TRIANGLES, this.indexCount, g.UNSIGNED_INT, 0);
+    }
+    g.bindVertexArray(null);
+  }
+}

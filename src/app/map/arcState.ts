@@ -1,0 +1,64 @@
+/**
+ * Per-pair drawing state for the arc layer (arcLayer.ts): one RGBA8 texel per capital→venue
+ * pair, written on the CPU after a window, filter or focus change and uploaded with one
+ * `texSubImage2D`. R: the class drawn (0 hidden, 1 held, 2 planned/cancelled, 3 absent
+ * state); G: 1 when the focused meeting or venue uses the pair. Pure and allocation-free
+ * per change (the buffer is reused).
+ */
+import type { Meeting } from '../../dataset/schema';
+import type { LinkCounts } from './linkCounts';
+import { LINK_CLASS, LINK_CLASSES, type LinkGeometry } from './links';
+
+/** Texture row width; rows = ceil(pairs / width). */
+export const STATE_TEXTURE_WIDTH = 256;
+export const ARC_CLASS = { hidden: 0, held: 1, unheld: 2, absent: 3 } as const;
+
+export function stateTextureSize(pairs: number): { width: number; height: number } {
+  return { width: STATE_TEXTURE_WIDTH, height: Math.max(1, Math.ceil(pairs / STATE_TEXTURE_WIDTH)) };
+}
+
+/** The class a pair is drawn in from its counts: held wins over planned/cancelled over absent. */
+export function classOf(counts: Uint32Array, pair: number): number {
+  const o = pair * LINK_CLASSES;
+  if (counts[o + LINK_CLASS.held]! > 0) return ARC_CLASS.held;
+  if (counts[o + LINK_CLASS.unheld]! > 0) return ARC_CLASS.unheld;
+  if (counts[o + LINK_CLASS.absent]! > 0) return ARC_CLASS.absent;
+  return ARC_CLASS.hidden;
+}
+
+/** Writes R (class) for every pair into `state` (4 bytes a pair) and clears G; returns the pairs shown. */
+export function writeClasses(counts: LinkCounts, state: Uint8Array): number {
+  const pairs = counts.arcs.length / LINK_CLASSES;
+  let shown = 0;
+  for (let i = 0; i < pairs; i++) {
+    const c = classOf(counts.arcs, i);
+    state[i * 4] = c;
+    state[i * 4 + 1] = 0;
+    if (c !== ARC_CLASS.hidden) shown++;
+  }
+  return shown;
+}
+
+/**
+ * The pairs to draw strong for a focused meeting (its links that the window shows) or,
+ * with no meeting, for a selected venue (all its shown links). Empty when nothing is focused.
+ */
+export function focusedPairs(geometry: Pick<LinkGeometry, 'meetingRefs' | 'venueLinks'>, counts: LinkCounts, meeting: Meeting | undefined, venueId: string | null): number[] {
+  const out: number[] = [];
+  const refs = meeting ? geometry.meetingRefs.get(meeting) : undefined;
+  if (refs) {
+    for (const ref of refs.arcs) {
+      const pair = Math.floor(ref / LINK_CLASSES);
+      if (counts.arcs[ref]! > 0 && !out.includes(pair)) out.push(pair);
+    }
+  } else if (!meeting && venueId !== null) {
+    for (const pair of geometry.venueLinks.get(venueId)?.pairs ?? []) if (classOf(counts.arcs, pair) !== ARC_CLASS.hidden) out.push(pair);
+  }
+  return out;
+}
+
+/** Sets G for `pairs` (after clearing the previous `prev` ones). */
+export function writeFocus(state: Uint8Array, prev: readonly number[], pairs: readonly number[]): void {
+  for (const p of prev) state[p * 4 + 1] = 0;
+  for (const p of pairs) state[p * 4 + 1] = 1;
+}

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseDataset, type Dataset, type Meeting } from '../../dataset/schema';
 import greatCircle from '@turf/great-circle';
-import { arcCoordinates, arrowAlong, buildLinkGeometry, LINK_CLASS, LINK_CLASSES, unwrapLongitudes } from './links';
+import { arcCoordinates, buildLinkGeometry, LINK_CLASS, LINK_CLASSES, unwrapLongitudes } from './links';
 
 function bootstrap(): Dataset {
   const parsed = parseDataset(JSON.parse(fs.readFileSync(new URL('./links.fixture.json', import.meta.url), 'utf8')));
@@ -38,7 +38,6 @@ describe('buildLinkGeometry', () => {
     expect(refs.rings).toEqual([0 * LINK_CLASSES + LINK_CLASS.held]);
     // feature ids are the pair indices the refs point at
     expect(g.pairs.features.map((f) => f.id)).toEqual([0, 1, 2]);
-    expect(g.arrows.features.map((f) => f.id)).toEqual([0, 1, 2]);
   });
 
   it('starts every arc at the capital and ends it at the venue (direction towards the venue)', () => {
@@ -147,17 +146,5 @@ describe('arcCoordinates', () => {
   it('uses few points for short links and more for long ones', () => {
     expect(arcCoordinates([69.17, 34.53], [73.04, 33.72]).length).toBeLessThanOrEqual(10);
     expect(arcCoordinates([116.4, 39.9], [-77.04, 38.9]).length).toBeGreaterThan(40);
-  });
-});
-
-describe('arrowAlong', () => {
-  it('sits near the venue end and points along the line', () => {
-    const east = arrowAlong([[60, 30], [70, 30], [80, 30]], 0.75);
-    expect(east.at).toEqual([75, 30]);
-    expect(east.rotate).toBeCloseTo(0, 6);
-    const north = arrowAlong([[70, 10], [70, 20]], 0.5);
-    expect(north.rotate).toBeCloseTo(-90, 6); // icon-rotate is clockwise: north is -90°
-    const west = arrowAlong([[80, 30], [70, 30]], 0.5);
-    expect(Math.abs(west.rotate)).toBeCloseTo(180, 6);
   });
 });

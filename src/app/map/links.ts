@@ -5,15 +5,14 @@
  *
  * - One arc feature per distinct capital→venue pair: a great circle (@turf/great-circle)
  *   from the capital to the venue, one continuous LineString (unwrapped at the
- *   antimeridian), starting at the capital so dashes flow towards the venue.
+ *   antimeridian), starting at the capital so the arc layer (arcMesh.ts) can widen it and
+ *   run its pulses towards the venue.
  * - One ring feature per venue, for host states (the venue's country, or a state whose
  *   capital is the venue) instead of a zero-length arc.
- * - One arrowhead point per pair, near the venue end, rotated along the arc, so direction
- *   shows without animation.
  * - For every meeting, references to the pairs and rings it draws, with its link class
  *   (held / planned-or-cancelled / absent state). Which features show, and how thick, is
- *   then a count per pair and class over the visible meetings (linkCounts.ts), written as
- *   feature-state: a window change never touches geometry.
+ *   then a count per pair and class over the visible meetings (linkCounts.ts), written into
+ *   the arc layer's state texture (arcState.ts): a window change never touches geometry.
  */
 import greatCircle from '@turf/great-circle';
 import type { Feature, FeatureCollection, LineString, Point, Position } from 'geojson';
@@ -35,19 +34,12 @@ export interface PairProperties {
 export interface RingProperties {
   venue: string;
 }
-export interface ArrowProperties {
-  venue: string;
-  /** Clockwise degrees from east on a north-up Mercator map (MapLibre `icon-rotate`). */
-  rotate: number;
-}
 
 export interface LinkGeometry {
   /** Capital → venue arcs; feature `id` = pair index. */
   pairs: FeatureCollection<LineString, PairProperties>;
   /** Host rings, one per venue; feature `id` = ring index. */
   rings: FeatureCollection<Point, RingProperties>;
-  /** Arrowheads, one per pair, same `id` as the pair. */
-  arrows: FeatureCollection<Point, ArrowProperties>;
   /** Per meeting: its arc refs and ring refs (`linkRef`). Meetings without a venue are absent. */
   meetingRefs: Map<Meeting, { arcs: number[]; rings: number[] }>;
   /** Pair indices and the ring index of each venue (for a venue's highlight). */
@@ -109,25 +101,6 @@ export function arcCoordinates(from: Position, to: Position): Position[] {
   return joined;
 }
 
-const mercatorY = (lat: number): number => Math.log(Math.tan(Math.PI / 4 + (lat * Math.PI) / 360));
-
-/**
- * Where the arrowhead of an arc sits and how it turns: at `fraction` of the way along the
- * line (by point index), pointing along the local direction of travel on a north-up
- * Mercator map (clockwise degrees from east).
- */
-export function arrowAlong(coords: Position[], fraction = 0.82): { at: Position; rotate: number } {
-  const n = coords.length;
-  const i = Math.min(n - 2, Math.max(0, Math.floor((n - 1) * fraction)));
-  const a = coords[i]!;
-  const b = coords[i + 1]!;
-  const t = (n - 1) * fraction - i;
-  const at: Position = [a[0]! + (b[0]! - a[0]!) * t, a[1]! + (b[1]! - a[1]!) * t];
-  const dx = ((b[0]! - a[0]!) * Math.PI) / 180;
-  const dy = mercatorY(b[1]!) - mercatorY(a[1]!);
-  return { at, rotate: (-Math.atan2(dy, dx) * 180) / Math.PI };
-}
-
 /** Builds every link of the dataset. Arc geometry is computed once per capital–venue pair. */
 export function buildLinkGeometry(dataset: Dataset): LinkGeometry {
   const places = new Map<string, Place>(dataset.places.map((p) => [p.id, p]));
@@ -136,7 +109,6 @@ export function buildLinkGeometry(dataset: Dataset): LinkGeometry {
   );
   const pairIndex = new Map<string, number>();
   const pairs: Feature<LineString, PairProperties>[] = [];
-  const arrows: Feature<Point, ArrowProperties>[] = [];
   const rings: Feature<Point, RingProperties>[] = [];
   const venueLinks: LinkGeometry['venueLinks'] = new Map();
   const meetingRefs: LinkGeometry['meetingRefs'] = new Map();
@@ -182,8 +154,6 @@ export function buildLinkGeometry(dataset: Dataset): LinkGeometry {
         pairIndex.set(key, index);
         const coordinates = arcCoordinates([capital.lon, capital.lat], [venue.lon, venue.lat]);
         pairs.push({ type: 'Feature', id: index, properties: { capital: capital.id, venue: venue.id }, geometry: { type: 'LineString', coordinates } });
-        const arrow = arrowAlong(coordinates);
-        arrows.push({ type: 'Feature', id: index, properties: { venue: venue.id, rotate: Math.round(arrow.rotate * 10) / 10 }, geometry: { type: 'Point', coordinates: arrow.at } });
         entry.pairs.push(index);
       }
       const ref = linkRef(index, absent ? LINK_CLASS.absent : cls);
@@ -206,7 +176,6 @@ export function buildLinkGeometry(dataset: Dataset): LinkGeometry {
   return {
     pairs: { type: 'FeatureCollection', features: pairs },
     rings: { type: 'FeatureCollection', features: rings },
-    arrows: { type: 'FeatureCollection', features: arrows },
     meetingRefs,
     venueLinks,
     skipped,

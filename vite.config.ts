@@ -1,5 +1,6 @@
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
+import { basemapFiles } from './src/build/basemapPlugin';
 import { contentSecurityPolicy } from './src/build/cspPlugin';
 import { datasetRebuild } from './src/pipeline/build/vitePlugin';
 
@@ -7,7 +8,7 @@ import { datasetRebuild } from './src/pipeline/build/vitePlugin';
 // served from public/, so the built dist/ works offline from any static host or subpath.
 export default defineConfig({
   base: './',
-  plugins: [react(), contentSecurityPolicy(), datasetRebuild()],
+  plugins: [react(), basemapFiles(), contentSecurityPolicy(), datasetRebuild()],
   build: {
     target: 'es2022',
     sourcemap: false,

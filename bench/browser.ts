@@ -168,7 +168,7 @@ export interface ScrubResult {
   probe: number;
   /** raw − probe: the budgeted figure. */
   net: Summary;
-  /** setWindow → map idle, wall clock in the page (includes waiting for the frame and the worker). */
+  /** setWindow → map settled, wall clock in the page (includes waiting for the frame). */
   wall: Summary;
   /**
    * Steps whose map did not reach idle within 10 s: their main-thread time is cut off
@@ -182,8 +182,9 @@ export interface ScrubResult {
 /**
  * Moves a window of a tenth of the dataset's time range forward by a hundredth per step
  * (a brush nudge), with animation off so only the window change draws. Each step: call
- * setWindow, then wait for the map's next `idle` (filters applied, tiles re-laid out by
- * the worker and drawn) and one more frame plus a task (React has committed).
+ * setWindow, then wait until the map container reports `data-map-idle="true"` again (links
+ * counted and drawn, markers updated, MapLibre idle) and one more frame plus a task (React
+ * has committed).
  */
 export async function measureScrub(opened: OpenedPage, steps: number, warmup = 3): Promise<ScrubResult> {
   const { page, cdp } = opened;
@@ -208,20 +209,28 @@ export async function measureScrub(opened: OpenedPage, steps: number, warmup = 3
 
   const step = (target: { from: string; to: string } | null) =>
     page.evaluate(async (w) => {
-      type MapLike = { once(event: string, fn: () => void): void; triggerRepaint(): void };
-      const g = window as unknown as { __atlasStore: { getState(): { setWindow(f: string, t: string): void } }; __atlasMap: MapLike };
+      const g = window as unknown as { __atlasStore: { getState(): { setWindow(f: string, t: string): void } } };
       const nextFrame = () => new Promise<void>((r) => requestAnimationFrame(() => setTimeout(r, 0)));
       const t0 = performance.now();
       let settled = true;
       if (w) {
+        // Settled: the map container says so again (the links drawn, MapLibre idle), the
+        // same signal the tests and the snapshot command wait for.
+        const container = document.querySelector<HTMLElement>('[data-map-idle]')!;
         const idle = new Promise<void>((r) => {
-          g.__atlasMap.once('idle', () => r());
-          // A map that never settles must not hang the bench; the step counts as unsettled.
-          setTimeout(() => { settled = false; r(); }, 10_000);
+          const timer = setTimeout(() => { settled = false; observer.disconnect(); r(); }, 10_000);
+          const observer = new MutationObserver(() => {
+            if (container.dataset.mapIdle !== 'true') return;
+            clearTimeout(timer);
+            observer.disconnect();
+            r();
+          });
+          observer.observe(container, { attributes: true, attributeFilter: ['data-map-idle'] });
         });
         g.__atlasStore.getState().setWindow(w.from, w.to);
-        g.__atlasMap.triggerRepaint(); // an unchanged frame still ends in 'idle'
-        await idle;
+        // A step that changes nothing the map shows never leaves idle: nothing to wait for.
+        if (container.dataset.mapIdle !== 'false') settled = true;
+        else await idle;
       }
       await nextFrame();
       return { ms: performance.now() - t0, settled };
@@ -264,10 +273,12 @@ export async function measureScrub(opened: OpenedPage, steps: number, warmup = 3
 
 export interface FrameResult {
   seconds: number;
-  /** Main-thread ms per frame the map drew while the links animate (the budgeted figure). */
+  /** Main-thread ms per frame of the links drawn while they animate (the budgeted figure). */
   perFrame: number | null;
-  /** Frames the map drew per second (the flow steps at its own pace, not every display frame). */
+  /** Frames of the links drawn per second (the flow steps at its own pace, not every display frame). */
   mapFps: number;
+  /** Frames MapLibre itself rendered per second meanwhile (the basemap; 0 when the links animate alone). */
+  basemapFps: number;
   /** Main-thread ms per display frame (requestAnimationFrame tick), for comparison. */
   perTick: number;
   /** The same page with animation off: main-thread ms per display frame (probe and idle cost). */
@@ -276,17 +287,20 @@ export interface FrameResult {
 
 /**
  * Main-thread time per drawn frame while the links animate, over `seconds`: the CDP
- * TaskDuration delta divided by the map's `render` events in that time; and per display
- * frame (rAF ticks), also with animation off as the baseline.
+ * TaskDuration delta divided by the frames the links drew in that time (the probe's
+ * `__atlasLinks.frames()`, falling back to MapLibre's `render` events for a page without
+ * it); and per display frame (rAF ticks), also with animation off as the baseline.
  */
 export async function measureFrame(opened: OpenedPage, seconds: number): Promise<FrameResult> {
   const { page, cdp } = opened;
   const run = async () => {
-    let counts = { ticks: 0, renders: 0 };
+    let counts = { ticks: 0, renders: 0, linkFrames: -1 };
     const ms = await taskTime(cdp, async () => {
       counts = await page.evaluate(async (duration) => {
         type MapLike = { on(e: string, f: () => void): void; off(e: string, f: () => void): void };
-        const map = (window as unknown as { __atlasMap: MapLike }).__atlasMap;
+        const w = window as unknown as { __atlasMap: MapLike; __atlasLinks?: { frames(): number } };
+        const map = w.__atlasMap;
+        const framesAtStart = w.__atlasLinks?.frames() ?? -1;
         let ticks = 0;
         let renders = 0;
         const onRender = () => { renders++; };
@@ -301,7 +315,7 @@ export async function measureFrame(opened: OpenedPage, seconds: number): Promise
           requestAnimationFrame(tick);
         });
         map.off('render', onRender);
-        return { ticks, renders };
+        return { ticks, renders, linkFrames: framesAtStart < 0 ? -1 : w.__atlasLinks!.frames() - framesAtStart };
       }, seconds * 1000);
     });
     return { ms, ...counts };
@@ -313,10 +327,12 @@ export async function measureFrame(opened: OpenedPage, seconds: number): Promise
   await page.waitForTimeout(1000);
   const moving = await run();
   await setAnimate(page, false);
+  const drawn = moving.linkFrames >= 0 ? moving.linkFrames : moving.renders;
   return {
     seconds,
-    perFrame: moving.renders > 0 ? round(moving.ms / moving.renders) : null,
-    mapFps: round(moving.renders / seconds, 1),
+    perFrame: drawn > 0 ? round(moving.ms / drawn) : null,
+    mapFps: round(drawn / seconds, 1),
+    basemapFps: round(moving.renders / seconds, 1),
     perTick: round(moving.ms / Math.max(1, moving.ticks)),
     staticPerTick: round(still.ms / Math.max(1, still.ticks)),
   };

@@ -7,6 +7,7 @@
  * it shares a chunk with our code; it does not change the output.
  */
 import path from 'node:path';
+import { basemapFiles } from '../src/build/basemapPlugin';
 import { build, type Plugin } from 'vite';
 
 export interface ChunkModules {
@@ -81,7 +82,7 @@ export async function buildBare(root: string, outDir: string): Promise<BuildResu
     configFile: false,
     base: './',
     logLevel: 'warn',
-    plugins: [recordModules(chunks)],
+    plugins: [recordModules(chunks), basemapFiles()],
     build: { outDir, emptyOutDir: true, target: 'es2022', chunkSizeWarningLimit: 5000 },
   });
   return { outDir, chunks, ms: performance.now() - started };

@@ -347,12 +347,12 @@ function printReport(result: Record<Section, unknown>, outcomes: ReturnType<type
   const frame = result.frame as { sizes: Record<string, unknown> };
   if (skip(frame)) lines.push(skip(frame) as string);
   else {
-    row('meetings', 'ms/drawn', 'drawn/s', 'ms/tick', 'still ms/tick');
+    row('meetings', 'ms/drawn', 'drawn/s', 'basemap/s', 'ms/tick', 'still ms/tick');
     for (const [n, v] of Object.entries(frame.sizes)) {
       if (skip(v)) lines.push(`${n.padEnd(46)} ${skip(v)}`);
       else {
         const f = v as Awaited<ReturnType<typeof measureFrame>>;
-        row(n, f.perFrame ?? '–', f.mapFps, f.perTick, f.staticPerTick);
+        row(n, f.perFrame ?? '–', f.mapFps, f.basemapFps ?? '–', f.perTick, f.staticPerTick);
       }
     }
   }

@@ -65,29 +65,17 @@ async function waitForMapIdle(page: Page) {
 }
 
 /**
- * The links and host rings the map has drawn on screen, as "capital>venue" and
- * "ring:venue" keys (the map draws one arc per capital→venue pair, whatever the number
- * of meetings along it). Features that carry a meetingId are mapped through the dataset.
+ * The links and host rings the map has drawn, as "capital>venue" and "ring:venue" keys
+ * (one arc per capital→venue pair, whatever the number of meetings along it). Arcs draw
+ * in a WebGL overlay, read through its probe; rings are a state of the venue markers.
  */
 async function drawnLinks(page: Page): Promise<string[]> {
   await waitForMapIdle(page);
-  const { arcs, features } = await page.evaluate(() => {
-    type F = { layer: { id: string }; properties: Record<string, unknown> };
-    const map = (window as unknown as { __atlasMap: { queryRenderedFeatures(o: { layers: string[] }): F[]; getLayer(id: string): unknown } }).__atlasMap;
-    const layers = ['rings-held', 'rings-unheld'].filter((id) => map.getLayer(id));
-    // Arcs are a custom WebGL layer (no queryRenderedFeatures): read what it draws from its probe.
-    const arcs = (window as unknown as { __atlasLinks: { visibleLinks(): string[] } }).__atlasLinks.visibleLinks();
-    return { arcs, features: map.queryRenderedFeatures({ layers }).map((f) => ({ layer: f.layer.id, ...f.properties }) as { layer: string; capital?: string; venue?: string; meetingId?: string }) };
-  });
-  const keys = new Set<string>(arcs);
-  for (const f of features) {
-    if (f.meetingId !== undefined) {
-      const m = dataset.meetings.find((x) => x.id === f.meetingId);
-      if (m) for (const k of linkKeys([m])) keys.add(k);
-    } else if (f.layer.startsWith('rings')) keys.add(`ring:${f.venue}`);
-    else keys.add(`${f.capital}>${f.venue}`);
-  }
-  return [...keys].sort();
+  const { arcs, rings } = await page.evaluate(() => ({
+    arcs: (window as unknown as { __atlasLinks: { visibleLinks(): string[] } }).__atlasLinks.visibleLinks(),
+    rings: [...document.querySelectorAll<HTMLElement>('.venue-marker[data-ring]')].map((el) => el.dataset.venue!),
+  }));
+  return [...arcs, ...rings.map((v) => `ring:${v}`)].sort();
 }
 
 /** The link keys a set of meetings should draw: an arc from each participant's capital, a ring for the host. */

@@ -55,9 +55,9 @@ function LoadError({ title, problems }: { title: string; problems: string[] }) {
   );
 }
 
-function Loading() {
+function Loading({ over = false }: { over?: boolean }) {
   return (
-    <div className="loading" aria-busy="true">
+    <div className={over ? 'loading loading--over' : 'loading'} aria-busy="true">
       <div className="spinner" aria-hidden="true" />
       <p>Loading the meetings…</p>
     </div>
@@ -67,8 +67,15 @@ function Loading() {
 function Stage({ load }: { load: LoadState }) {
   const mode = useAtlasStore((s) => s.view.view);
   if ('ok' in load) return <LoadError title={load.title} problems={load.problems} />;
-  if (load.status === 'loading') return <Loading />;
-  if (mode === 'list') return <MeetingTable />;
+  if (mode === 'list') return load.status === 'loading' ? <Loading /> : <MeetingTable />;
+  // The map starts while the dataset loads: its basemap downloads and tiles in parallel.
+  if (load.status === 'loading')
+    return (
+      <>
+        <AtlasMap />
+        <Loading over />
+      </>
+    );
   return (
     <>
       <AtlasMap />

@@ -2,7 +2,8 @@
  * Reads the map's pixels for the PNG figure. The map draws with WebGL and does not keep
  * its drawing buffer (preserveDrawingBuffer costs frame rate), so the copy is taken in
  * the map's own `render` event, while the frame just drawn is still in the buffer.
- * For a 2x figure on a 1x screen the map is briefly re-rendered at 2x, then restored.
+ * The link overlay's canvas is drawn on top. For a 2x figure on a 1x screen the map is
+ * briefly re-rendered at 2x, then restored.
  */
 import type { Map as MaplibreMap } from 'maplibre-gl';
 
@@ -29,7 +30,12 @@ export async function captureMapCanvas(map: MaplibreMap, pixelRatio: number): Pr
         const copy = document.createElement('canvas');
         copy.width = source.width;
         copy.height = source.height;
-        copy.getContext('2d')?.drawImage(source, 0, 0);
+        const ctx = copy.getContext('2d');
+        ctx?.drawImage(source, 0, 0);
+        // The links and capitals draw in their own canvas over the map's (linkOverlay.ts),
+        // redrawn in this same render event before this listener, so its buffer is current.
+        const overlay = map.getCanvasContainer().querySelector<HTMLCanvasElement>('canvas.link-overlay');
+        if (overlay && overlay.width > 0) ctx?.drawImage(overlay, 0, 0, copy.width, copy.height);
         resolve(copy);
       });
       map.triggerRepaint();

@@ -29,6 +29,16 @@ describe('mercator', () => {
 describe('buildArcMesh', () => {
   const mesh = buildArcMesh(arcs);
 
+  it("gives each pair's index range, and those ranges index only that pair's vertices", () => {
+    expect(mesh.pairIndexStart.length).toBe(arcs.length + 1);
+    expect(mesh.pairIndexStart[arcs.length]).toBe(mesh.indices.length);
+    for (let p = 0; p < arcs.length; p++) {
+      const [start, end] = [mesh.pairIndexStart[p]!, mesh.pairIndexStart[p + 1]!];
+      expect(end - start).toBe((arcs[p]!.length - 1) * 6);
+      for (let k = start; k < end; k++) expect(mesh.vertices[mesh.indices[k]! * ARC_VERTEX_FLOATS + ARC_ATTRIBUTES.pair]).toBe(p);
+    }
+  });
+
   it('has two vertices per arc point and two triangles per segment, indices in range', () => {
     const points = arcs.reduce((n, c) => n + c.length, 0);
     expect(mesh.vertices.length).toBe(points * 2 * ARC_VERTEX_FLOATS);

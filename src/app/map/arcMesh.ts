@@ -5,7 +5,7 @@
  * and uploaded once per dataset; what shows, and how, is then a per-pair state texture
  * (arcState.ts) read by the vertex shader, so a window change never touches geometry.
  *
- * Pure: no WebGL here (arcLayer.ts uploads it), so it is unit-tested in node.
+ * Pure: no WebGL here (arcRenderer.ts uploads it), so it is unit-tested in node.
  */
 import type { Position } from 'geojson';
 
@@ -20,6 +20,8 @@ export interface ArcMesh {
   indices: Uint32Array;
   /** Number of pairs (the state texture's size). */
   pairs: number;
+  /** Where each pair's indices start in `indices` (length pairs + 1): pair p is [p, p + 1). */
+  pairIndexStart: Uint32Array;
   /** Mercator x range of all vertices (unwrapped arcs may pass 0 or 1): which world copies need a draw. */
   minX: number;
   maxX: number;
@@ -50,11 +52,13 @@ export function buildArcMesh(arcs: readonly (readonly Position[])[]): ArcMesh {
   }
   const vertices = new Float32Array(points * 2 * ARC_VERTEX_FLOATS);
   const indices = new Uint32Array(segments * 6);
+  const pairIndexStart = new Uint32Array(arcs.length + 1);
   let v = 0; // vertex index
   let k = 0; // index write position
   const xs: number[] = [];
   const ys: number[] = [];
   for (let pair = 0; pair < arcs.length; pair++) {
+    pairIndexStart[pair] = k;
     const coords = arcs[pair]!;
     if (coords.length < 2) continue;
     xs.length = 0;
@@ -109,6 +113,7 @@ export function buildArcMesh(arcs: readonly (readonly Position[])[]): ArcMesh {
       indices[k++] = a + 2;
     }
   }
+  pairIndexStart[arcs.length] = k;
   let minX = Infinity;
   let maxX = -Infinity;
   for (let o = 0; o < vertices.length; o += ARC_VERTEX_FLOATS) {
@@ -116,7 +121,7 @@ export function buildArcMesh(arcs: readonly (readonly Position[])[]): ArcMesh {
     if (x < minX) minX = x;
     if (x > maxX) maxX = x;
   }
-  return { vertices, indices, pairs: arcs.length, minX, maxX };
+  return { vertices, indices, pairs: arcs.length, pairIndexStart, minX, maxX };
 }
 
 function segmentNormal(xs: readonly number[], ys: readonly number[], i: number): [number, number] {

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { parseDataset } from '../../dataset/schema';
 import { selectVisibleMeetings } from '../state/selectors';
 import { DEFAULT_VIEW_STATE } from '../state/viewState';
-import { ARC_CLASS, classOf, focusedPairs, stateTextureSize, STATE_TEXTURE_WIDTH, writeClasses, writeFocus } from './arcState';
+import { ARC_CLASS, classOf, focusedPairs, stateTextureSize, STATE_TEXTURE_WIDTH, visibleRuns, writeClasses, writeFocus } from './arcState';
 import { countLinks, visibleIds } from './linkCounts';
 import { buildLinkGeometry, LINK_CLASS } from './links';
 
@@ -74,5 +74,26 @@ describe('focusedPairs and writeFocus', () => {
     expect([...Array(n).keys()].filter((i) => state[i * 4 + 1] === 1)).toEqual([...pairs].sort((a, b) => a - b));
     writeFocus(state, pairs, []);
     expect([...Array(n).keys()].filter((i) => state[i * 4 + 1] === 1)).toEqual([]);
+  });
+});
+
+describe('visibleRuns', () => {
+  it('merges consecutive shown pairs into one range of indices and skips hidden ones', () => {
+    // 5 pairs of 6, 12, 6, 6, 6 indices; pairs 1, 2 and 4 shown.
+    const starts = new Uint32Array([0, 6, 18, 24, 30, 36]);
+    const state = new Uint8Array(5 * 4);
+    state[1 * 4] = ARC_CLASS.held;
+    state[2 * 4] = ARC_CLASS.unheld;
+    state[4 * 4] = ARC_CLASS.absent;
+    const out = { offsets: new Int32Array(0), counts: new Int32Array(0) };
+    const n = visibleRuns(state, starts, out);
+    expect(n).toBe(2);
+    expect([...out.offsets.slice(0, n)]).toEqual([6 * 4, 30 * 4]);
+    expect([...out.counts.slice(0, n)]).toEqual([18, 6]);
+  });
+
+  it('draws nothing when every pair is hidden', () => {
+    const out = { offsets: new Int32Array(4), counts: new Int32Array(4) };
+    expect(visibleRuns(new Uint8Array(8), new Uint32Array([0, 6, 12]), out)).toBe(0);
   });
 });

@@ -1,5 +1,5 @@
 /**
- * Per-pair drawing state for the arc layer (arcLayer.ts): one RGBA8 texel per capital→venue
+ * Per-pair drawing state for the links (arcRenderer.ts): one RGBA8 texel per capital→venue
  * pair, written on the CPU after a window, filter or focus change and uploaded with one
  * `texSubImage2D`. R: the class drawn (0 hidden, 1 held, 2 planned/cancelled, 3 absent
  * state); G: 1 when the focused meeting or venue uses the pair. Pure and allocation-free
@@ -61,4 +61,41 @@ export function focusedPairs(geometry: Pick<LinkGeometry, 'meetingRefs' | 'venue
 export function writeFocus(state: Uint8Array, prev: readonly number[], pairs: readonly number[]): void {
   for (const p of prev) state[p * 4 + 1] = 0;
   for (const p of pairs) state[p * 4 + 1] = 1;
+}
+
+/**
+ * The index ranges to draw: runs of consecutive shown pairs (class byte not hidden) merged,
+ * as byte offsets and index counts for `multiDrawElements`, so hidden pairs cost the GPU
+ * nothing. Returns how many runs were written into `offsets` and `counts` (grown as needed).
+ */
+export function visibleRuns(state: Uint8Array, pairIndexStart: Uint32Array, out: { offsets: Int32Array; counts: Int32Array }): number {
+  const pairs = pairIndexStart.length - 1;
+  let runs = 0;
+  let runStart = -1;
+  const push = (from: number, to: number): void => {
+    const count = pairIndexStart[to]! - pairIndexStart[from]!;
+    if (count === 0) return;
+    if (runs === out.counts.length) {
+      const grow = Math.max(16, runs * 2);
+      const offsets = new Int32Array(grow);
+      const counts = new Int32Array(grow);
+      offsets.set(out.offsets);
+      counts.set(out.counts);
+      out.offsets = offsets;
+      out.counts = counts;
+    }
+    out.offsets[runs] = pairIndexStart[from]! * 4; // UNSIGNED_INT indices
+    out.counts[runs] = count;
+    runs++;
+  };
+  for (let p = 0; p < pairs; p++) {
+    const shown = state[p * 4] !== ARC_CLASS.hidden;
+    if (shown && runStart < 0) runStart = p;
+    else if (!shown && runStart >= 0) {
+      push(runStart, p);
+      runStart = -1;
+    }
+  }
+  if (runStart >= 0) push(runStart, pairs);
+  return runs;
 }

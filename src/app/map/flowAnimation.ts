@@ -1,25 +1,19 @@
 /**
- * The flowing comets along held links: the arc layer's fragment shader moves them with a
- * time uniform (arcLayer.ts), so a frame is only `map.triggerRepaint()`, paced here at
- * most 25 frames per second. No geometry work, no paint property, no relayout (issue 6:
- * main-thread time per frame at 10k meetings).
- *
- * MapLibre fires `idle` only when nothing is animating, and tests and the benchmark wait
- * for `idle`; so the adapter pauses the flow around each update and resumes it after the
- * next `idle` (see mapAdapter.ts).
+ * The flowing comets along held links: the links' fragment shader moves them with a time
+ * uniform (arcRenderer.ts), so a frame is one draw of the link overlay, paced here at most
+ * 30 frames per second. No geometry work, no MapLibre repaint (issue 6: main-thread time
+ * per frame at 10k meetings).
  */
-import type { Map as MapLibreMap } from 'maplibre-gl';
-
-const FRAME_MS = 40;
+const FRAME_MS = 33;
 
 export class FlowAnimation {
   private frame = 0;
   private last = 0;
   private running = false;
 
-  /** `show(on)` switches the comets on or off in the layer (a uniform, no relayout). */
+  /** `draw()` draws one frame; `show(on)` switches the comets on or off (a uniform). */
   constructor(
-    private readonly map: MapLibreMap,
+    private readonly draw: () => void,
     private readonly show: (on: boolean) => void,
   ) {}
 
@@ -35,17 +29,20 @@ export class FlowAnimation {
       if (!this.running) return;
       if (now - this.last >= FRAME_MS) {
         this.last = now;
-        this.map.triggerRepaint();
+        this.draw();
       }
       this.frame = requestAnimationFrame(tick);
     };
     this.frame = requestAnimationFrame(tick);
   }
 
-  /** Stops the frames; `hide` also removes the comets (animation switched off). */
+  /** Stops the frames; `hide` also removes the comets (animation switched off) and draws once without them. */
   stop(hide: boolean): void {
     this.running = false;
     cancelAnimationFrame(this.frame);
-    if (hide) this.show(false);
+    if (hide) {
+      this.show(false);
+      this.draw();
+    }
   }
 }

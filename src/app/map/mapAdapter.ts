@@ -4,38 +4,36 @@
  * writes back are the camera after a move and the city a reader clicks.
  *
  * Cost model (issue 6): geometry is built once per dataset, one arc per capital→venue pair
- * (links.ts), uploaded once as a static GPU mesh (arcMesh.ts, arcLayer.ts), so it never
+ * (links.ts), uploaded once as a static GPU mesh (arcMesh.ts, arcRenderer.ts), so it never
  * grows with meetings; a window or filter change counts the visible meetings' links per
  * pair (linkCounts.ts), writes one byte of class per pair into the state texture
- * (arcState.ts) and repaints; a hover flags the focused meeting's few pairs in the same
- * texture; an animation frame is a repaint with a new time uniform. No setData, no
- * re-tiling, no geometry upload after the dataset is in. (Host rings and capitals stay
- * small GeoJSON layers, filtered by id.)
+ * (arcState.ts) and redraws the link overlay; a hover flags the focused meeting's few
+ * pairs in the same texture; an animation frame is an overlay draw with a new time
+ * uniform. MapLibre itself repaints only when the camera moves or the basemap arrives
+ * (linkOverlay.ts says why). Host rings are a class on the venue markers; capitals are
+ * points in the overlay.
  *
- * Test handles: `window.__atlasMap` is the map; `window.__atlasLinks` reads what the arc
- * layer draws (custom layers have no queryRenderedFeatures); the container gets
- * `data-map-idle="true"` after each `idle` once the basemap and links are in, and "false"
- * while an update is pending, so a test can act and then wait for the map to settle.
+ * Test handles: `window.__atlasMap` is the map; `window.__atlasLinks` reads what the
+ * overlay draws; the container gets `data-map-idle="true"` once the basemap and links are
+ * in and the last change is drawn, and "false" while an update is pending, so a test can
+ * act and then wait for the map to settle.
  */
-import { LngLatBounds, Map as MapLibreMap, setWorkerUrl, type FilterSpecification } from 'maplibre-gl';
+import { LngLatBounds, Map as MapLibreMap, setWorkerUrl } from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import fontUrl from '@fontsource/noto-sans/files/noto-sans-latin-400-normal.woff2?url';
-import basemapUrl from 'world-atlas/countries-50m.json?url';
-import type { FeatureCollection, Point } from 'geojson';
-import type { Topology } from 'topojson-specification';
+import { basemapPaths, defaultBounds as defaultFrame } from 'virtual:atlas-basemap';
 import type { Dataset } from '../../dataset/schema';
 import { useAtlasStore, type AtlasState } from '../state/store';
 import { selectLookup, selectVenueCounts, selectVisibleMeetings } from '../state/selectors';
 import type { Camera } from '../state/viewState';
 import { roundCamera } from '../url/codec';
-import { buildBasemap, countriesBounds, DEFAULT_FRAME_COUNTRY_IDS } from './basemap';
-import { ArcLayer } from './arcLayer';
 import { buildArcMesh } from './arcMesh';
 import { ARC_CLASS, focusedPairs, stateTextureSize, writeClasses, writeFocus } from './arcState';
 import { FlowAnimation } from './flowAnimation';
-import { countLinks, densityOpacity, densityWidth, idFilter, visibleIds, type LinkCounts } from './linkCounts';
+import { countLinks, densityOpacity, densityWidth, type LinkCounts } from './linkCounts';
+import { LinkOverlay } from './linkOverlay';
 import { buildLinkGeometry, LINK_CLASS, LINK_CLASSES, type LinkGeometry } from './links';
-import { atlasStyle, CAPITAL_IMAGE, LAYERS, LINK_OPACITY, markerZoomScale, SOURCES } from './style';
+import { atlasStyle, COLORS, markerZoomScale, ringRadius } from './style';
 import { VenueMarkers } from './venueMarkers';
 
 declare global {
@@ -57,43 +55,21 @@ export interface AtlasLinksProbe {
   focusedPairs(): number;
   /** Venue place ids of the focused pairs, sorted and distinct. */
   focusedVenues(): string[];
-  /** True while the comets flow; `frames()` counts the layer's drawn frames. */
+  /** True while the comets flow; `frames()` counts the overlay's drawn frames. */
   animating(): boolean;
   frames(): number;
+  /** States whose capital is drawn, sorted. */
+  capitals(): string[];
+  /** Venue place ids with a host ring, sorted. */
+  rings(): string[];
 }
 
 type Store = typeof useAtlasStore;
-type GeoJSONSourceLike = { setData(data: unknown): unknown };
 
 let workerSet = false;
 
-/** Fetches and converts the basemap; the promise is shared so a remount does not refetch. */
-let basemapPromise: Promise<ReturnType<typeof buildBasemap>> | null = null;
-function loadBasemap(): Promise<ReturnType<typeof buildBasemap>> {
-  basemapPromise ??= fetch(basemapUrl)
-    .then((r) => {
-      if (!r.ok) throw new Error(`basemap: ${basemapUrl} answered HTTP ${r.status}`);
-      return r.json() as Promise<Topology>;
-    })
-    .then(buildBasemap);
-  return basemapPromise;
-}
-
 function prefersReducedMotion(): MediaQueryList | null {
   return typeof matchMedia === 'function' ? matchMedia('(prefers-reduced-motion: reduce)') : null;
-}
-
-/** A small dark square for capitals, drawn once (the style has no sprite: offline, no files). */
-function capitalSquare(size = 7): ImageData {
-  const data = new Uint8ClampedArray(size * size * 4);
-  const [r, g, b] = [0x2b, 0x2d, 0x42];
-  for (let i = 0; i < size * size; i++) {
-    const x = i % size;
-    const y = Math.floor(i / size);
-    const edge = x === 0 || y === 0 || x === size - 1 || y === size - 1;
-    data.set(edge ? [255, 255, 255, 255] : [r, g, b, 255], i * 4); // white rim reads on links and land
-  }
-  return new ImageData(data, size, size);
 }
 
 /** Mounts the atlas map into `container`; returns the function that unmounts it. */
@@ -103,11 +79,21 @@ export function mountAtlasMap(container: HTMLElement, store: Store = useAtlasSto
     workerSet = true;
   }
   const initial = store.getState();
+  const absolute = (path: string): string => new URL(path, document.baseURI).href;
+  const defaultBounds = defaultFrame ? new LngLatBounds([defaultFrame[0], defaultFrame[1]], [defaultFrame[2], defaultFrame[3]]) : null;
   const map = new MapLibreMap({
     container,
-    style: atlasStyle(new URL(fontUrl, location.href).href),
-    center: initial.view.camera ? [initial.view.camera.lon, initial.view.camera.lat] : [68, 32],
-    zoom: initial.view.camera?.zoom ?? 4,
+    style: atlasStyle(absolute(fontUrl), {
+      countries: absolute(basemapPaths.countries),
+      borders: absolute(basemapPaths.borders),
+      coasts: absolute(basemapPaths.coasts),
+      labels: absolute(basemapPaths.labels),
+    }),
+    ...(initial.view.camera
+      ? { center: [initial.view.camera.lon, initial.view.camera.lat] as [number, number], zoom: initial.view.camera.zoom }
+      : defaultBounds
+        ? { bounds: defaultBounds, fitBoundsOptions: { padding: 40 } }
+        : { center: [68, 32] as [number, number], zoom: 4 }),
     minZoom: 0.5,
     maxZoom: 12,
     attributionControl: false,
@@ -121,7 +107,10 @@ export function mountAtlasMap(container: HTMLElement, store: Store = useAtlasSto
   window.__atlasMap = map;
   container.dataset.mapIdle = 'false';
 
-  const arcs = new ArcLayer();
+  container.style.setProperty('--link-held', COLORS.held);
+  container.style.setProperty('--link-unheld', COLORS.unheld);
+  const overlay = new LinkOverlay(map);
+  const arcs = overlay.arcs;
   let arcStyle = { widthFactor: 1, opacity: 1, focusActive: false, animate: false };
   /** Changes the arc layer's uniforms; repaints only on a real change (a repaint per idle would never let the map settle). */
   const setArcStyle = (patch: Partial<typeof arcStyle>): void => {
@@ -129,30 +118,32 @@ export function mountAtlasMap(container: HTMLElement, store: Store = useAtlasSto
     if (next.widthFactor === arcStyle.widthFactor && next.opacity === arcStyle.opacity && next.focusActive === arcStyle.focusActive && next.animate === arcStyle.animate) return;
     arcStyle = next;
     arcs.setStyle(arcStyle);
+    overlay.requestDraw();
   };
-  const flow = new FlowAnimation(map, (on) => setArcStyle({ animate: on }));
+  const flow = new FlowAnimation(() => overlay.draw(), (on) => setArcStyle({ animate: on }));
   const reducedMotion = prefersReducedMotion();
   const markers = new VenueMarkers(map, (id) => store.getState().selectCity(id));
 
   let styleLoaded = false;
-  let basemapIn = false;
   let linksFor: Dataset | null = null;
-  let defaultBounds: LngLatBounds | null = null;
   /** True while the adapter itself moves the camera: such moves are not written back. */
   let movingProgrammatically = false;
-  let disposed = false;
+  /** MapLibre has reported idle once with everything in: from then on the overlay's draws settle the map. */
+  let firstIdle = false;
 
-  const ready = (): boolean => styleLoaded && basemapIn && (store.getState().dataset === null || linksFor === store.getState().dataset);
+  const ready = (): boolean => styleLoaded && (store.getState().dataset === null || linksFor === store.getState().dataset);
   const wantsAnimation = (): boolean => store.getState().view.animate && !(reducedMotion?.matches ?? false);
 
-  /** Something changed: the map is not settled until the next idle; pause the flow so that idle can come. */
+  /** Something the overlay or markers show changed: not settled until the overlay has drawn it. */
   const invalidate = (): void => {
     container.dataset.mapIdle = 'false';
-    if (flow.isRunning) flow.stop(false);
-    map.triggerRepaint();
+    overlay.requestDraw();
+  };
+  /** Settled: the basemap is idle (MapLibre's own test) and the overlay has drawn the last change. */
+  overlay.onDrawn = () => {
+    if (firstIdle && ready() && !map.isMoving() && map.loaded()) container.dataset.mapIdle = 'true';
   };
 
-  const source = (id: string): GeoJSONSourceLike => map.getSource(id) as unknown as GeoJSONSourceLike;
 
   const moveCamera = (camera: Camera | null): void => {
     movingProgrammatically = true;
@@ -181,30 +172,28 @@ export function mountAtlasMap(container: HTMLElement, store: Store = useAtlasSto
       linksFor = null;
       return;
     }
-    map.removeFeatureState({ source: SOURCES.rings });
     geometry = buildLinkGeometry(dataset);
     counts = null;
-    focused = { arcs: [], rings: [] };
+    focused = { arcs: [], rings: new Set() };
     const { width, height } = stateTextureSize(geometry.pairs.features.length);
     pairState = new Uint8Array(width * height * 4);
     arcs.setMesh(
       buildArcMesh(geometry.pairs.features.map((f) => f.geometry.coordinates)),
       pairState,
     );
-    source(SOURCES.rings).setData(geometry.rings);
     const places = new Map(dataset.places.map((p) => [p.id, p]));
-    const capitals: FeatureCollection<Point, { iso3: string }> = { type: 'FeatureCollection', features: [] };
+    const capitals: Array<{ iso3: string; lon: number; lat: number }> = [];
     for (const s of dataset.states) {
       const p = s.capitalPlaceId === null ? undefined : places.get(s.capitalPlaceId);
-      if (p) capitals.features.push({ type: 'Feature', properties: { iso3: s.iso3 }, geometry: { type: 'Point', coordinates: [p.lon, p.lat] } });
+      if (p) capitals.push({ iso3: s.iso3, lon: p.lon, lat: p.lat });
     }
-    source(SOURCES.capitals).setData(capitals);
+    overlay.capitals.setCapitals(capitals);
+    lastCapitalsKey = '';
     const venueIds = new Set(dataset.meetings.map((m) => m.venuePlaceId).filter((id): id is string => id !== null));
     markers.setVenues(dataset.places.filter((p) => venueIds.has(p.id)));
     linksFor = dataset;
     lastFilterKey = '';
     lastFocusKey = '';
-    lastFilters.clear();
     applyView(store.getState());
     applyFocus(store.getState());
   };
@@ -216,31 +205,20 @@ export function mountAtlasMap(container: HTMLElement, store: Store = useAtlasSto
   /** Per-pair state texture bytes (arcState.ts), shared with the arc layer. */
   let pairState = new Uint8Array(4);
   let visibleMeetings: readonly { id: string }[] = [];
-  /** Feature ids that carry a focus flag now (cleared on the next focus change). */
-  let focused: { arcs: number[]; rings: number[] } = { arcs: [], rings: [] };
+  /** Pair indices and ring venues that carry a focus flag now (cleared on the next focus change). */
+  let focused: { arcs: number[]; rings: Set<string> } = { arcs: [], rings: new Set() };
   let focusActive = false;
+  /** Host rings of the visible meetings: venue → class ('held' wins). */
+  let rings = new Map<string, 'held' | 'unheld'>();
 
-  /** Sets a layer's filter when it differs from the last one set (a filter change relayouts its source). */
-  const lastFilters = new Map<string, readonly number[]>();
-  const sameIds = (a: readonly number[] | undefined, b: readonly number[]): boolean => a !== undefined && a.length === b.length && a.every((x, i) => x === b[i]);
-  const setIdFilter = (layer: string, ids: readonly number[]): void => {
-    if (sameIds(lastFilters.get(layer), ids)) return;
-    lastFilters.set(layer, ids);
-    map.setFilter(layer, idFilter(ids), { validate: false }); // built here, valid by construction; validating 3k labels costs ms
-  };
-  /** Constant opacities: thinner out as lines pile up; dimmed while something is focused (uniforms and two ring opacities). */
-  let lastOpacityKey = '';
+  /** Thinner and fainter lines as they pile up; focus dims the rest (uniforms, and a class for the rings). */
   const applyOpacity = (): void => {
     const lines = counts?.visibleArcs ?? 0;
     setArcStyle({ widthFactor: densityWidth(lines), opacity: densityOpacity(lines, 1), focusActive });
-    const values: Array<[string, number]> = [
-      [LAYERS.ringsHeld, focusActive ? 0.15 : LINK_OPACITY.held],
-      [LAYERS.ringsUnheld, focusActive ? 0.15 : LINK_OPACITY.unheld],
-    ];
-    const key = values.map((v) => v[1]).join(',');
-    if (key === lastOpacityKey) return;
-    lastOpacityKey = key;
-    for (const [layer, value] of values) map.setPaintProperty(layer, 'circle-stroke-opacity', value);
+    if (focusActive !== (container.dataset.focusActive !== undefined)) {
+      if (focusActive) container.dataset.focusActive = '';
+      else delete container.dataset.focusActive;
+    }
   };
 
   let lastFilterKey = '';
@@ -257,12 +235,16 @@ export function mountAtlasMap(container: HTMLElement, store: Store = useAtlasSto
     visibleMeetings = visible;
     const next = countLinks(geometry, visible, v.showAbsent);
     counts = next;
-    const { held, unheld } = LINK_CLASS;
     writeClasses(next, pairState);
     focused.arcs = []; // writeClasses cleared every focus flag
     arcs.stateChanged();
-    setIdFilter(LAYERS.ringsHeld, visibleIds(next.rings, [held]));
-    setIdFilter(LAYERS.ringsUnheld, visibleIds(next.rings, [unheld]));
+    rings = new Map();
+    geometry.rings.features.forEach((ring, r) => {
+      const o = r * LINK_CLASSES;
+      if (next.rings[o + LINK_CLASS.held]! > 0) rings.set(ring.properties.venue, 'held');
+      else if (next.rings[o + LINK_CLASS.unheld]! > 0) rings.set(ring.properties.venue, 'unheld');
+    });
+    markers.setRings(rings, focused.rings);
     lastFocusKey = '';
     applyFocus(s);
     applyOpacity();
@@ -273,8 +255,7 @@ export function mountAtlasMap(container: HTMLElement, store: Store = useAtlasSto
     const capitalsKey = list.join(',');
     if (capitalsKey !== lastCapitalsKey) {
       lastCapitalsKey = capitalsKey;
-      const filter: FilterSpecification = list.length ? ['match', ['get', 'iso3'], list, true, false] : ['boolean', false];
-      map.setFilter(LAYERS.capitals, filter);
+      overlay.capitals.show(participating);
     }
   };
 
@@ -290,50 +271,35 @@ export function mountAtlasMap(container: HTMLElement, store: Store = useAtlasSto
     if (key === lastFocusKey) return;
     lastFocusKey = key;
     invalidate();
-    for (const id of focused.rings) map.setFeatureState({ source: SOURCES.rings, id }, { f: 0 });
-    // Rings: f is the class the focused ring is drawn in (1 held, 2 planned/cancelled);
-    // only rings the window and filters show get a flag, so the focus layer needs no filter.
     const c = counts;
     const meeting = meetingId !== null ? selectLookup(dataset).meetings.get(meetingId) : undefined;
+    const ringFocus = new Set<string>();
     if (c) {
       const pairs = focusedPairs(geometry, c, meeting, meetingId === null ? s.view.city : null);
       writeFocus(pairState, focused.arcs, pairs);
       arcs.stateChanged();
-      focused = { arcs: pairs, rings: [] };
-    } else focused = { arcs: [], rings: [] };
-    const flag = (source: string, into: number[], id: number, f: number): void => {
-      into.push(id);
-      map.setFeatureState({ source, id }, { f });
-    };
-    const refs = meeting ? geometry.meetingRefs.get(meeting) : undefined;
-    if (refs && c) {
-      for (const ref of refs.rings) if (c.rings[ref]! > 0) flag(SOURCES.rings, focused.rings, Math.floor(ref / LINK_CLASSES), (ref % LINK_CLASSES) + 1);
-    } else if (meetingId === null && s.view.city !== null && c) {
-      const venue = geometry.venueLinks.get(s.view.city);
-      const classOf = (counts: Uint32Array, id: number): number => {
-        for (let k = 0; k < LINK_CLASSES; k++) if (counts[id * LINK_CLASSES + k]! > 0) return k + 1;
-        return 0;
-      };
-      if (venue && venue.ring !== null) {
-        const f = classOf(c.rings, venue.ring);
-        if (f) flag(SOURCES.rings, focused.rings, venue.ring, f);
-      }
-    }
+      // A focused meeting's host ring, or the selected venue's.
+      if (meeting) {
+        const refs = geometry.meetingRefs.get(meeting);
+        if (refs && refs.rings.length > 0 && meeting.venuePlaceId !== null) ringFocus.add(meeting.venuePlaceId);
+      } else if (meetingId === null && s.view.city !== null) ringFocus.add(s.view.city);
+      focused = { arcs: pairs, rings: ringFocus };
+    } else focused = { arcs: [], rings: ringFocus };
+    markers.setRings(rings, focused.rings);
     focusActive = key !== '';
     applyOpacity();
   };
 
   // --- animation ----------------------------------------------------------------------
 
-  let firstIdle = false;
   const applyAnimation = (): void => {
     if (!styleLoaded) return;
     if (!wantsAnimation()) {
       flow.stop(true);
       return;
     }
-    // Only once settled: a map that animates before its first idle never fires idle.
-    if (firstIdle && container.dataset.mapIdle === 'true' && !flow.isRunning) flow.start();
+    // Once the map is in; the comets draw only in the overlay, so MapLibre still reaches idle.
+    if (firstIdle && !flow.isRunning) flow.start();
   };
   const onMotionPreference = (): void => applyAnimation();
   reducedMotion?.addEventListener('change', onMotionPreference);
@@ -342,34 +308,21 @@ export function mountAtlasMap(container: HTMLElement, store: Store = useAtlasSto
 
   map.on('load', () => {
     styleLoaded = true;
-    map.addImage(CAPITAL_IMAGE, capitalSquare(), { pixelRatio: 1 });
-    map.addLayer(arcs, LAYERS.ringsUnheld);
-    loadBasemap()
-      .then((basemap) => {
-        if (disposed) return;
-        source(SOURCES.countries).setData(basemap.countries);
-        source(SOURCES.borders).setData(basemap.borders);
-        source(SOURCES.coasts).setData(basemap.coasts);
-        source(SOURCES.countryLabels).setData(basemap.labels);
-        const b = countriesBounds(basemap.countries, DEFAULT_FRAME_COUNTRY_IDS);
-        if (b) defaultBounds = new LngLatBounds([b[0], b[1]], [b[2], b[3]]);
-        basemapIn = true;
-        invalidate();
-        if (store.getState().view.camera === null) moveCamera(null);
-      })
-      .catch((error: unknown) => {
-        // The links still draw on plain water; the reason goes to the console for whoever debugs it.
-        console.warn(`basemap could not be loaded: ${error instanceof Error ? error.message : String(error)}`);
-        basemapIn = true;
-      });
     setDataset(store.getState().dataset);
     applyFocus(store.getState());
+  });
+
+  // A basemap file that fails to load leaves plain water under the links; the reason goes
+  // to the console for whoever debugs it (MapLibre would log it as an error otherwise).
+  map.on('error', (event) => {
+    const sourceId = (event as { sourceId?: string }).sourceId;
+    console.warn(`map${sourceId ? ` source "${sourceId}"` : ''}: ${event.error?.message ?? 'error'}`);
   });
 
   map.on('idle', () => {
     if (!ready()) return;
     firstIdle = true;
-    container.dataset.mapIdle = 'true';
+    if (!overlay.drawPending) container.dataset.mapIdle = 'true';
     applyAnimation();
   });
 
@@ -389,15 +342,25 @@ export function mountAtlasMap(container: HTMLElement, store: Store = useAtlasSto
     focusedPairs: () => focused.arcs.length,
     focusedVenues: () => [...new Set(focused.arcs.map((i) => geometry!.pairs.features[i]!.properties.venue))].sort(),
     animating: () => flow.isRunning,
-    frames: () => arcs.frames,
+    frames: () => overlay.frames,
+    capitals: () => overlay.capitals.shown(),
+    rings: () => [...rings.keys()].sort(),
   };
   window.__atlasLinks = probe;
 
-  map.on('zoom', () => {
+  const onZoom = (): void => {
     container.style.setProperty('--venue-scale', String(markerZoomScale(map.getZoom())));
-  });
+    container.style.setProperty('--ring-r', `${ringRadius(map.getZoom()).toFixed(1)}px`);
+  };
+  onZoom();
+  map.on('zoom', onZoom);
 
-  map.on('resize', () => markers.invalidateSize());
+  /** Set by a resize, which MapLibre wraps in movestart/moveend of its own. */
+  let resized = false;
+  map.on('resize', () => {
+    markers.invalidateSize();
+    resized = true;
+  });
 
   map.on('movestart', () => {
     container.dataset.mapIdle = 'false';
@@ -405,6 +368,13 @@ export function mountAtlasMap(container: HTMLElement, store: Store = useAtlasSto
 
   map.on('moveend', () => {
     markers.layoutLabels();
+    if (resized) {
+      // A resize is not the reader moving the map: the default view re-frames the region
+      // for the new size (the page's layout settles after the map mounts), a chosen camera stays.
+      resized = false;
+      if (store.getState().view.camera === null) moveCamera(null);
+      return;
+    }
     if (movingProgrammatically) return;
     const camera = currentCamera();
     const stored = store.getState().view.camera;
@@ -429,11 +399,11 @@ export function mountAtlasMap(container: HTMLElement, store: Store = useAtlasSto
   });
 
   return () => {
-    disposed = true;
     unsubscribe();
     reducedMotion?.removeEventListener('change', onMotionPreference);
     flow.stop(false);
     markers.clear();
+    overlay.dispose();
     map.remove();
     if (window.__atlasMap === map) delete window.__atlasMap;
     if (window.__atlasLinks === probe) delete window.__atlasLinks;

@@ -1,12 +1,13 @@
 /**
  * The MapLibre style of the atlas: a calm basemap (light land, pale water, thin borders) so
- * that the links stand out, and the link layers. Sources start empty; the adapter fills
- * each one once (basemap after it is fetched, links once per dataset).
+ * that the links stand out, from GeoJSON files the build writes (src/build/basemapPlugin.ts),
+ * fetched by MapLibre's worker. The links, capitals and host rings are not MapLibre layers: they
+ * draw in the link overlay and on the venue markers, so a window step never repaints the
+ * basemap (linkOverlay.ts). Shared sizes and colours live here.
  *
  * Offline by construction: no `glyphs` URL, no sprite, no tiles. Labels draw from a woff2
- * declared in `font-faces`; the capital mark is an image the adapter adds at runtime.
+ * declared in `font-faces`.
  */
-import type { FeatureCollection } from 'geojson';
 import type { LayerSpecification, StyleSpecification } from 'maplibre-gl';
 
 export const FONT = 'Noto Sans Regular';
@@ -26,22 +27,7 @@ export const COLORS = {
 } as const;
 
 /** Source ids. */
-export const SOURCES = { countries: 'countries', borders: 'borders', coasts: 'coasts', countryLabels: 'country-labels', rings: 'rings', capitals: 'capitals' } as const;
-
-/** Layer ids the adapter updates. */
-export const LAYERS = {
-  ringsFocus: 'rings-focus',
-  ringsHeld: 'rings-held',
-  ringsUnheld: 'rings-unheld',
-  capitals: 'capitals',
-} as const;
-
-export const CAPITAL_IMAGE = 'capital-square';
-
-const empty = (): FeatureCollection => ({ type: 'FeatureCollection', features: [] });
-
-/** Normal opacities; a focused meeting or venue raises its links to 1 and dims the rest. */
-export const LINK_OPACITY = { held: 0.9, unheld: 0.9, absent: 0.75, flow: 0.7 } as const;
+export const SOURCES = { countries: 'countries', borders: 'borders', coasts: 'coasts', countryLabels: 'country-labels' } as const;
 
 /**
  * Venue dots scale with zoom (venueMarkers.ts: 0.5 at zoom 1 to 1 at zoom 5, at most 16 px
@@ -50,20 +36,14 @@ export const LINK_OPACITY = { held: 0.9, unheld: 0.9, absent: 0.75, flow: 0.7 } 
 export function markerZoomScale(zoom: number): number {
   return Math.max(0.5, Math.min(1, 0.5 + (zoom - 1) * 0.125));
 }
-const RING_RADIUS = ['interpolate', ['linear'], ['zoom'], 1, 11, 5, 20] as const;
-
-/** The host ring's radius at a zoom (same stops as RING_RADIUS): labels keep outside it. */
+/** The host ring's radius in CSS pixels at a zoom (11 at zoom 1 to 20 at zoom 5): labels keep outside it. */
 export function ringRadius(zoom: number): number {
   return Math.max(11, Math.min(20, 11 + ((zoom - 1) * 9) / 4));
 }
 
-type Expr = unknown[];
-/** The focus flag the adapter writes as feature-state on a few pairs (1 held, 2 planned/cancelled, 3 absent, 4 a venue's links). */
-const state = (key: 'f'): Expr => ['number', ['feature-state', key], 0];
-
 /**
  * Link width in CSS pixels at a zoom (1 px at zoom 1, 1.8 at 5, 2.6 at 8, linear between),
- * times `factor` (the adapter thins dense windows with it). A uniform of the arc layer.
+ * times `factor` (the adapter thins dense windows with it). A uniform of the links' shader.
  */
 export function linkWidthPx(zoom: number, factor = 1): number {
   const stops: Array<[number, number]> = [
@@ -79,9 +59,16 @@ export function linkWidthPx(zoom: number, factor = 1): number {
   }
   return stops[stops.length - 1]![1] * factor;
 }
-const NONE = ['boolean', false];
 
-export function atlasStyle(fontUrl: string): StyleSpecification {
+/** Absolute URLs of the basemap's GeoJSON files (src/build/basemapPlugin.ts writes them). */
+export interface BasemapUrls {
+  countries: string;
+  borders: string;
+  coasts: string;
+  labels: string;
+}
+
+export function atlasStyle(fontUrl: string, basemap: BasemapUrls): StyleSpecification {
   const layers: LayerSpecification[] = [
     { id: 'water', type: 'background', paint: { 'background-color': COLORS.water } },
     { id: 'land', type: 'fill', source: SOURCES.countries, paint: { 'fill-color': COLORS.land, 'fill-antialias': false } },
@@ -103,40 +90,6 @@ export function atlasStyle(fontUrl: string): StyleSpecification {
       },
       paint: { 'text-color': COLORS.countryLabel, 'text-halo-color': COLORS.land, 'text-halo-width': 1 },
     },
-    // The links themselves are a custom WebGL layer (arcLayer.ts) the adapter inserts here,
-    // below the host rings and capitals.
-    {
-      id: LAYERS.ringsUnheld,
-      type: 'circle',
-      source: SOURCES.rings,
-      filter: NONE as never,
-      paint: { 'circle-radius': RING_RADIUS as never, 'circle-color': 'rgba(0,0,0,0)', 'circle-stroke-color': COLORS.unheld, 'circle-stroke-width': 2, 'circle-stroke-opacity': LINK_OPACITY.unheld },
-    },
-    {
-      id: LAYERS.ringsHeld,
-      type: 'circle',
-      source: SOURCES.rings,
-      filter: NONE as never,
-      paint: { 'circle-radius': RING_RADIUS as never, 'circle-color': 'rgba(0,0,0,0)', 'circle-stroke-color': COLORS.held, 'circle-stroke-width': 2, 'circle-stroke-opacity': LINK_OPACITY.held },
-    },
-    {
-      id: LAYERS.ringsFocus,
-      type: 'circle',
-      source: SOURCES.rings,
-      paint: {
-        'circle-radius': RING_RADIUS as never,
-        'circle-color': 'rgba(0,0,0,0)',
-        'circle-stroke-color': ['case', ['==', state('f'), 2], COLORS.unheld, COLORS.held] as never,
-        'circle-stroke-width': ['case', ['>', state('f'), 0], 2.5, 0] as never,
-      },
-    },
-    {
-      id: LAYERS.capitals,
-      type: 'symbol',
-      source: SOURCES.capitals,
-      filter: ['boolean', false],
-      layout: { 'icon-image': CAPITAL_IMAGE, 'icon-allow-overlap': true, 'icon-ignore-placement': true, 'icon-size': ['interpolate', ['linear'], ['zoom'], 1, 0.6, 5, 1] },
-    },
   ];
   return {
     version: 8,
@@ -151,12 +104,12 @@ export function atlasStyle(fontUrl: string): StyleSpecification {
       ],
     },
     sources: {
-      [SOURCES.countries]: { type: 'geojson', data: empty() },
-      [SOURCES.borders]: { type: 'geojson', data: empty() },
-      [SOURCES.coasts]: { type: 'geojson', data: empty() },
-      [SOURCES.countryLabels]: { type: 'geojson', data: empty() },
-      [SOURCES.rings]: { type: 'geojson', data: empty() },
-      [SOURCES.capitals]: { type: 'geojson', data: empty() },
+      // Fetched and parsed by MapLibre's worker, off the main thread. Natural Earth 50m has
+      // no detail past zoom 6: deeper tiles are overzoomed, not cut again.
+      [SOURCES.countries]: { type: 'geojson', data: basemap.countries, maxzoom: 6 },
+      [SOURCES.borders]: { type: 'geojson', data: basemap.borders, maxzoom: 6 },
+      [SOURCES.coasts]: { type: 'geojson', data: basemap.coasts, maxzoom: 6 },
+      [SOURCES.countryLabels]: { type: 'geojson', data: basemap.labels, maxzoom: 6 },
     },
     layers,
   };

@@ -16,6 +16,9 @@ interface VenueMarker {
   count: number;
   radius: number;
   labelWidth: number;
+  /** Last written label offset and side: unchanged values are not written again (each write restyles the marker). */
+  labelOffset: string;
+  labelSide: string;
 }
 
 /** Dot radius: area proportional to meetings in the window, relative to the busiest venue. */
@@ -48,17 +51,20 @@ export class VenueMarkers {
       const dot = document.createElement('span');
       dot.className = 'venue-marker__dot';
       dot.setAttribute('aria-hidden', 'true');
+      const ring = document.createElement('span');
+      ring.className = 'venue-marker__ring';
+      ring.setAttribute('aria-hidden', 'true');
       const label = document.createElement('span');
       label.className = 'venue-marker__label';
       label.textContent = place.name;
       label.setAttribute('aria-hidden', 'true'); // the button's aria-label says it, with the count
-      button.append(dot, label);
+      button.append(ring, dot, label);
       button.addEventListener('click', (e) => {
         e.stopPropagation();
         this.onSelect(place.id);
       });
       const marker = new Marker({ element: button, anchor: 'center' }).setLngLat([place.lon, place.lat]);
-      this.markers.set(place.id, { place, marker, button, label, count: -1, radius: 0, labelWidth: 0 });
+      this.markers.set(place.id, { place, marker, button, label, count: -1, radius: 0, labelWidth: 0, labelOffset: '', labelSide: '' });
     }
   }
 
@@ -79,6 +85,25 @@ export class VenueMarkers {
       m.button.style.setProperty('--r', `${radius.toFixed(1)}px`);
     }
     this.layoutLabels();
+  }
+
+  /**
+   * Host rings: a venue whose own state (or a state whose capital it is) took part gets a
+   * ring around its dot, in the class of those meetings ('held' wins); `focused` venues
+   * draw theirs strong while a meeting or venue is focused, the others dim (CSS).
+   */
+  setRings(rings: ReadonlyMap<string, 'held' | 'unheld'>, focused: ReadonlySet<string>): void {
+    for (const [id, m] of this.markers) {
+      const ring = rings.get(id);
+      if (ring === undefined) {
+        if (m.button.dataset.ring !== undefined) delete m.button.dataset.ring;
+      } else if (m.button.dataset.ring !== ring) m.button.dataset.ring = ring;
+      const focus = ring !== undefined && focused.has(id);
+      if (focus !== (m.button.dataset.ringFocus !== undefined)) {
+        if (focus) m.button.dataset.ringFocus = '';
+        else delete m.button.dataset.ringFocus;
+      }
+    }
   }
 
   setSelected(placeId: string | null): void {
@@ -105,8 +130,7 @@ export class VenueMarkers {
     const { width, height } = this.size;
     // Dots shrink at world zoom so that close venues (Kabul, Islamabad) stay apart.
     const scale = markerZoomScale(this.map.getZoom());
-    container.style.setProperty('--venue-scale', String(scale));
-    // Labels sit outside the host ring too (a canvas circle drawn under the label otherwise).
+    // Labels sit outside the host ring too.
     const ring = ringRadius(this.map.getZoom()) + 1;
     for (const [id, m] of this.markers) {
       if (m.count <= 0) continue;
@@ -115,11 +139,20 @@ export class VenueMarkers {
       if (m.labelWidth === 0) m.labelWidth = this.measureLabel(m.label, m.place.name);
       const r = m.radius * scale;
       const clearance = Math.max(r, ring);
-      m.button.style.setProperty('--label-offset', `${(clearance - r + LABEL_GAP).toFixed(1)}px`);
+      const offset = `${(clearance - r + LABEL_GAP).toFixed(1)}px`;
+      if (offset !== m.labelOffset) {
+        m.labelOffset = offset;
+        m.button.style.setProperty('--label-offset', offset);
+      }
       candidates.push({ id, x: p.x, y: p.y, r: clearance, width: m.labelWidth, height: 14, priority: m.count });
     }
     const sides = placeLabels(candidates);
-    for (const [id, side] of sides) this.markers.get(id)!.button.dataset.labelSide = side;
+    for (const [id, side] of sides) {
+      const m = this.markers.get(id)!;
+      if (m.labelSide === side) continue;
+      m.labelSide = side;
+      m.button.dataset.labelSide = side;
+    }
   }
 
   private size: { width: number; height: number } | null = null;

@@ -278,3 +278,13 @@ export function countriesBounds(countries: FeatureCollection<MultiPolygon, Count
  * shows their border regions.
  */
 export const DEFAULT_FRAME_COUNTRY_IDS = ['004', '586', '364', '795', '860', '762'] as const;
+
+/** A copy of `collection` with every coordinate rounded to `decimals` (smaller files, same map). */
+export function roundCoordinates<T extends FeatureCollection>(collection: T, decimals: number): T {
+  const f = 10 ** decimals;
+  const round = (value: unknown): unknown => (typeof value === 'number' ? Math.round(value * f) / f : Array.isArray(value) ? value.map(round) : value);
+  return {
+    ...collection,
+    features: collection.features.map((feature) => ({ ...feature, geometry: feature.geometry && 'coordinates' in feature.geometry ? { ...feature.geometry, coordinates: round(feature.geometry.coordinates) } : feature.geometry })),
+  };
+}

@@ -80,7 +80,7 @@ describe('buildBasemap on world-atlas countries-50m', () => {
   it('frames Afghanistan and Pakistan from their own geometry', () => {
     const [w, s, e, n] = countriesBounds(basemap.countries, DEFAULT_FRAME_COUNTRY_IDS)!;
     // Kabul and Islamabad (bootstrap dataset) lie inside; Moscow does not.
-    const places = JSON.parse(fs.readFileSync(new URL('./links.fixture.json', import.meta.url), 'utf8')).places as { id: string; lon: number; lat: number }[];
+    const places = JSON.parse(fs.readFileSync(new URL('../app/map/links.fixture.json', import.meta.url), 'utf8')).places as { id: string; lon: number; lat: number }[];
     for (const id of ['kabul', 'islamabad']) {
       const p = places.find((x) => x.id === id)!;
       expect(p.lon > w && p.lon < e && p.lat > s && p.lat < n, id).toBe(true);
@@ -119,5 +119,34 @@ describe('labelPointOf', () => {
     const c = [[0, 0], [10, 0], [10, 2], [2, 2], [2, 8], [10, 8], [10, 10], [0, 10], [0, 0]];
     const p = labelPointOf([c]);
     expect(insideRing(p, c)).toBe(true);
+  });
+});
+
+describe('roundCoordinates', () => {
+  it('rounds every coordinate and leaves properties alone', async () => {
+    const { roundCoordinates } = await import('./basemap');
+    const fc = { type: 'FeatureCollection' as const, features: [{ type: 'Feature' as const, properties: { name: 'x' }, geometry: { type: 'LineString' as const, coordinates: [[1.234567, -2.345678], [3, 4]] } }] };
+    const r = roundCoordinates(fc, 4);
+    expect(r.features[0]!.geometry.coordinates).toEqual([[1.2346, -2.3457], [3, 4]]);
+    expect(r.features[0]!.properties).toEqual({ name: 'x' });
+    expect(fc.features[0]!.geometry.coordinates[0]).toEqual([1.234567, -2.345678]); // the input is not changed
+  });
+});
+
+describe('buildBasemapFiles (the build plugin)', () => {
+  it('writes the four layers as JSON under basemap/ and frames Afghanistan–Pakistan and neighbours', async () => {
+    const { buildBasemapFiles } = await import('./basemapPlugin');
+    const built = buildBasemapFiles();
+    expect(Object.values(built.files).map((f) => f.fileName).sort()).toEqual(['basemap/borders.json', 'basemap/coasts.json', 'basemap/countries.json', 'basemap/labels.json']);
+    const countries = JSON.parse(built.files.countries.json) as { features: Array<{ properties: { name: string } }> };
+    expect(countries.features.length).toBeGreaterThan(200);
+    expect(countries.features.some((f) => f.properties.name === 'Afghanistan')).toBe(true);
+    const [w, s, e, n] = built.defaultBounds!;
+    // Kabul (69.2E, 34.5N) and Tehran (51.4E, 35.7N) inside; the box is regional, not the world.
+    expect(w).toBeLessThan(51.4);
+    expect(e).toBeGreaterThan(69.2);
+    expect(s).toBeLessThan(34.5);
+    expect(n).toBeGreaterThan(35.7);
+    expect(e - w).toBeLessThan(60);
   });
 });

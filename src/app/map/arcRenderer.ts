@@ -1,20 +1,19 @@
 /**
- * The links as a MapLibre custom layer (deck.gl's approach, issue 6): one static mesh of
- * every capital→venue arc (arcMesh.ts) uploaded once per dataset, and a small per-pair
- * state texture (arcState.ts) that the vertex shader reads with `texelFetch` to hide,
- * colour and focus each pair. A window change is one `texSubImage2D` and a repaint; an
- * animation frame is one repaint with a new time uniform. No GeoJSON source, no worker,
- * no re-tiling, no re-upload of geometry.
+ * The links' WebGL program (deck.gl's approach, issue 6): one static mesh of every
+ * capital→venue arc (arcMesh.ts) uploaded once per dataset, and a small per-pair state
+ * texture (arcState.ts) that the vertex shader reads with `texelFetch` to colour and focus
+ * each pair; only the index ranges of shown pairs are drawn (one multi-draw call). A window change is one `texSubImage2D` and a draw; an animation frame
+ * is one draw with a new time uniform. No GeoJSON source, no worker, no re-tiling.
  *
+ * It draws into the link overlay's own WebGL context (linkOverlay.ts), not MapLibre's, so
+ * neither a window step nor an animation frame makes MapLibre repaint the basemap.
  * Drawn per world copy in view (arcs are unwrapped, so one may cross into the next copy).
  * Every WebGL call of the links lives in this file.
  */
-import type { CustomLayerInterface, CustomRenderMethodInput, Map as MapLibreMap } from 'maplibre-gl';
 import { ARC_ATTRIBUTES, ARC_VERTEX_FLOATS, type ArcMesh } from './arcMesh';
-import { stateTextureSize } from './arcState';
+import { stateTextureSize, visibleRuns } from './arcState';
+import type { OverlayView } from './overlayProjection';
 import { COLORS, linkWidthPx } from './style';
-
-export const ARC_LAYER_ID = 'links-arcs';
 
 /** What the adapter sets per change; read by the shaders as uniforms. */
 export interface ArcStyle {
@@ -107,17 +106,12 @@ void main() {
   if (u_focus_active > 0.5) alpha *= v_focus > 0.5 ? 1.0 / max(u_opacity, 0.05) : 0.12;
   alpha = clamp(alpha * u_opacity * edge, 0.0, 1.0);
   if (alpha <= 0.002) discard;
-  fragColor = vec4(color * alpha, alpha); // premultiplied, as MapLibre blends
+  fragColor = vec4(color * alpha, alpha); // premultiplied: the overlay canvas composites premultiplied
 }`;
 
 const rgb = (hex: string): [number, number, number] => [parseInt(hex.slice(1, 3), 16) / 255, parseInt(hex.slice(3, 5), 16) / 255, parseInt(hex.slice(5, 7), 16) / 255];
 
-export class ArcLayer implements CustomLayerInterface {
-  readonly id = ARC_LAYER_ID;
-  readonly type = 'custom' as const;
-  readonly renderingMode = '2d' as const;
-
-  private map: MapLibreMap | null = null;
+export class ArcRenderer {
   private gl: WebGL2RenderingContext | null = null;
   private program: WebGLProgram | null = null;
   private vao: WebGLVertexArrayObject | null = null;
@@ -130,9 +124,12 @@ export class ArcLayer implements CustomLayerInterface {
   private meshDirty = false;
   private state: Uint8Array = new Uint8Array(4);
   private stateDirty = false;
+  /** Index ranges of the shown pairs (arcState.visibleRuns), recomputed when the state changes. */
+  private runs = { offsets: new Int32Array(0), counts: new Int32Array(0) };
+  private runCount = 0;
+  private multiDraw: WEBGL_multi_draw | null = null;
   private style: ArcStyle = { widthFactor: 1, opacity: 1, focusActive: false, animate: false };
   private readonly started = performance.now();
-  private readonly matrix = new Float32Array(16);
   /** Frames drawn (a test handle: the animation advances frames). */
   frames = 0;
 
@@ -142,28 +139,22 @@ export class ArcLayer implements CustomLayerInterface {
     this.meshDirty = true;
     this.state = state;
     this.stateDirty = true;
-    this.map?.triggerRepaint();
   }
 
   /** The state buffer changed (window, filters, focus): uploaded on the next render. */
   stateChanged(): void {
     this.stateDirty = true;
-    this.map?.triggerRepaint();
   }
 
   setStyle(style: ArcStyle): void {
     this.style = style;
-    this.map?.triggerRepaint();
   }
 
-  onAdd(map: MapLibreMap, gl: WebGL2RenderingContext | WebGLRenderingContext): void {
-    this.map = map;
-    if (typeof (gl as WebGL2RenderingContext).createVertexArray !== 'function') {
-      console.warn('links: WebGL2 is not available; the links cannot be drawn');
-      return;
-    }
-    const g = gl as WebGL2RenderingContext;
+  /** Compiles the program and creates the buffers in `g` (the overlay's context). */
+  init(g: WebGL2RenderingContext): void {
     this.gl = g;
+    // One call for all runs of shown pairs; without the extension, one draw per run.
+    this.multiDraw = g.getExtension('WEBGL_multi_draw');
     const shader = (type: number, source: string): WebGLShader => {
       const s = g.createShader(type)!;
       g.shaderSource(s, source);
@@ -204,15 +195,15 @@ export class ArcLayer implements CustomLayerInterface {
     this.stateDirty = this.mesh !== null;
   }
 
-  onRemove(_map: MapLibreMap, gl: WebGL2RenderingContext | WebGLRenderingContext): void {
-    const g = gl as WebGL2RenderingContext;
+  dispose(): void {
+    const g = this.gl;
+    if (!g) return;
     if (this.program) g.deleteProgram(this.program);
     if (this.vertexBuffer) g.deleteBuffer(this.vertexBuffer);
     if (this.indexBuffer) g.deleteBuffer(this.indexBuffer);
     if (this.texture) g.deleteTexture(this.texture);
     if (this.vao) g.deleteVertexArray(this.vao);
     this.gl = null;
-    this.map = null;
   }
 
   private upload(g: WebGL2RenderingContext): void {
@@ -237,6 +228,7 @@ export class ArcLayer implements CustomLayerInterface {
       g.texImage2D(g.TEXTURE_2D, 0, g.RGBA8, width, height, 0, g.RGBA, g.UNSIGNED_BYTE, this.padded(width * height * 4));
       this.meshDirty = false;
       this.stateDirty = false;
+      this.runCount = visibleRuns(this.state, this.mesh.pairIndexStart, this.runs);
     } else if (this.stateDirty && this.mesh) {
       const { width, height } = stateTextureSize(this.mesh.pairs);
       g.activeTexture(g.TEXTURE0);
@@ -244,6 +236,7 @@ export class ArcLayer implements CustomLayerInterface {
       g.pixelStorei(g.UNPACK_ALIGNMENT, 1);
       g.texSubImage2D(g.TEXTURE_2D, 0, 0, 0, width, height, g.RGBA, g.UNSIGNED_BYTE, this.padded(width * height * 4));
       this.stateDirty = false;
+      this.runCount = visibleRuns(this.state, this.mesh.pairIndexStart, this.runs);
     }
   }
 
@@ -255,21 +248,18 @@ export class ArcLayer implements CustomLayerInterface {
     return out;
   }
 
-  render(gl: WebGL2RenderingContext | WebGLRenderingContext, options: CustomRenderMethodInput): void {
+  /** Draws the links for `view` at `zoom`; returns false when there is nothing to draw. */
+  draw(view: OverlayView, zoom: number): boolean {
     const g = this.gl;
-    const map = this.map;
-    if (!g || !map || !this.program || !this.mesh) return;
+    if (!g || !this.program || !this.mesh) return false;
     this.upload(g);
-    if (this.indexCount === 0) return;
+    if (this.indexCount === 0 || this.runCount === 0) return false;
     this.frames++;
-    const worldSize = 512 * Math.pow(2, map.getZoom());
     g.useProgram(this.program);
     const u = (name: string) => this.uniforms.get(name) ?? null;
-    // Mercator 0..1 → clip space (MapLibre 6: `modelViewProjectionMatrix` is in world pixels).
-    this.matrix.set(options.defaultProjectionData.mainMatrix);
-    g.uniformMatrix4fv(u('u_matrix'), false, this.matrix);
-    g.uniform1f(u('u_px'), 1 / worldSize);
-    g.uniform1f(u('u_width'), linkWidthPx(map.getZoom(), this.style.widthFactor));
+    g.uniformMatrix4fv(u('u_matrix'), false, view.matrix);
+    g.uniform1f(u('u_px'), 1 / view.worldSize);
+    g.uniform1f(u('u_width'), linkWidthPx(zoom, this.style.widthFactor));
     g.uniform1f(u('u_focus_active'), this.style.focusActive ? 1 : 0);
     g.uniform1f(u('u_opacity'), this.style.opacity);
     g.uniform1f(u('u_time'), this.style.animate ? ((performance.now() - this.started) / 1000) % 600 : -1);
@@ -279,25 +269,16 @@ export class ArcLayer implements CustomLayerInterface {
     g.activeTexture(g.TEXTURE0);
     g.bindTexture(g.TEXTURE_2D, this.texture);
     g.uniform1i(u('u_state'), 0);
-    g.disable(g.DEPTH_TEST);
-    g.disable(g.STENCIL_TEST);
-    g.disable(g.CULL_FACE);
-    g.enable(g.BLEND);
-    g.blendFunc(g.ONE, g.ONE_MINUS_SRC_ALPHA);
     g.bindVertexArray(this.vao);
-    // World copies in view: copy k holds the mesh's x range shifted by k; draw those that
-    // meet the screen's x range (north-up, no pitch: centre ± half the width in world units;
-    // cheaper than getBounds, which unprojects four corners every frame).
-    const center = (map.getCenter().lng + 180) / 360;
-    const half = Math.min(4, map.getCanvas().width / map.getPixelRatio() / 2 / worldSize);
-    const west = center - half;
-    const east = center + half;
-    const first = Math.max(Math.ceil(west - this.mesh.maxX), -3);
-    const last = Math.min(Math.floor(east - this.mesh.minX), 3);
+    // World copies in view: copy k holds the mesh's x range shifted by k.
+    const first = Math.max(Math.ceil(view.west - this.mesh.maxX), -3);
+    const last = Math.min(Math.floor(view.east - this.mesh.minX), 3);
     for (let copy = first; copy <= last; copy++) {
       g.uniform1f(u('u_offset'), copy);
-      g.drawElements(g.TRIANGLES, this.indexCount, g.UNSIGNED_INT, 0);
+      if (this.multiDraw) this.multiDraw.multiDrawElementsWEBGL(g.TRIANGLES, this.runs.counts, 0, g.UNSIGNED_INT, this.runs.offsets, 0, this.runCount);
+      else for (let r = 0; r < this.runCount; r++) g.drawElements(g.TRIANGLES, this.runs.counts[r]!, g.UNSIGNED_INT, this.runs.offsets[r]!);
     }
     g.bindVertexArray(null);
+    return true;
   }
 }

@@ -1,0 +1,99 @@
+/**
+ * The link overlay: a transparent WebGL canvas of its own, stacked on MapLibre's canvas
+ * (under the venue markers), that draws the links (arcRenderer.ts) and the participants'
+ * capitals (capitalPoints.ts).
+ *
+ * Why not a MapLibre custom layer: any change inside MapLibre repaints the whole basemap
+ * (fills, borders, label placement), about 10 ms of main thread per frame with software
+ * WebGL. Here a window step or an animation frame redraws only the links; MapLibre paints
+ * only when the camera moves, and then the overlay redraws in the map's own `render`
+ * event, so both canvases show the same camera in the same frame.
+ */
+import type { Map as MapLibreMap } from 'maplibre-gl';
+import { ArcRenderer } from './arcRenderer';
+import { CapitalPoints } from './capitalPoints';
+import { overlayView } from './overlayProjection';
+
+export class LinkOverlay {
+  readonly canvas: HTMLCanvasElement;
+  readonly arcs = new ArcRenderer();
+  readonly capitals = new CapitalPoints();
+  /** Called after every draw (the adapter marks the map settled). */
+  onDrawn: (() => void) | null = null;
+  private readonly gl: WebGL2RenderingContext | null;
+  private pending = 0;
+  /** Frames drawn (a test and benchmark handle). */
+  frames = 0;
+
+  constructor(private readonly map: MapLibreMap) {
+    this.canvas = document.createElement('canvas');
+    this.canvas.className = 'link-overlay';
+    this.canvas.setAttribute('aria-hidden', 'true');
+    map.getCanvas().after(this.canvas);
+    // No MSAA: the shaders feather their own edges, and a multisampled resolve of a full-size
+    // canvas is the most expensive part of a frame with software WebGL.
+    this.gl = this.canvas.getContext('webgl2', { alpha: true, premultipliedAlpha: true, antialias: false, depth: false, stencil: false });
+    if (this.gl) {
+      this.arcs.init(this.gl);
+      this.capitals.init(this.gl);
+    } else console.warn('links: WebGL2 is not available; the links cannot be drawn');
+    map.on('render', this.onMapRender);
+  }
+
+  /** Draws on the next animation frame (several requests in one frame draw once). */
+  requestDraw(): void {
+    if (this.pending) return;
+    this.pending = requestAnimationFrame(() => {
+      this.pending = 0;
+      this.draw();
+    });
+  }
+
+  /** True between a `requestDraw` and its frame. */
+  get drawPending(): boolean {
+    return this.pending !== 0;
+  }
+
+  /** Draws now, for the map's current camera and pixel ratio. */
+  draw(): void {
+    const g = this.gl;
+    if (this.pending) {
+      cancelAnimationFrame(this.pending);
+      this.pending = 0;
+    }
+    if (!g) return;
+    const source = this.map.getCanvas();
+    if (this.canvas.width !== source.width || this.canvas.height !== source.height) {
+      this.canvas.width = source.width;
+      this.canvas.height = source.height;
+    }
+    if (this.canvas.style.width !== source.style.width || this.canvas.style.height !== source.style.height) {
+      this.canvas.style.width = source.style.width;
+      this.canvas.style.height = source.style.height;
+    }
+    const ratio = this.map.getPixelRatio();
+    const center = this.map.getCenter();
+    const zoom = this.map.getZoom();
+    const view = overlayView(center.lng, center.lat, zoom, source.width / ratio, source.height / ratio);
+    g.viewport(0, 0, source.width, source.height);
+    g.clearColor(0, 0, 0, 0);
+    g.clear(g.COLOR_BUFFER_BIT);
+    g.disable(g.DEPTH_TEST);
+    g.enable(g.BLEND);
+    g.blendFunc(g.ONE, g.ONE_MINUS_SRC_ALPHA);
+    this.arcs.draw(view, zoom);
+    this.capitals.draw(view, zoom, ratio);
+    this.frames++;
+    this.onDrawn?.();
+  }
+
+  private readonly onMapRender = (): void => this.draw();
+
+  dispose(): void {
+    if (this.pending) cancelAnimationFrame(this.pending);
+    this.map.off('render', this.onMapRender);
+    this.arcs.dispose();
+    this.capitals.dispose();
+    this.canvas.remove();
+  }
+}

@@ -157,6 +157,19 @@ test('the embed shows its legend inside the frame, not clipped away', async ({ p
   expect(visible).toBe(true);
 });
 
+test('in a narrow embed the legend starts folded, and opens on demand', async ({ page }) => {
+  await page.setViewportSize({ width: 420, height: 800 });
+  await page.goto(`/?${VIEW_QUERY}&embed=1&animate=0`);
+  await waitForMapIdle(page);
+  const legend = page.locator('details.legend');
+  await expect(legend).not.toHaveAttribute('open');
+  const folded = await legend.evaluate((el) => el.getBoundingClientRect().height);
+  expect(folded).toBeLessThan(40); // the summary line only: the map stays visible
+  await page.getByText('Legend', { exact: true }).click();
+  await expect(legend).toHaveAttribute('open');
+  expect(await legend.evaluate((el) => el.getBoundingClientRect().height)).toBeGreaterThan(folded + 50);
+});
+
 test('embed.js ignores height messages that are not from an atlas iframe or have the wrong shape', async ({ page }) => {
   // An iframe of the HOST origin that claims to be an atlas, and the host page itself.
   hostPages.set('/impostor.html', `<!doctype html><script>parent.postMessage({ type: 'sma:height', version: 1, height: 4321, width: 300 }, '*');</script>`);

@@ -211,3 +211,20 @@ test('selecting a venue highlights its links and dims the rest', async ({ page }
   expect(after.link).toBeGreaterThan(0);
   expect(after.link).toBeLessThan(before.link);
 });
+
+test('a city chosen in the address that lies outside the default framing is brought into view', async ({ page }) => {
+  // The venue farthest from the default framing's centre (Afghanistan–Pakistan).
+  const [kabulLon, kabulLat] = [69.2, 34.5];
+  const venues = [...counts.keys()].map((id) => dataset.places.find((p) => p.id === id)!);
+  const far = venues.sort((a, b) => Math.hypot(b.lon - kabulLon, b.lat - kabulLat) - Math.hypot(a.lon - kabulLon, a.lat - kabulLat))[0]!;
+  test.skip(Math.hypot(far.lon - kabulLon, far.lat - kabulLat) < 25, 'every venue is near the default framing');
+  await openMap(page, `animate=0&city=${far.id}`);
+  const marker = page.locator(`.venue-marker[data-venue="${far.id}"]`);
+  await expect(marker).toHaveAttribute('aria-pressed', 'true');
+  const inside = async () => {
+    const [m, box] = await Promise.all([marker.boundingBox(), page.locator('.atlas-map').boundingBox()]);
+    return !!m && !!box && m.x >= box.x && m.y >= box.y && m.x + m.width <= box.x + box.width && m.y + m.height <= box.y + box.height;
+  };
+  await expect.poll(inside).toBe(true);
+});
+

@@ -2,6 +2,7 @@
  * What the marks on the map mean. Swatches are drawn with the same colours the map style
  * uses (style.ts), so the legend cannot disagree with the map.
  */
+import { useLayoutEffect, useRef } from 'react';
 import './map.css';
 import { COLORS } from './style';
 
@@ -28,11 +29,22 @@ function TaperSwatch({ color }: { color: string }) {
   );
 }
 
+/** Below this map width the legend starts folded: open, it would cover most of the map. */
+export const LEGEND_FOLDED_BELOW_PX = 600;
+
 export function Legend() {
+  const ref = useRef<HTMLDetailsElement>(null);
+  // Open or folded once, on mount, by the map's width; then the reader decides (React does
+  // not own `open`, so a re-render never undoes their click).
+  useLayoutEffect(() => {
+    const legend = ref.current;
+    const width = legend?.parentElement?.getBoundingClientRect().width ?? window.innerWidth;
+    if (legend) legend.open = width >= LEGEND_FOLDED_BELOW_PX;
+  }, []);
   return (
     // An overlay in the map's corner: <details> lets a reader fold it away when it covers
-    // the part of the map they want to see (narrow embeds especially).
-    <details className="legend" aria-label="Legend" open>
+    // the part of the map they want to see.
+    <details className="legend" aria-label="Legend" ref={ref}>
       <summary className="legend__title">Legend</summary>
       <ul className="legend__list">
         <li>

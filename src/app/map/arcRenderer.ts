@@ -13,6 +13,7 @@
 import { ARC_ATTRIBUTES, ARC_VERTEX_FLOATS, type ArcMesh } from './arcMesh';
 import { stateTextureSize, visibleRuns } from './arcState';
 import type { OverlayView } from './overlayProjection';
+import { GlProgram } from './glProgram';
 import { COLORS, linkWidthPx } from './style';
 
 /** What the adapter sets per change; read by the shaders as uniforms. */
@@ -113,12 +114,11 @@ const rgb = (hex: string): [number, number, number] => [parseInt(hex.slice(1, 3)
 
 export class ArcRenderer {
   private gl: WebGL2RenderingContext | null = null;
-  private program: WebGLProgram | null = null;
+  private program: GlProgram | null = null;
   private vao: WebGLVertexArrayObject | null = null;
   private vertexBuffer: WebGLBuffer | null = null;
   private indexBuffer: WebGLBuffer | null = null;
   private texture: WebGLTexture | null = null;
-  private uniforms = new Map<string, WebGLUniformLocation | null>();
   private indexCount = 0;
   private mesh: ArcMesh | null = null;
   private meshDirty = false;
@@ -150,27 +150,17 @@ export class ArcRenderer {
     this.style = style;
   }
 
+  /** 'pending' until the program is built (the overlay waits for it). */
+  status(): 'pending' | 'ready' | 'failed' {
+    return this.program?.status() ?? 'failed';
+  }
+
   /** Compiles the program and creates the buffers in `g` (the overlay's context). */
   init(g: WebGL2RenderingContext): void {
     this.gl = g;
     // One call for all runs of shown pairs; without the extension, one draw per run.
     this.multiDraw = g.getExtension('WEBGL_multi_draw');
-    const shader = (type: number, source: string): WebGLShader => {
-      const s = g.createShader(type)!;
-      g.shaderSource(s, source);
-      g.compileShader(s);
-      if (!g.getShaderParameter(s, g.COMPILE_STATUS)) throw new Error(`links shader: ${g.getShaderInfoLog(s) ?? 'did not compile'}`);
-      return s;
-    };
-    const program = g.createProgram()!;
-    g.attachShader(program, shader(g.VERTEX_SHADER, VERTEX));
-    g.attachShader(program, shader(g.FRAGMENT_SHADER, FRAGMENT));
-    g.linkProgram(program);
-    if (!g.getProgramParameter(program, g.LINK_STATUS)) throw new Error(`links shader: ${g.getProgramInfoLog(program) ?? 'did not link'}`);
-    this.program = program;
-    for (const name of ['u_matrix', 'u_offset', 'u_px', 'u_width', 'u_focus_active', 'u_state', 'u_held', 'u_unheld', 'u_absent', 'u_opacity', 'u_time']) {
-      this.uniforms.set(name, g.getUniformLocation(program, name));
-    }
+    this.program = new GlProgram(g, VERTEX, FRAGMENT, 'links');
     this.vertexBuffer = g.createBuffer();
     this.indexBuffer = g.createBuffer();
     this.texture = g.createTexture();
@@ -198,7 +188,7 @@ export class ArcRenderer {
   dispose(): void {
     const g = this.gl;
     if (!g) return;
-    if (this.program) g.deleteProgram(this.program);
+    this.program?.dispose();
     if (this.vertexBuffer) g.deleteBuffer(this.vertexBuffer);
     if (this.indexBuffer) g.deleteBuffer(this.indexBuffer);
     if (this.texture) g.deleteTexture(this.texture);
@@ -251,12 +241,12 @@ export class ArcRenderer {
   /** Draws the links for `view` at `zoom`; returns false when there is nothing to draw. */
   draw(view: OverlayView, zoom: number): boolean {
     const g = this.gl;
-    if (!g || !this.program || !this.mesh) return false;
+    if (!g || !this.program || this.program.status() !== 'ready' || !this.mesh) return false;
     this.upload(g);
     if (this.indexCount === 0 || this.runCount === 0) return false;
     this.frames++;
-    g.useProgram(this.program);
-    const u = (name: string) => this.uniforms.get(name) ?? null;
+    g.useProgram(this.program.program);
+    const u = (name: string) => this.program!.uniform(name);
     g.uniformMatrix4fv(u('u_matrix'), false, view.matrix);
     g.uniform1f(u('u_px'), 1 / view.worldSize);
     g.uniform1f(u('u_width'), linkWidthPx(zoom, this.style.widthFactor));

@@ -6,6 +6,7 @@
  */
 import { mercator } from './arcMesh';
 import type { OverlayView } from './overlayProjection';
+import { GlProgram } from './glProgram';
 import { COLORS } from './style';
 
 const VERTEX = `#version 300 es
@@ -40,11 +41,10 @@ export function capitalSizePx(zoom: number): number {
 
 export class CapitalPoints {
   private gl: WebGL2RenderingContext | null = null;
-  private program: WebGLProgram | null = null;
+  private program: GlProgram | null = null;
   private vao: WebGLVertexArrayObject | null = null;
   private positions: WebGLBuffer | null = null;
   private visibility: WebGLBuffer | null = null;
-  private uniforms = new Map<string, WebGLUniformLocation | null>();
   private ids: string[] = [];
   private coords = new Float32Array(0);
   private visible = new Float32Array(0);
@@ -70,22 +70,14 @@ export class CapitalPoints {
     return this.ids.filter((_, i) => this.visible[i] === 1).sort();
   }
 
+  /** 'pending' until the program is built (the overlay waits for it). */
+  status(): 'pending' | 'ready' | 'failed' {
+    return this.program?.status() ?? 'failed';
+  }
+
   init(g: WebGL2RenderingContext): void {
     this.gl = g;
-    const shader = (type: number, source: string): WebGLShader => {
-      const s = g.createShader(type)!;
-      g.shaderSource(s, source);
-      g.compileShader(s);
-      if (!g.getShaderParameter(s, g.COMPILE_STATUS)) throw new Error(`capitals shader: ${g.getShaderInfoLog(s) ?? 'did not compile'}`);
-      return s;
-    };
-    const program = g.createProgram()!;
-    g.attachShader(program, shader(g.VERTEX_SHADER, VERTEX));
-    g.attachShader(program, shader(g.FRAGMENT_SHADER, FRAGMENT));
-    g.linkProgram(program);
-    if (!g.getProgramParameter(program, g.LINK_STATUS)) throw new Error(`capitals shader: ${g.getProgramInfoLog(program) ?? 'did not link'}`);
-    this.program = program;
-    for (const name of ['u_matrix', 'u_offset', 'u_size', 'u_fill', 'u_rim']) this.uniforms.set(name, g.getUniformLocation(program, name));
+    this.program = new GlProgram(g, VERTEX, FRAGMENT, 'capitals');
     this.positions = g.createBuffer();
     this.visibility = g.createBuffer();
     this.vao = g.createVertexArray();
@@ -104,7 +96,7 @@ export class CapitalPoints {
   dispose(): void {
     const g = this.gl;
     if (!g) return;
-    if (this.program) g.deleteProgram(this.program);
+    this.program?.dispose();
     if (this.positions) g.deleteBuffer(this.positions);
     if (this.visibility) g.deleteBuffer(this.visibility);
     if (this.vao) g.deleteVertexArray(this.vao);
@@ -113,7 +105,7 @@ export class CapitalPoints {
 
   draw(view: OverlayView, zoom: number, pixelRatio: number): void {
     const g = this.gl;
-    if (!g || !this.program || this.ids.length === 0) return;
+    if (!g || !this.program || this.program.status() !== 'ready' || this.ids.length === 0) return;
     if (this.dirty.positions) {
       g.bindBuffer(g.ARRAY_BUFFER, this.positions);
       g.bufferData(g.ARRAY_BUFFER, this.coords, g.STATIC_DRAW);
@@ -125,8 +117,8 @@ export class CapitalPoints {
       this.dirty.visible = false;
     }
     g.bindBuffer(g.ARRAY_BUFFER, null);
-    g.useProgram(this.program);
-    const u = (name: string) => this.uniforms.get(name) ?? null;
+    g.useProgram(this.program.program);
+    const u = (name: string) => this.program!.uniform(name);
     const size = Math.round(capitalSizePx(zoom) * pixelRatio);
     g.uniformMatrix4fv(u('u_matrix'), false, view.matrix);
     g.uniform1f(u('u_size'), size);

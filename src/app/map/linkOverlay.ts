@@ -62,6 +62,11 @@ export class LinkOverlay {
       this.pending = 0;
     }
     if (!g) return;
+    // Shaders still compiling (in parallel, where the driver can): try again next frame.
+    if (this.arcs.status() === 'pending' || this.capitals.status() === 'pending') {
+      this.requestDraw();
+      return;
+    }
     const source = this.map.getCanvas();
     if (this.canvas.width !== source.width || this.canvas.height !== source.height) {
       this.canvas.width = source.width;

@@ -131,7 +131,8 @@ export function mountAtlasMap(container: HTMLElement, store: Store = useAtlasSto
   /** MapLibre has reported idle once with everything in: from then on the overlay's draws settle the map. */
   let firstIdle = false;
 
-  const ready = (): boolean => styleLoaded && (store.getState().dataset === null || linksFor === store.getState().dataset);
+  // Settled means the dataset is drawn too: the map mounts while the dataset still loads.
+  const ready = (): boolean => styleLoaded && store.getState().dataset !== null && linksFor === store.getState().dataset;
   const wantsAnimation = (): boolean => store.getState().view.animate && !(reducedMotion?.matches ?? false);
 
   /** Something the overlay or markers show changed: not settled until the overlay has drawn it. */
@@ -153,6 +154,22 @@ export function mountAtlasMap(container: HTMLElement, store: Store = useAtlasSto
     } finally {
       movingProgrammatically = false;
     }
+  };
+
+  /**
+   * Brings a selected venue into view when it lies outside the map (a city chosen from a
+   * list or a link, e.g. Kazan under the default framing); a venue already in view does
+   * not move the map.
+   */
+  const revealVenue = (placeId: string | null): void => {
+    const dataset = store.getState().dataset;
+    const place = placeId === null || !dataset ? undefined : selectLookup(dataset).places.get(placeId);
+    if (!place) return;
+    const p = map.project([place.lon, place.lat]);
+    const { clientWidth: width, clientHeight: height } = container;
+    const margin = 40;
+    if (p.x >= margin && p.y >= margin && p.x <= width - margin && p.y <= height - margin) return;
+    map.easeTo({ center: [place.lon, place.lat], duration: wantsAnimation() ? 600 : 0 });
   };
 
   const currentCamera = (): Camera => {
@@ -196,6 +213,7 @@ export function mountAtlasMap(container: HTMLElement, store: Store = useAtlasSto
     lastFocusKey = '';
     applyView(store.getState());
     applyFocus(store.getState());
+    if (firstIdle) revealVenue(store.getState().view.city);
   };
 
   // --- window and filters ---------------------------------------------------------------
@@ -321,7 +339,10 @@ export function mountAtlasMap(container: HTMLElement, store: Store = useAtlasSto
 
   map.on('idle', () => {
     if (!ready()) return;
-    firstIdle = true;
+    if (!firstIdle) {
+      firstIdle = true;
+      revealVenue(store.getState().view.city); // a city from the address, once the map is framed
+    }
     if (!overlay.drawPending) container.dataset.mapIdle = 'true';
     applyAnimation();
   });
@@ -387,6 +408,7 @@ export function mountAtlasMap(container: HTMLElement, store: Store = useAtlasSto
     if (s.dataset !== prev.dataset) setDataset(s.dataset);
     if (s.view !== prev.view) applyView(s);
     if (s.view.city !== prev.view.city || s.view.meeting !== prev.view.meeting || s.hoveredMeeting !== prev.hoveredMeeting) applyFocus(s);
+    if (s.view.city !== prev.view.city && firstIdle) revealVenue(s.view.city);
     if (s.view.animate !== prev.view.animate) applyAnimation();
     if (s.view.camera !== prev.view.camera) {
       const c = s.view.camera;

@@ -52,7 +52,8 @@ function packageOf(id: string): string | null {
 
 export function measureBundle(outDir: string, chunks: readonly ChunkModules[]): BundleReport {
   const files: BundleFile[] = [];
-  const listed = ['index.html', ...listFiles(path.join(outDir, 'assets')).map((f) => `assets/${f}`)];
+  // The page, its assets and the basemap files the build writes (not the dataset: data, not code).
+  const listed = ['index.html', ...listFiles(path.join(outDir, 'assets')).map((f) => `assets/${f}`), ...listFiles(path.join(outDir, 'basemap')).map((f) => `basemap/${f}`)];
   const rendered = new Map(chunks.map((c) => [c.file, c.modules]));
   const deps = new Map<string, number>();
 

@@ -137,12 +137,16 @@ export function App() {
           </aside>
         )}
       </div>
-      {ready && (
-        <footer className="slider-bar">
-          <StatusLine />
-          <TimeSlider />
-        </footer>
-      )}
+      {/* Present while the dataset loads too, at its final height (styles.css), so the map,
+          which mounts early, is not resized when the slider arrives. */}
+      <footer className="slider-bar">
+        {ready && (
+          <>
+            <StatusLine />
+            <TimeSlider />
+          </>
+        )}
+      </footer>
     </div>
   );
 }

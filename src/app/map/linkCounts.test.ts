@@ -3,8 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { parseDataset } from '../../dataset/schema';
 import { selectVisibleMeetings } from '../state/selectors';
 import { DEFAULT_VIEW_STATE } from '../state/viewState';
-import { expression } from '@maplibre/maplibre-gl-style-spec';
-import { changedFeatures, countLinks, densityOpacity, densityWidth, idFilter, visibleIds } from './linkCounts';
+import { countLinks, densityOpacity, densityWidth, visibleIds } from './linkCounts';
 import { buildLinkGeometry, LINK_CLASS, LINK_CLASSES } from './links';
 
 const parsed = parseDataset(JSON.parse(fs.readFileSync(new URL('./links.fixture.json', import.meta.url), 'utf8')));
@@ -36,38 +35,6 @@ describe('countLinks', () => {
     expect(narrow.visibleArcs).toBeGreaterThan(0);
     expect(narrow.visibleArcs).toBeLessThan(all.visibleArcs);
     expect(countLinks(g, [], false).visibleArcs).toBe(0);
-    expect(changedFeatures(all.arcs, narrow.arcs).length).toBeGreaterThan(0);
-    expect(changedFeatures(all.arcs, all.arcs)).toEqual([]);
-  });
-});
-
-/** Feature ids a filter keeps, evaluated by MapLibre's own expression engine. */
-function kept(filter: unknown, n: number): number[] {
-  const compiled = expression.createExpression(filter, 'filter', {
-    type: 'boolean',
-    'property-type': 'data-driven',
-    expression: { interpolated: false, parameters: ['zoom', 'feature'] },
-    transition: false,
-  } as never);
-  if (compiled.result !== 'success') throw new Error(JSON.stringify(compiled.value));
-  const out: number[] = [];
-  for (let id = 0; id < n; id++) if (compiled.value.evaluate({ zoom: 3 }, { type: 'LineString', id, properties: {} } as never)) out.push(id);
-  return out;
-}
-
-describe('idFilter', () => {
-  it('keeps exactly the features drawn in the asked classes', () => {
-    const c = countLinks(g, selectVisibleMeetings(ds, DEFAULT_VIEW_STATE), true);
-    const n = g.pairs.features.length;
-    for (const classes of [[LINK_CLASS.held], [LINK_CLASS.unheld], [LINK_CLASS.absent], [LINK_CLASS.held, LINK_CLASS.unheld]] as const) {
-      const ids = visibleIds(c.arcs, classes);
-      expect(ids.length).toBeGreaterThan(0);
-      expect(kept(idFilter(ids), n)).toEqual(ids);
-    }
-  });
-
-  it('is false when nothing shows', () => {
-    expect(idFilter(visibleIds(countLinks(g, [], false).arcs, [LINK_CLASS.held]))).toEqual(['boolean', false]);
   });
 });
 

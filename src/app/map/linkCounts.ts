@@ -1,7 +1,7 @@
 /**
  * Which links show, as counts: for every pair (and ring) and link class, how many of the
- * visible meetings draw it. The map shows, per class, the pairs with a non-zero count (a
- * filter on feature ids, `idFilter`), so geometry never scales with meetings. Visible
+ * visible meetings draw it. The overlay shows the pairs with a non-zero count (their class
+ * byte in the state texture, arcState.ts), so geometry never scales with meetings. Visible
  * meetings come from the store's selectors (window, state/topic filters, undated), so the
  * map and the status line agree by construction.
  *
@@ -9,7 +9,6 @@
  * (at 100k meetings about 40k refs and 55k pairs: well under a millisecond or two).
  */
 import type { Meeting } from '../../dataset/schema';
-import type { FilterSpecification } from 'maplibre-gl';
 import { LINK_CLASS, LINK_CLASSES, type LinkClassIndex, type LinkGeometry } from './links';
 
 export interface LinkCounts {
@@ -44,26 +43,6 @@ export function visibleIds(counts: Uint32Array, classes: readonly LinkClassIndex
 }
 
 /**
- * A MapLibre filter that keeps the features with these ids: `match` compiles its labels
- * into a lookup table. (Measured alternatives: `in` over a literal array scans it per
- * feature; a per-feature mask string read with `slice` costs the worker 150 µs a feature,
- * since `slice` copies the string. An id list costs main-thread serialising in proportion
- * to the visible pairs only.)
- */
-export function idFilter(ids: readonly number[]): FilterSpecification {
-  return ids.length ? ['match', ['id'], [...ids], true, false] : ['boolean', false];
-}
-
-/** Feature indices whose counts differ between two count arrays (prev null: every feature with a non-zero count). */
-export function changedFeatures(prev: Uint32Array | null, next: Uint32Array): number[] {
-  const out: number[] = [];
-  for (let i = 0; i < next.length; i += LINK_CLASSES) {
-    if (prev === null ? next[i]! + next[i + 1]! + next[i + 2]! > 0 : prev[i] !== next[i] || prev[i + 1] !== next[i + 1] || prev[i + 2] !== next[i + 2]) out.push(i / LINK_CLASSES);
-  }
-  return out;
-}
-
-/**
  * Link opacity for the number of distinct lines on the map: full up to `calm` lines, then
  * falling with the square root of the count (overlapping translucent lines still add up
  * where links are dense), never below `floor`. Set once per window change, not per frame.
@@ -76,7 +55,7 @@ export function densityOpacity(visibleLines: number, normal: number, calm = 80, 
 /**
  * Line width factor for the number of distinct lines: 1 up to `calm` lines, thinner as they
  * pile up (down to `floor`), so that at 10k meetings the links stop covering the basemap.
- * Applied as a zoom-only expression (no feature data): setting it re-uploads nothing.
+ * A uniform of the links' shader: changing it re-uploads nothing.
  */
 export function densityWidth(visibleLines: number, calm = 300, floor = 0.45): number {
   if (visibleLines <= calm) return 1;

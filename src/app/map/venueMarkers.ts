@@ -82,7 +82,11 @@ export class VenueMarkers {
       m.radius = radius;
       m.button.setAttribute('aria-label', venueAccessibleName(m.place.name, count));
       m.button.title = venueAccessibleName(m.place.name, count);
-      m.button.style.setProperty('--r', `${radius.toFixed(1)}px`);
+      // Width and height, not a custom property: custom properties inherit, so changing one
+      // restyles the marker's children too, for every marker, on every window step.
+      const size = `calc(${(radius * 2).toFixed(1)}px * var(--venue-scale, 1))`;
+      m.button.style.width = size;
+      m.button.style.height = size;
     }
     this.layoutLabels();
   }

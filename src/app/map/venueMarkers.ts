@@ -19,6 +19,8 @@ interface VenueMarker {
   /** Last written label offset and side: unchanged values are not written again (each write restyles the marker). */
   labelOffset: string;
   labelSide: string;
+  /** On the map (a MapLibre marker); hidden, not removed, while it has no meetings. */
+  added: boolean;
 }
 
 /** Dot radius: area proportional to meetings in the window, relative to the busiest venue. */
@@ -64,7 +66,7 @@ export class VenueMarkers {
         this.onSelect(place.id);
       });
       const marker = new Marker({ element: button, anchor: 'center' }).setLngLat([place.lon, place.lat]);
-      this.markers.set(place.id, { place, marker, button, label, count: -1, radius: 0, labelWidth: 0, labelOffset: '', labelSide: '' });
+      this.markers.set(place.id, { place, marker, button, label, count: -1, radius: 0, labelWidth: 0, labelOffset: '', labelSide: '', added: false });
     }
   }
 
@@ -76,8 +78,16 @@ export class VenueMarkers {
       const count = counts.get(id) ?? 0;
       const radius = markerRadius(count, max);
       if (count === m.count && radius === m.radius) continue;
-      if (count === 0) m.marker.remove();
-      else if (m.count <= 0) m.marker.addTo(this.map);
+      // Shown and hidden, not added and removed: re-inserting hundreds of markers into the
+      // DOM on a window step restyles and repositions each of them (issue 6).
+      if (count === 0) m.button.hidden = true;
+      else if (m.count <= 0) {
+        if (!m.added) {
+          m.marker.addTo(this.map);
+          m.added = true;
+        }
+        m.button.hidden = false;
+      }
       m.count = count;
       m.radius = radius;
       m.button.setAttribute('aria-label', venueAccessibleName(m.place.name, count));

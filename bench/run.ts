@@ -9,7 +9,7 @@
  *   memory   JS heap after load (10k, 100k; bare page as reference)
  *   pipeline articles/s on 1,000 synthetic articles; the gazetteer's load time
  * Prints a table, writes the figures as JSON with --out, and exits 1 when a budget
- * (./budgets.ts) is missed. A part that cannot run yet says "skipped: why" instead.
+ * (./budgets.ts) is missed, 2 when the bench itself fails. A part that cannot run yet says "skipped: why" instead.
  * Builds into .cache/bench/ and serves from a loopback port of its own.
  */
 import fs from 'node:fs';
@@ -43,7 +43,7 @@ const HELP = `Usage: npm run bench [-- options]
   --out FILE       also write the figures as one JSON object
   --only A,B       run only these parts (${SECTIONS.join(', ')})
   --strict         a skipped budget counts as missed
-Exit codes: 0 all budgets met (or skipped); 1 a budget missed; 2 bad arguments.`;
+Exit codes: 0 all budgets met (or skipped); 1 a budget missed; 2 bad arguments or the bench itself failed.`;
 
 function parseArgs(argv: string[]): Options | null {
   const options: Options = { short: false, out: null, only: new Set(SECTIONS), strict: false };
@@ -237,9 +237,9 @@ async function main(): Promise<number> {
 }
 
 const SCRUB_METHOD =
-  'per step: store.setWindow(from, to) moving a window of 1/10 of the time range by 1/100, animation off; wait for the map\'s next idle and one more frame+task; main-thread time = CDP Performance.getMetrics TaskDuration delta; net = minus the median of a no-op probe measured alternately';
+  'per step: store.setWindow(from, to) moving a window of 1/10 of the time range by 1/100, animation off; wait until the map container reports data-map-idle="true" again (links drawn, MapLibre idle) and one more frame+task; main-thread time = CDP Performance.getMetrics TaskDuration delta; net = minus the median of a no-op probe measured alternately';
 const FRAME_METHOD =
-  'CDP TaskDuration delta over N seconds of links animating; perFrame ÷ frames the map drew (its render events), perTick ÷ requestAnimationFrame ticks; staticPerTick = same page, animation off';
+  'CDP TaskDuration delta over N seconds of links animating; perFrame ÷ frames the link overlay drew (__atlasLinks.frames(); MapLibre render events counted beside it as basemapFps), perTick ÷ requestAnimationFrame ticks; staticPerTick = same page, animation off';
 
 async function measureLoad(
   browser: Awaited<ReturnType<typeof launchBrowser>>,
@@ -393,6 +393,6 @@ main().then(
   (code) => { process.exitCode = code; },
   (error: unknown) => {
     console.error(`bench: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
-    process.exitCode = 1;
+    process.exitCode = 2; // the bench itself failed: not the same as a missed budget (1)
   },
 );

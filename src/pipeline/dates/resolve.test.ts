@@ -202,6 +202,15 @@ describe('tense near a date', () => {
   });
 });
 
+describe('implausible years', () => {
+  it('drops a reading chrono makes of a far-off year (a case the property test found)', () => {
+    const text = '07/25/23 last 2015 year';
+    const found = findDateMentions({ start: 0, end: text.length, text }, '2024-01-16');
+    expect(found.every((m) => /^(19|20)\d\d-/.test(m.window.start) && /^(19|20)\d\d-/.test(m.window.end))).toBe(true);
+    expect(found.map((m) => m.text)).toContain('07/25/23');
+  });
+});
+
 describe('invariants', () => {
   it('spans slice the file text, and no window ends before it starts', () => {
     const words = ['on', 'Thursday', 'last', 'September', 'May', '10,', '2024', 'in', '2015', 'earlier', 'this', 'week', 'month', 'a', 'day', 'after',

@@ -233,7 +233,7 @@ export function findDateMentions(sentence: TextSpan, published: string | null, o
   const free = (a: number, b: number) => !taken.some(([s, e]) => a < e && s < b);
   const add = (index: number, words: string, window: DateWindow | null) => {
     taken.push([index, index + words.length]);
-    if (window && window.start <= window.end) found.push({ index, text: words, window });
+    if (window && window.start <= window.end && plausible(window)) found.push({ index, text: words, window });
   };
   const contextAt = (index: number): Context => ({ published: pub, anchor, tense: tenseAt(text, index, opts.tense) });
 
@@ -274,6 +274,19 @@ export function findDateMentions(sentence: TextSpan, published: string | null, o
       window,
       relation: relationOf(window, pub),
     }));
+}
+
+/**
+ * Years a news date can have. chrono reads some word salads as far-off years ("07/25/23
+ * last 2015 year" once gave the year 9, found by the property test); such a reading is
+ * dropped rather than written into the dataset.
+ */
+const YEARS = { min: 1900, max: 2100 } as const;
+function plausible(window: DateWindow): boolean {
+  const year = (iso: string): number => (/^\d{4}-\d{2}-\d{2}$/.test(iso) ? Number(iso.slice(0, 4)) : NaN);
+  const a = year(window.start);
+  const b = year(window.end);
+  return a >= YEARS.min && b <= YEARS.max;
 }
 
 /** Reads one chrono result, applying the news rules to weekdays and to dates without a year. */

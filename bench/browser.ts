@@ -214,23 +214,24 @@ export async function measureScrub(opened: OpenedPage, steps: number, warmup = 3
       const t0 = performance.now();
       let settled = true;
       if (w) {
-        // Settled: the map container says so again (the links drawn, MapLibre idle), the
-        // same signal the tests and the snapshot command wait for.
-        const container = document.querySelector<HTMLElement>('[data-map-idle]')!;
-        const idle = new Promise<void>((r) => {
-          const timer = setTimeout(() => { settled = false; observer.disconnect(); r(); }, 10_000);
-          const observer = new MutationObserver(() => {
-            if (container.dataset.mapIdle !== 'true') return;
-            clearTimeout(timer);
-            observer.disconnect();
-            r();
-          });
-          observer.observe(container, { attributes: true, attributeFilter: ['data-map-idle'] });
-        });
         g.__atlasStore.getState().setWindow(w.from, w.to);
-        // A step that changes nothing the map shows never leaves idle: nothing to wait for.
-        if (container.dataset.mapIdle !== 'false') settled = true;
-        else await idle;
+        // Settled: the map container says so again (the links drawn, MapLibre idle), the
+        // same signal the tests and the snapshot command wait for. The store marks it
+        // "false" synchronously; a step that changes nothing the map shows leaves it alone.
+        const container = document.querySelector<HTMLElement>('[data-map-idle]')!;
+        if (container.dataset.mapIdle === 'false') {
+          await new Promise<void>((r) => {
+            const observer = new MutationObserver(() => {
+              if (container.dataset.mapIdle !== 'true') return;
+              clearTimeout(timer);
+              observer.disconnect();
+              r();
+            });
+            // A map that never settles must not hang the bench; the step counts as unsettled.
+            const timer = setTimeout(() => { settled = false; observer.disconnect(); r(); }, 10_000);
+            observer.observe(container, { attributes: true, attributeFilter: ['data-map-idle'] });
+          });
+        }
       }
       await nextFrame();
       return { ms: performance.now() - t0, settled };

@@ -11,20 +11,14 @@ import 'maplibre-gl/dist/maplibre-gl.css';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import fontUrl from '@fontsource/noto-sans/files/noto-sans-latin-400-normal.woff2?url';
 import { basemapPaths, defaultBounds } from 'virtual:atlas-basemap';
-import { atlasStyle } from '../../src/app/map/style';
+import { atlasStyle, basemapUrls } from '../../src/app/map/style';
 
 maplibregl.setWorkerUrl(workerUrl);
 
-const absolute = (path: string): string => new URL(path, document.baseURI).href;
 const container = document.getElementById('map') as HTMLElement;
 const map = new maplibregl.Map({
   container,
-  style: atlasStyle(absolute(fontUrl), {
-    countries: absolute(basemapPaths.countries),
-    borders: absolute(basemapPaths.borders),
-    coasts: absolute(basemapPaths.coasts),
-    labels: absolute(basemapPaths.labels),
-  }),
+  style: atlasStyle(new URL(fontUrl, document.baseURI).href, basemapUrls(basemapPaths, document.baseURI)),
   ...(defaultBounds ? { bounds: defaultBounds, fitBoundsOptions: { padding: 40 } } : { center: [67, 32] as [number, number], zoom: 3.6 }),
   attributionControl: false,
   fadeDuration: 0,

@@ -14,7 +14,7 @@ import { ARC_ATTRIBUTES, ARC_VERTEX_FLOATS, type ArcMesh } from './arcMesh';
 import { stateTextureSize, visibleRuns } from './arcState';
 import type { OverlayView } from './overlayProjection';
 import { GlProgram } from './glProgram';
-import { COLORS, linkWidthPx } from './style';
+import { COLORS, linkWidthPx, rgbUnit } from './style';
 
 /** What the adapter sets per change; read by the shaders as uniforms. */
 export interface ArcStyle {
@@ -110,7 +110,10 @@ void main() {
   fragColor = vec4(color * alpha, alpha); // premultiplied: the overlay canvas composites premultiplied
 }`;
 
-const rgb = (hex: string): [number, number, number] => [parseInt(hex.slice(1, 3), 16) / 255, parseInt(hex.slice(3, 5), 16) / 255, parseInt(hex.slice(5, 7), 16) / 255];
+// Parsed once, not per frame.
+const HELD = rgbUnit(COLORS.held);
+const UNHELD = rgbUnit(COLORS.unheld);
+const ABSENT = rgbUnit(COLORS.absent);
 
 export class ArcRenderer {
   private gl: WebGL2RenderingContext | null = null;
@@ -130,8 +133,6 @@ export class ArcRenderer {
   private multiDraw: WEBGL_multi_draw | null = null;
   private style: ArcStyle = { widthFactor: 1, opacity: 1, focusActive: false, animate: false };
   private readonly started = performance.now();
-  /** Frames drawn (a test handle: the animation advances frames). */
-  frames = 0;
 
   /** A new dataset: the mesh is uploaded on the next render; `state` is the per-pair buffer (4 bytes a pair). */
   setMesh(mesh: ArcMesh, state: Uint8Array): void {
@@ -244,7 +245,6 @@ export class ArcRenderer {
     if (!g || !this.program || this.program.status() !== 'ready' || !this.mesh) return false;
     this.upload(g);
     if (this.indexCount === 0 || this.runCount === 0) return false;
-    this.frames++;
     g.useProgram(this.program.program);
     const u = (name: string) => this.program!.uniform(name);
     g.uniformMatrix4fv(u('u_matrix'), false, view.matrix);
@@ -253,9 +253,9 @@ export class ArcRenderer {
     g.uniform1f(u('u_focus_active'), this.style.focusActive ? 1 : 0);
     g.uniform1f(u('u_opacity'), this.style.opacity);
     g.uniform1f(u('u_time'), this.style.animate ? ((performance.now() - this.started) / 1000) % 600 : -1);
-    g.uniform3fv(u('u_held'), rgb(COLORS.held));
-    g.uniform3fv(u('u_unheld'), rgb(COLORS.unheld));
-    g.uniform3fv(u('u_absent'), rgb(COLORS.absent));
+    g.uniform3fv(u('u_held'), HELD);
+    g.uniform3fv(u('u_unheld'), UNHELD);
+    g.uniform3fv(u('u_absent'), ABSENT);
     g.activeTexture(g.TEXTURE0);
     g.bindTexture(g.TEXTURE_2D, this.texture);
     g.uniform1i(u('u_state'), 0);

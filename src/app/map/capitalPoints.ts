@@ -7,7 +7,9 @@
 import { mercator } from './arcMesh';
 import type { OverlayView } from './overlayProjection';
 import { GlProgram } from './glProgram';
-import { COLORS } from './style';
+import { COLORS, rgbUnit } from './style';
+
+const FILL = rgbUnit(COLORS.capital); // parsed once, not per frame
 
 const VERTEX = `#version 300 es
 precision highp float;
@@ -123,8 +125,7 @@ export class CapitalPoints {
     g.uniformMatrix4fv(u('u_matrix'), false, view.matrix);
     g.uniform1f(u('u_size'), size);
     g.uniform1f(u('u_rim'), Math.max(1, pixelRatio) / Math.max(1, size));
-    const c = COLORS.capital;
-    g.uniform3f(u('u_fill'), parseInt(c.slice(1, 3), 16) / 255, parseInt(c.slice(3, 5), 16) / 255, parseInt(c.slice(5, 7), 16) / 255);
+    g.uniform3fv(u('u_fill'), FILL);
     g.bindVertexArray(this.vao);
     for (let copy = Math.max(Math.ceil(view.west - 1), -3); copy <= Math.min(Math.floor(view.east), 3); copy++) {
       g.uniform1f(u('u_offset'), copy);

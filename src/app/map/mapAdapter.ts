@@ -33,7 +33,7 @@ import { FlowAnimation } from './flowAnimation';
 import { countLinks, densityOpacity, densityWidth, type LinkCounts } from './linkCounts';
 import { LinkOverlay } from './linkOverlay';
 import { buildLinkGeometry, LINK_CLASS, LINK_CLASSES, type LinkGeometry } from './links';
-import { atlasStyle, COLORS, markerZoomScale, ringRadius } from './style';
+import { atlasStyle, basemapUrls, COLORS, markerZoomScale, ringRadius } from './style';
 import { VenueMarkers } from './venueMarkers';
 
 declare global {
@@ -79,16 +79,10 @@ export function mountAtlasMap(container: HTMLElement, store: Store = useAtlasSto
     workerSet = true;
   }
   const initial = store.getState();
-  const absolute = (path: string): string => new URL(path, document.baseURI).href;
   const defaultBounds = defaultFrame ? new LngLatBounds([defaultFrame[0], defaultFrame[1]], [defaultFrame[2], defaultFrame[3]]) : null;
   const map = new MapLibreMap({
     container,
-    style: atlasStyle(absolute(fontUrl), {
-      countries: absolute(basemapPaths.countries),
-      borders: absolute(basemapPaths.borders),
-      coasts: absolute(basemapPaths.coasts),
-      labels: absolute(basemapPaths.labels),
-    }),
+    style: atlasStyle(new URL(fontUrl, document.baseURI).href, basemapUrls(basemapPaths, document.baseURI)),
     ...(initial.view.camera
       ? { center: [initial.view.camera.lon, initial.view.camera.lat] as [number, number], zoom: initial.view.camera.zoom }
       : defaultBounds

@@ -26,6 +26,11 @@ export const COLORS = {
   capital: '#2b2d42',
 } as const;
 
+/** A "#rrggbb" colour as 0..1 channels (shader uniforms). */
+export function rgbUnit(hex: string): [number, number, number] {
+  return [parseInt(hex.slice(1, 3), 16) / 255, parseInt(hex.slice(3, 5), 16) / 255, parseInt(hex.slice(5, 7), 16) / 255];
+}
+
 /** Source ids. */
 export const SOURCES = { countries: 'countries', borders: 'borders', coasts: 'coasts', countryLabels: 'country-labels' } as const;
 
@@ -66,6 +71,12 @@ export interface BasemapUrls {
   borders: string;
   coasts: string;
   labels: string;
+}
+
+/** The basemap files' paths (relative to the page, as the build writes them) as absolute URLs, which MapLibre's worker needs. */
+export function basemapUrls(paths: BasemapUrls, base: string): BasemapUrls {
+  const absolute = (path: string): string => new URL(path, base).href;
+  return { countries: absolute(paths.countries), borders: absolute(paths.borders), coasts: absolute(paths.coasts), labels: absolute(paths.labels) };
 }
 
 export function atlasStyle(fontUrl: string, basemap: BasemapUrls): StyleSpecification {

@@ -67,14 +67,24 @@ async function waitForMapIdle(page: Page) {
 /**
  * The links and host rings the map has drawn, as "capital>venue" and "ring:venue" keys
  * (one arc per capital→venue pair, whatever the number of meetings along it). Arcs draw
- * in a WebGL overlay, read through its probe; rings are a state of the venue markers.
+ * in a WebGL overlay, read through its probe; rings are a state of the venue markers,
+ * which are in the DOM only while in view: the probe lists every ring, and the markers
+ * on screen must agree with it.
  */
 async function drawnLinks(page: Page): Promise<string[]> {
   await waitForMapIdle(page);
-  const { arcs, rings } = await page.evaluate(() => ({
-    arcs: (window as unknown as { __atlasLinks: { visibleLinks(): string[] } }).__atlasLinks.visibleLinks(),
-    rings: [...document.querySelectorAll<HTMLElement>('.venue-marker[data-ring]')].map((el) => el.dataset.venue!),
-  }));
+  const { arcs, rings, onScreen, offRing } = await page.evaluate(() => {
+    const probe = (window as unknown as { __atlasLinks: { visibleLinks(): string[]; rings(): string[] } }).__atlasLinks;
+    const markers = [...document.querySelectorAll<HTMLElement>('.venue-marker')];
+    return {
+      arcs: probe.visibleLinks(),
+      rings: probe.rings(),
+      onScreen: markers.filter((el) => el.dataset.ring !== undefined).map((el) => el.dataset.venue!),
+      offRing: markers.filter((el) => el.dataset.ring === undefined).map((el) => el.dataset.venue!),
+    };
+  });
+  for (const venue of onScreen) expect(rings, `marker ${venue} shows a ring the map does not list`).toContain(venue);
+  for (const venue of offRing) expect(rings, `marker ${venue} lacks its ring`).not.toContain(venue);
   return [...arcs, ...rings.map((v) => `ring:${v}`)].sort();
 }
 

@@ -111,7 +111,17 @@ test('draws the basemap and the links in the default view, with venue buttons na
   const pixels = await linkPixels(page);
   expect(pixels.colours).toBeGreaterThan(50); // land, water, borders, labels: not a blank canvas
   expect(pixels.link).toBeGreaterThan(150); // held links are drawn
-  for (const id of counts.keys()) {
+  // Every venue in view has its button (those outside come in with a pan: see below).
+  const inView = await page.evaluate((venues) => {
+    const map = window.__atlasMap!;
+    const { clientWidth: w, clientHeight: h } = map.getContainer();
+    return venues.filter((v) => {
+      const p = map.project([v.lon, v.lat]);
+      return p.x >= 0 && p.y >= 0 && p.x <= w && p.y <= h;
+    }).map((v) => v.id);
+  }, [...counts.keys()].map((id) => dataset.places.find((p) => p.id === id)!));
+  expect(inView.length).toBeGreaterThan(0);
+  for (const id of inView) {
     await expect(page.getByRole('button', { name: accessibleName(id), exact: true })).toBeVisible();
   }
   // the default framing is on Afghanistan–Pakistan
@@ -160,8 +170,8 @@ test('a narrower time window draws fewer links and updates marker counts', async
   test.skip(inYear.length === dated.length, 'every meeting falls in one year');
 
   await openMap(page);
-  // One arc per capital→venue pair (the overlay's read-out) and one host ring per venue (on the markers).
-  const rendered = () => page.evaluate(() => window.__atlasLinks!.visiblePairs() + document.querySelectorAll('.venue-marker[data-ring]').length);
+  // One arc per capital→venue pair and one host ring per venue (the overlay's read-out).
+  const rendered = () => page.evaluate(() => window.__atlasLinks!.visiblePairs() + window.__atlasLinks!.rings().length);
   const full = await rendered();
   await openMap(page, `animate=0&from=${year}-01-01&to=${year}-12-31`);
   const narrow = await rendered();
@@ -228,3 +238,23 @@ test('a city chosen in the address that lies outside the default framing is brou
   await expect.poll(inside).toBe(true);
 });
 
+
+test('venue markers are in the page only while their venue is in or near the view', async ({ page }) => {
+  // Off-screen markers are kept as state, not as buttons (issue 6): a pan brings them in.
+  const [kabulLon, kabulLat] = [69.2, 34.5];
+  const venues = [...counts.keys()].map((id) => dataset.places.find((p) => p.id === id)!);
+  const far = venues.sort((a, b) => Math.hypot(b.lon - kabulLon, b.lat - kabulLat) - Math.hypot(a.lon - kabulLon, a.lat - kabulLat))[0]!;
+  test.skip(Math.hypot(far.lon - kabulLon, far.lat - kabulLat) < 25, 'every venue is near the default framing');
+  await openMap(page);
+  const marker = page.locator(`.venue-marker[data-venue="${far.id}"]`);
+  await expect(marker).toHaveCount(0);
+  const inPage = await page.locator('.venue-marker').count();
+  expect(inPage).toBeGreaterThan(0);
+  expect(inPage).toBeLessThan(counts.size);
+  // Pan there through the address, as a shared link would.
+  await openMap(page, `animate=0&cam=${far.lon},${far.lat},4`);
+  await expect(marker).toHaveCount(1);
+  await expect(marker).toHaveAccessibleName(accessibleName(far.id));
+  const [m, box] = await Promise.all([marker.boundingBox(), page.locator('.atlas-map').boundingBox()]);
+  expect(m && box && m.x >= box.x && m.x + m.width <= box.x + box.width && m.y >= box.y && m.y + m.height <= box.y + box.height).toBe(true);
+});

@@ -373,7 +373,6 @@ export function mountAtlasMap(container: HTMLElement, store: Store = useAtlasSto
   /** Set by a resize, which MapLibre wraps in movestart/moveend of its own. */
   let resized = false;
   map.on('resize', () => {
-    markers.invalidateSize();
     resized = true;
   });
 

@@ -1,27 +1,46 @@
 /**
- * Venue markers as real DOM buttons on the map (MapLibre `Marker`s): keyboard-reachable,
+ * Venue markers as real DOM buttons on the map: keyboard-reachable,
  * named for screen readers ("Kabul, 4 meetings"), and carrying their own label next to
- * their own dot, so a label can never drift onto another venue's marker.
+ * their own dot, so a label can never drift onto another venue's marker. Only venues with
+ * meetings in the window that lie in or near the view are in the DOM; the others are kept
+ * as state and written when the camera brings them in.
+ *
+ * The buttons sit in one layer over the map and are placed with a 2D transform, not as
+ * MapLibre `Marker`s: those carry a 3D transform and `will-change`, which makes each marker
+ * a compositing layer of its own, and every layer costs main-thread time on every frame
+ * that changes anything (issue 6).
  */
-import { Marker, type Map as MapLibreMap } from 'maplibre-gl';
+import type { Map as MapLibreMap } from 'maplibre-gl';
 import type { Place } from '../../dataset/schema';
 import { LABEL_GAP, placeLabels, type LabelCandidate } from './labelPlacement';
 import { markerZoomScale, ringRadius } from './style';
 
 interface VenueMarker {
   place: Place;
-  marker: Marker;
   button: HTMLButtonElement;
   label: HTMLSpanElement;
+  /** What the marker should show (kept for every venue, on the map or not). */
   count: number;
   radius: number;
+  ring: 'held' | 'unheld' | undefined;
+  ringFocus: boolean;
+  /**
+   * What the button shows now: only markers in view are kept in step, the others catch
+   * up when they come into view. The element outlives detaching, so this stays true.
+   */
+  shown: { count: number; radius: number; ring: 'held' | 'unheld' | undefined; ringFocus: boolean };
   labelWidth: number;
   /** Last written label offset and side: unchanged values are not written again (each write restyles the marker). */
   labelOffset: string;
   labelSide: string;
-  /** On the map (a MapLibre marker); hidden, not removed, while it has no meetings. */
-  added: boolean;
+  /** In the DOM: it has meetings in the window and lies in or near the view. */
+  attached: boolean;
+  /** Where the button was last placed (its transform), so an unmoved marker is not written again. */
+  placed: string;
 }
+
+/** Markers this far outside the map (px) are attached already, so a pan does not show them pop in. */
+const VIEW_MARGIN = 80;
 
 /** Dot radius: area proportional to meetings in the window, relative to the busiest venue. */
 export function markerRadius(count: number, maxCount: number): number {
@@ -36,13 +55,27 @@ export function venueAccessibleName(name: string, count: number): string {
 export class VenueMarkers {
   private readonly markers = new Map<string, VenueMarker>();
   private selected: string | null = null;
+  /** The buttons' common parent over the map (under MapLibre's controls). */
+  private readonly layer: HTMLDivElement;
 
   constructor(
     private readonly map: MapLibreMap,
     private readonly onSelect: (placeId: string) => void,
-  ) {}
+  ) {
+    // Markers come and go with the view: only those in it are in the DOM and kept in step
+    // (a window step at 10,000 meetings would otherwise restyle hundreds of off-screen
+    // buttons; issue 6).
+    this.layer = document.createElement('div');
+    this.layer.className = 'venue-layer';
+    map.getCanvasContainer().append(this.layer);
+    map.on('move', () => this.syncView());
+    map.on('resize', () => {
+      this.size = null;
+      this.syncView();
+    });
+  }
 
-  /** Creates one (hidden) marker per venue of the dataset. */
+  /** Creates one (detached) marker per venue of the dataset. */
   setVenues(venues: readonly Place[]): void {
     this.clear();
     for (const place of venues) {
@@ -61,12 +94,21 @@ export class VenueMarkers {
       label.textContent = place.name;
       label.setAttribute('aria-hidden', 'true'); // the button's aria-label says it, with the count
       button.append(ring, dot, label);
+      button.setAttribute('aria-pressed', 'false');
       button.addEventListener('click', (e) => {
         e.stopPropagation();
         this.onSelect(place.id);
       });
-      const marker = new Marker({ element: button, anchor: 'center' }).setLngLat([place.lon, place.lat]);
-      this.markers.set(place.id, { place, marker, button, label, count: -1, radius: 0, labelWidth: 0, labelOffset: '', labelSide: '', added: false });
+      // The tooltip is written when the pointer arrives, not on every window step.
+      button.addEventListener('pointerenter', () => {
+        button.title = button.getAttribute('aria-label') ?? place.name;
+      });
+      this.markers.set(place.id, {
+        place, button, label,
+        count: 0, radius: 0, ring: undefined, ringFocus: false,
+        shown: { count: -1, radius: -1, ring: undefined, ringFocus: false },
+        labelWidth: 0, labelOffset: '', labelSide: '', attached: false, placed: '',
+      });
     }
   }
 
@@ -75,29 +117,10 @@ export class VenueMarkers {
     let max = 0;
     for (const n of counts.values()) max = Math.max(max, n);
     for (const [id, m] of this.markers) {
-      const count = counts.get(id) ?? 0;
-      const radius = markerRadius(count, max);
-      if (count === m.count && radius === m.radius) continue;
-      // Shown and hidden, not added and removed: re-inserting hundreds of markers into the
-      // DOM on a window step restyles and repositions each of them (issue 6).
-      if (count === 0) m.button.hidden = true;
-      else if (m.count <= 0) {
-        if (!m.added) {
-          m.marker.addTo(this.map);
-          m.added = true;
-        }
-        m.button.hidden = false;
-      }
-      m.count = count;
-      m.radius = radius;
-      m.button.setAttribute('aria-label', venueAccessibleName(m.place.name, count));
-      m.button.title = venueAccessibleName(m.place.name, count);
-      // Width and height, not a custom property: custom properties inherit, so changing one
-      // restyles the marker's children too, for every marker, on every window step.
-      const size = `calc(${(radius * 2).toFixed(1)}px * var(--venue-scale, 1))`;
-      m.button.style.width = size;
-      m.button.style.height = size;
+      m.count = counts.get(id) ?? 0;
+      m.radius = markerRadius(m.count, max);
     }
+    this.syncView();
     this.layoutLabels();
   }
 
@@ -108,15 +131,9 @@ export class VenueMarkers {
    */
   setRings(rings: ReadonlyMap<string, 'held' | 'unheld'>, focused: ReadonlySet<string>): void {
     for (const [id, m] of this.markers) {
-      const ring = rings.get(id);
-      if (ring === undefined) {
-        if (m.button.dataset.ring !== undefined) delete m.button.dataset.ring;
-      } else if (m.button.dataset.ring !== ring) m.button.dataset.ring = ring;
-      const focus = ring !== undefined && focused.has(id);
-      if (focus !== (m.button.dataset.ringFocus !== undefined)) {
-        if (focus) m.button.dataset.ringFocus = '';
-        else delete m.button.dataset.ringFocus;
-      }
+      m.ring = rings.get(id);
+      m.ringFocus = m.ring !== undefined && focused.has(id);
+      if (m.attached) this.write(m);
     }
   }
 
@@ -131,24 +148,92 @@ export class VenueMarkers {
     next?.button.setAttribute('aria-pressed', 'true');
   }
 
+  /** The venues whose markers are on the map now (in or near the view, with meetings). */
+  attachedVenues(): string[] {
+    return [...this.markers.values()].filter((m) => m.attached).map((m) => m.place.id);
+  }
+
+  /**
+   * Attaches the markers with meetings that lie in or near the view, detaches the rest, and
+   * brings the attached ones up to date. Cheap enough for every camera frame: a projection
+   * per venue, DOM writes only where something changed.
+   */
+  private syncView(): void {
+    if (this.markers.size === 0) return;
+    const { width, height } = this.containerSize();
+    const center = this.map.getCenter().lng;
+    const scale = markerZoomScale(this.map.getZoom());
+    for (const m of this.markers.values()) {
+      let wanted = false;
+      let x = 0;
+      let y = 0;
+      if (m.count > 0) {
+        // The world copy nearest the centre.
+        const lon = m.place.lon + 360 * Math.round((center - m.place.lon) / 360);
+        const p = this.map.project([lon, m.place.lat]);
+        x = p.x;
+        y = p.y;
+        const reach = VIEW_MARGIN + m.radius * scale;
+        wanted = x > -reach - m.labelWidth && y > -reach && x < width + reach + m.labelWidth && y < height + reach;
+      }
+      if (wanted) {
+        this.write(m);
+        const placed = `translate(${x.toFixed(1)}px, ${y.toFixed(1)}px) translate(-50%, -50%)`;
+        if (placed !== m.placed) {
+          m.placed = placed;
+          m.button.style.transform = placed;
+        }
+        if (!m.attached) {
+          this.layer.append(m.button);
+          m.attached = true;
+        }
+      } else if (m.attached) {
+        m.button.remove();
+        m.attached = false;
+      }
+    }
+  }
+
+  /** Writes what changed since the button last showed this venue. */
+  private write(m: VenueMarker): void {
+    const shown = m.shown;
+    if (m.count !== shown.count) {
+      shown.count = m.count;
+      m.button.setAttribute('aria-label', venueAccessibleName(m.place.name, m.count));
+      if (m.button.title) m.button.title = venueAccessibleName(m.place.name, m.count);
+    }
+    if (m.radius !== shown.radius) {
+      shown.radius = m.radius;
+      // Width and height, not a custom property: custom properties inherit, so changing one
+      // restyles the marker's children too.
+      const size = `calc(${(m.radius * 2).toFixed(1)}px * var(--venue-scale, 1))`;
+      m.button.style.width = size;
+      m.button.style.height = size;
+    }
+    if (m.ring !== shown.ring) {
+      shown.ring = m.ring;
+      if (m.ring === undefined) delete m.button.dataset.ring;
+      else m.button.dataset.ring = m.ring;
+    }
+    if (m.ringFocus !== shown.ringFocus) {
+      shown.ringFocus = m.ringFocus;
+      if (m.ringFocus) m.button.dataset.ringFocus = '';
+      else delete m.button.dataset.ringFocus;
+    }
+  }
+
   /** Re-places labels for the current camera; call after moves end and after counts change. */
   layoutLabels(): void {
     const candidates: LabelCandidate[] = [];
-    const container = this.map.getContainer();
-    // The container's size is read once per resize: reading its box on every call would
-    // force a layout right after the marker style writes, on every window step.
-    if (this.size === null) {
-      const box = container.getBoundingClientRect();
-      this.size = { width: box.width, height: box.height };
-    }
-    const { width, height } = this.size;
+    const { width, height } = this.containerSize();
     // Dots shrink at world zoom so that close venues (Kabul, Islamabad) stay apart.
     const scale = markerZoomScale(this.map.getZoom());
     // Labels sit outside the host ring too.
     const ring = ringRadius(this.map.getZoom()) + 1;
+    const center = this.map.getCenter().lng;
     for (const [id, m] of this.markers) {
-      if (m.count <= 0) continue;
-      const p = this.map.project([m.place.lon, m.place.lat]);
+      if (!m.attached) continue;
+      const p = this.map.project([m.place.lon + 360 * Math.round((center - m.place.lon) / 360), m.place.lat]);
       if (p.x < -100 || p.y < -50 || p.x > width + 100 || p.y > height + 50) continue;
       if (m.labelWidth === 0) m.labelWidth = this.measureLabel(m.label, m.place.name);
       const r = m.radius * scale;
@@ -169,11 +254,19 @@ export class VenueMarkers {
     }
   }
 
-  private size: { width: number; height: number } | null = null;
-  /** The map was resized: the next layout reads the container's size again. */
-  invalidateSize(): void {
-    this.size = null;
+  /**
+   * The container's size, read once per resize: reading its box on every call would force
+   * a layout right after the marker style writes, on every window step.
+   */
+  private containerSize(): { width: number; height: number } {
+    if (this.size === null) {
+      const box = this.map.getContainer().getBoundingClientRect();
+      this.size = { width: box.width, height: box.height };
+    }
+    return this.size;
   }
+
+  private size: { width: number; height: number } | null = null;
 
   /** Label width from canvas text metrics in the label's font (read once), not from layout. */
   private font: string | null = null;
@@ -191,7 +284,7 @@ export class VenueMarkers {
   }
 
   clear(): void {
-    for (const m of this.markers.values()) m.marker.remove();
+    for (const m of this.markers.values()) if (m.attached) m.button.remove();
     this.markers.clear();
     this.selected = null;
   }

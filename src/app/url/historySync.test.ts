@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { useAtlasStore } from '../state/store';
 import { DEFAULT_VIEW_STATE } from '../state/viewState';
-import { type HistoryLike, historyWrite, startUrlSync } from './historySync';
+import { type HistoryLike, historyWrite, REPLACE_MAX_WAIT_MS, REPLACE_QUIET_MS, startUrlSync } from './historySync';
 
 function fakeWindow(search: string) {
   const entries = [search];
@@ -112,7 +112,7 @@ describe('startUrlSync', () => {
     expect(useAtlasStore.getState().notices.join(' ')).toMatch(/city="atlantis"/);
     stop();
   });
-  it('throttles replacements: many frames of play make one write', () => {
+  it('debounces replacements: many frames of play make one write, no later than the longest wait', () => {
     const { win, entries } = fakeWindow('?from=2020-01-01&to=2020-03-01');
     const replaced: string[] = [];
     const replaceState = win.history.replaceState.bind(win.history);
@@ -120,16 +120,33 @@ describe('startUrlSync', () => {
       replaced.push(url!);
       replaceState(d, u, url);
     };
-    const pending: Array<() => void> = [];
-    const stop = startUrlSync(useAtlasStore, win, { now: () => 0, schedule: (fn) => pending.push(fn), cancel: () => {} });
-    const store = useAtlasStore.getState();
-    store.setPlaying(true);
-    for (let d = 1; d <= 28; d++) useAtlasStore.getState().setWindow(`2020-02-${String(d).padStart(2, '0')}`, '2020-04-01');
+    // A fake timer queue: what is scheduled, with its delay, until cancelled.
+    const timers = new Map<number, { fn: () => void; ms: number }>();
+    let nextId = 0;
+    let t = 0;
+    const stop = startUrlSync(useAtlasStore, win, {
+      now: () => t,
+      schedule: (fn, ms) => {
+        timers.set(++nextId, { fn, ms });
+        return nextId;
+      },
+      cancel: (id) => timers.delete(id as number),
+    });
+    useAtlasStore.getState().setPlaying(true);
+    for (let d = 1; d <= 28; d++) {
+      t = d * 100; // a frame of play every 100 ms
+      useAtlasStore.getState().setWindow(`2020-02-${String(d).padStart(2, '0')}`, '2020-04-01');
+      // Frame 1 pushed; from frame 2 (200 ms) on, each change waits for a pause of
+      // REPLACE_QUIET_MS, but never past REPLACE_MAX_WAIT_MS after frame 2.
+      const live = [...timers.values()];
+      if (d === 1) expect(live).toHaveLength(0);
+      else expect(live.map((x) => x.ms)).toEqual([Math.max(0, Math.min(REPLACE_QUIET_MS, 200 + REPLACE_MAX_WAIT_MS - t))]);
+    }
     // The first frame of play pushed its own entry; the rest wait for one replacement.
     expect(entries).toHaveLength(2);
     expect(replaced).toHaveLength(0);
-    expect(pending).toHaveLength(1);
-    pending[0]!();
+    expect(timers.size).toBe(1);
+    [...timers.values()][0]!.fn();
     expect(replaced).toEqual(['/atlas/?from=2020-02-28&to=2020-04-01']);
     useAtlasStore.getState().setPlaying(false);
     stop();

@@ -3,7 +3,7 @@
  * query is parsed into the store. Writing: a discrete change (a city, a filter) pushes a
  * history entry; a drag of the brush, play, camera moves and quick repeated key steps
  * replace the current one, so Back leaves the gesture instead of replaying it frame by frame.
- * Replacements are throttled; pushes are written at once.
+ * Replacements wait for a pause (debounced, with a longest wait); pushes are written at once.
  */
 import type { StoreApi } from 'zustand';
 import type { AtlasState } from '../state/store';
@@ -37,9 +37,14 @@ export function historyWrite(prev: ViewState, next: ViewState, ctx: { gesture: b
   return 'push';
 }
 
-/** Replacements are written at most this often: the history API is slow (milliseconds a call)
- * and Chromium throttles pages that call it hundreds of times, as play at 60 fps would. */
-const REPLACE_EVERY_MS = 250;
+/**
+ * A replacement is written once changes pause this long: the history API is slow (a
+ * millisecond or more a call, and Chromium fetches the page icon again after each), and it
+ * throttles pages that call it hundreds of times, as a drag or play at 60 fps would (issue 6).
+ */
+export const REPLACE_QUIET_MS = 400;
+/** While changes keep coming (play), the address still catches up at least this often. */
+export const REPLACE_MAX_WAIT_MS = 2000;
 
 export interface UrlSyncOptions {
   now?: () => number;
@@ -63,6 +68,8 @@ export function startUrlSync(store: StoreApi<AtlasState>, win: HistoryLike = win
   /** The query the address shows or is about to show (a replacement may be pending). */
   let currentQuery = win.location.search.replace(/^\?/, '');
   let pendingUrl: string | null = null;
+  /** When the pending replacement was first asked for (the longest wait counts from here). */
+  let pendingSince = 0;
   let timer: unknown = null;
 
   const flush = () => {
@@ -97,8 +104,10 @@ export function startUrlSync(store: StoreApi<AtlasState>, win: HistoryLike = win
       flush();
       win.history.pushState(null, '', url);
     } else {
+      if (pendingUrl === null) pendingSince = t;
       pendingUrl = url;
-      timer ??= schedule(flush, REPLACE_EVERY_MS);
+      if (timer !== null) cancel(timer);
+      timer = schedule(flush, Math.max(0, Math.min(REPLACE_QUIET_MS, pendingSince + REPLACE_MAX_WAIT_MS - t)));
     }
   });
 

@@ -5,6 +5,7 @@
  * Kabul, 1 in Islamabad. Most present: Pakistan (4), Afghanistan (4), Uzbekistan (1)."
  */
 import type { Dataset, Meeting } from '../dataset/schema';
+import { compareNames } from '../dataset/compareNames';
 
 export interface AltTextView {
   from: string | null;
@@ -55,7 +56,7 @@ function venueCounts(meetings: readonly Meeting[], dataset: Dataset): Array<{ na
     const name = nameById.get(m.venuePlaceId) ?? m.venuePlaceId;
     counts.set(name, (counts.get(name) ?? 0) + 1);
   }
-  return [...counts].map(([name, count]) => ({ name, count })).sort((x, y) => y.count - x.count || x.name.localeCompare(y.name));
+  return [...counts].map(([name, count]) => ({ name, count })).sort((x, y) => y.count - x.count || compareNames(x.name, y.name));
 }
 
 function participantCounts(meetings: readonly Meeting[], dataset: Dataset): Array<{ name: string; count: number }> {
@@ -64,7 +65,7 @@ function participantCounts(meetings: readonly Meeting[], dataset: Dataset): Arra
   for (const m of meetings) for (const iso3 of new Set(m.participants)) counts.set(iso3, (counts.get(iso3) ?? 0) + 1);
   return [...counts]
     .map(([iso3, count]) => ({ name: nameByIso3.get(iso3) ?? iso3, count }))
-    .sort((x, y) => y.count - x.count || x.name.localeCompare(y.name));
+    .sort((x, y) => y.count - x.count || compareNames(x.name, y.name));
 }
 
 /** How many venues or states a sentence names before it summarises the rest. */

@@ -6,6 +6,7 @@
  * briefly re-rendered at 2x, then restored.
  */
 import type { Map as MaplibreMap } from 'maplibre-gl';
+import { linkOverlayOf } from '../map/linkOverlay';
 
 /** The map the adapter (src/app/map/AtlasMap.tsx) exposes on `window.__atlasMap`, if it is up. */
 export function atlasMap(): MaplibreMap | null {
@@ -32,10 +33,12 @@ export async function captureMapCanvas(map: MaplibreMap, pixelRatio: number): Pr
         copy.height = source.height;
         const ctx = copy.getContext('2d');
         ctx?.drawImage(source, 0, 0);
-        // The links and capitals draw in their own canvas over the map's (linkOverlay.ts),
-        // redrawn in this same render event before this listener, so its buffer is current.
-        const overlay = map.getCanvasContainer().querySelector<HTMLCanvasElement>('canvas.link-overlay');
-        if (overlay && overlay.width > 0) ctx?.drawImage(overlay, 0, 0, copy.width, copy.height);
+        // The links and capitals draw in their own canvas over the map's (linkOverlay.ts).
+        // It skips MapLibre frames that do not move the camera, so it is drawn here, in
+        // this task, for its buffer to hold the picture when it is read.
+        const overlay = linkOverlayOf(map);
+        overlay?.draw();
+        if (overlay && overlay.canvas.width > 0) ctx?.drawImage(overlay.canvas, 0, 0, copy.width, copy.height);
         resolve(copy);
       });
       map.triggerRepaint();

@@ -135,6 +135,11 @@ export class ArcRenderer {
   private readonly started = performance.now();
 
   /** A new dataset: the mesh is uploaded on the next render; `state` is the per-pair buffer (4 bytes a pair). */
+  /** A dataset's arcs have been given (before that there is nothing to draw). */
+  get hasMesh(): boolean {
+    return this.mesh !== null;
+  }
+
   setMesh(mesh: ArcMesh, state: Uint8Array): void {
     this.mesh = mesh;
     this.meshDirty = true;

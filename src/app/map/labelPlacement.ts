@@ -55,7 +55,7 @@ export function placeLabels(candidates: readonly LabelCandidate[]): Map<string, 
   // Every dot is an obstacle for every label, including dots placed later.
   const taken: Box[] = candidates.map((c) => ({ x0: c.x - c.r, x1: c.x + c.r, y0: c.y - c.r, y1: c.y + c.r }));
   const dotOf = new Map(candidates.map((c, i) => [c.id, taken[i]!]));
-  const order = [...candidates].sort((a, b) => b.priority - a.priority || a.id.localeCompare(b.id));
+  const order = [...candidates].sort((a, b) => b.priority - a.priority || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const result = new Map<string, LabelSide>();
   for (const c of order) {
     const own = dotOf.get(c.id);

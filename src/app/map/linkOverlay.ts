@@ -14,6 +14,12 @@ import { ArcRenderer } from './arcRenderer';
 import { CapitalPoints } from './capitalPoints';
 import { overlayView } from './overlayProjection';
 
+/** The overlay of each map, for the figure export (it redraws the overlay to read its pixels). */
+const overlays = new WeakMap<MapLibreMap, LinkOverlay>();
+export function linkOverlayOf(map: MapLibreMap): LinkOverlay | undefined {
+  return overlays.get(map);
+}
+
 export class LinkOverlay {
   readonly canvas: HTMLCanvasElement;
   readonly arcs = new ArcRenderer();
@@ -38,7 +44,15 @@ export class LinkOverlay {
       this.capitals.init(this.gl);
     } else console.warn('links: WebGL2 is not available; the links cannot be drawn');
     map.on('render', this.onMapRender);
+    overlays.set(map, this);
   }
+
+  /**
+   * The camera and canvas size of the last draw: MapLibre renders many frames that do not
+   * move the map (tiles arriving while it loads, its own fades), and redrawing the links
+   * for those would cost main-thread and GPU time for an identical picture (issue 6).
+   */
+  private drawnView = '';
 
   /** Draws on the next animation frame (several requests in one frame draw once). */
   requestDraw(): void {
@@ -62,6 +76,9 @@ export class LinkOverlay {
       this.pending = 0;
     }
     if (!g) return;
+    // Nothing to draw before the dataset: the shaders compile meanwhile, and asking for their
+    // status before they are done would block until they are.
+    if (!this.arcs.hasMesh) return;
     // Shaders still compiling (in parallel, where the driver can): try again next frame.
     if (this.arcs.status() === 'pending' || this.capitals.status() === 'pending') {
       this.requestDraw();
@@ -79,6 +96,7 @@ export class LinkOverlay {
     const ratio = this.map.getPixelRatio();
     const center = this.map.getCenter();
     const zoom = this.map.getZoom();
+    this.drawnView = this.viewKey();
     const view = overlayView(center.lng, center.lat, zoom, source.width / ratio, source.height / ratio);
     g.viewport(0, 0, source.width, source.height);
     g.clearColor(0, 0, 0, 0);
@@ -92,11 +110,21 @@ export class LinkOverlay {
     this.onDrawn?.();
   }
 
-  private readonly onMapRender = (): void => this.draw();
+  private viewKey(): string {
+    const c = this.map.getCenter();
+    const source = this.map.getCanvas();
+    return `${c.lng},${c.lat},${this.map.getZoom()},${source.width},${source.height}`;
+  }
+
+  /** A MapLibre frame: the links follow only if the camera or the canvas changed. */
+  private readonly onMapRender = (): void => {
+    if (this.pending || this.viewKey() !== this.drawnView) this.draw();
+  };
 
   dispose(): void {
     if (this.pending) cancelAnimationFrame(this.pending);
     this.map.off('render', this.onMapRender);
+    if (overlays.get(this.map) === this) overlays.delete(this.map);
     this.arcs.dispose();
     this.capitals.dispose();
     this.canvas.remove();

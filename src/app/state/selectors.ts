@@ -5,6 +5,7 @@
  * own copies.
  */
 import type { Dataset, Meeting, Place, Source, State } from '../../dataset/schema';
+import { compareNames } from '../../dataset/compareNames';
 import { dayFromIso } from '../timeline/days';
 import type { ViewState } from './viewState';
 
@@ -246,7 +247,7 @@ export function selectTopics(dataset: Dataset): TopicOption[] {
       else bySlug.set(slug, { slug, label, count: 1 });
     }
   }
-  const list = [...bySlug.values()].sort((a, b) => b.count - a.count || a.label.localeCompare(b.label));
+  const list = [...bySlug.values()].sort((a, b) => b.count - a.count || compareNames(a.label, b.label));
   topicLists.set(dataset, list);
   return list;
 }
@@ -262,7 +263,7 @@ export function selectStates(dataset: Dataset): StateOption[] {
   const list = dataset.states
     .filter((s) => counts.has(s.iso3))
     .map((s) => ({ iso3: s.iso3, name: s.name, count: counts.get(s.iso3) ?? 0 }))
-    .sort((a, b) => a.name.localeCompare(b.name));
+    .sort((a, b) => compareNames(a.name, b.name));
   stateLists.set(dataset, list);
   return list;
 }

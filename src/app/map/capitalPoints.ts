@@ -61,10 +61,14 @@ export class CapitalPoints {
     this.dirty = { positions: true, visible: true };
   }
 
-  /** Shows the capitals of these states only. */
+  /** Shows the capitals of these states only (uploaded on the next draw if that changes anything). */
   show(states: ReadonlySet<string>): void {
-    this.ids.forEach((iso3, i) => { this.visible[i] = states.has(iso3) ? 1 : 0; });
-    this.dirty.visible = true;
+    this.ids.forEach((iso3, i) => {
+      const on = states.has(iso3) ? 1 : 0;
+      if (this.visible[i] === on) return;
+      this.visible[i] = on;
+      this.dirty.visible = true;
+    });
   }
 
   /** States whose capital is drawn now (a test handle). */

@@ -36,6 +36,18 @@ describe('countLinks', () => {
     expect(narrow.visibleArcs).toBeLessThan(all.visibleArcs);
     expect(countLinks(g, [], false).visibleArcs).toBe(0);
   });
+
+  it('counting into the previous counts gives what a fresh count gives', () => {
+    const wide = selectVisibleMeetings(ds, DEFAULT_VIEW_STATE);
+    const narrow = selectVisibleMeetings(ds, { ...DEFAULT_VIEW_STATE, from: '2021-02-01', to: '2021-02-28' });
+    const reused = countLinks(g, wide, true);
+    const again = countLinks(g, narrow, false, reused);
+    expect(again).toBe(reused); // the same arrays, overwritten
+    const fresh = countLinks(g, narrow, false);
+    expect([...again.arcs]).toEqual([...fresh.arcs]);
+    expect([...again.rings]).toEqual([...fresh.rings]);
+    expect(again.visibleArcs).toBe(fresh.visibleArcs);
+  });
 });
 
 describe('densityOpacity', () => {

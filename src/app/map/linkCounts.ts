@@ -19,9 +19,17 @@ export interface LinkCounts {
   visibleArcs: number;
 }
 
-export function countLinks(geometry: Pick<LinkGeometry, 'pairs' | 'rings' | 'meetingRefs'>, visible: readonly Meeting[], showAbsent: boolean): LinkCounts {
-  const arcs = new Uint32Array(geometry.pairs.features.length * LINK_CLASSES);
-  const rings = new Uint32Array(geometry.rings.features.length * LINK_CLASSES);
+/**
+ * `into`: the previous counts for the same geometry, overwritten in place (a window step
+ * at 10k meetings would otherwise allocate two arrays of the size of every pair, and the
+ * garbage shows up as collector pauses in the slow steps).
+ */
+export function countLinks(geometry: Pick<LinkGeometry, 'pairs' | 'rings' | 'meetingRefs'>, visible: readonly Meeting[], showAbsent: boolean, into?: LinkCounts): LinkCounts {
+  const arcLength = geometry.pairs.features.length * LINK_CLASSES;
+  const ringLength = geometry.rings.features.length * LINK_CLASSES;
+  const reuse = into !== undefined && into.arcs.length === arcLength && into.rings.length === ringLength;
+  const arcs = reuse ? into.arcs.fill(0) : new Uint32Array(arcLength);
+  const rings = reuse ? into.rings.fill(0) : new Uint32Array(ringLength);
   for (const m of visible) {
     const refs = geometry.meetingRefs.get(m);
     if (!refs) continue;
@@ -30,6 +38,10 @@ export function countLinks(geometry: Pick<LinkGeometry, 'pairs' | 'rings' | 'mee
   }
   let visibleArcs = 0;
   for (let i = 0; i < arcs.length; i += LINK_CLASSES) if (arcs[i]! + arcs[i + 1]! + arcs[i + 2]! > 0) visibleArcs++;
+  if (reuse) {
+    into.visibleArcs = visibleArcs;
+    return into;
+  }
   return { arcs, rings, visibleArcs };
 }
 

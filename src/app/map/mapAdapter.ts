@@ -199,7 +199,6 @@ export function mountAtlasMap(container: HTMLElement, store: Store = useAtlasSto
       if (p) capitals.push({ iso3: s.iso3, lon: p.lon, lat: p.lat });
     }
     overlay.capitals.setCapitals(capitals);
-    lastCapitalsKey = '';
     const venueIds = new Set(dataset.meetings.map((m) => m.venuePlaceId).filter((id): id is string => id !== null));
     markers.setVenues(dataset.places.filter((p) => venueIds.has(p.id)));
     linksFor = dataset;
@@ -234,7 +233,8 @@ export function mountAtlasMap(container: HTMLElement, store: Store = useAtlasSto
   };
 
   let lastFilterKey = '';
-  let lastCapitalsKey = '';
+  /** The states of the visible meetings with a venue (reused across window steps). */
+  const participating = new Set<string>();
   const applyView = (s: AtlasState): void => {
     const dataset = s.dataset;
     if (!dataset || linksFor !== dataset || !geometry) return;
@@ -245,7 +245,7 @@ export function mountAtlasMap(container: HTMLElement, store: Store = useAtlasSto
     invalidate();
     const visible = selectVisibleMeetings(dataset, v);
     visibleMeetings = visible;
-    const next = countLinks(geometry, visible, v.showAbsent);
+    const next = countLinks(geometry, visible, v.showAbsent, counts ?? undefined);
     counts = next;
     writeClasses(next, pairState);
     focused.arcs = []; // writeClasses cleared every focus flag
@@ -261,14 +261,9 @@ export function mountAtlasMap(container: HTMLElement, store: Store = useAtlasSto
     applyFocus(s);
     applyOpacity();
     markers.setCounts(selectVenueCounts(visible));
-    const participating = new Set<string>();
+    participating.clear();
     for (const m of visible) if (m.venuePlaceId !== null) for (const iso3 of m.participants) participating.add(iso3);
-    const list = [...participating].sort();
-    const capitalsKey = list.join(',');
-    if (capitalsKey !== lastCapitalsKey) {
-      lastCapitalsKey = capitalsKey;
-      overlay.capitals.show(participating);
-    }
+    overlay.capitals.show(participating);
   };
 
   // --- highlight ----------------------------------------------------------------------

@@ -12,11 +12,16 @@
  */
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import type { Place } from '../../dataset/schema';
+import { mercator } from './arcMesh';
 import { LABEL_GAP, placeLabels, type LabelCandidate } from './labelPlacement';
+import { TILE_SIZE } from './overlayProjection';
 import { markerZoomScale, ringRadius } from './style';
 
 interface VenueMarker {
   place: Place;
+  /** Web Mercator 0..1 of the venue, computed once: placing a marker is then two multiplications. */
+  mx: number;
+  my: number;
   button: HTMLButtonElement;
   label: HTMLSpanElement;
   /** What the marker should show (kept for every venue, on the map or not). */
@@ -103,8 +108,9 @@ export class VenueMarkers {
       button.addEventListener('pointerenter', () => {
         button.title = button.getAttribute('aria-label') ?? place.name;
       });
+      const [mx, my] = mercator(place.lon, place.lat);
       this.markers.set(place.id, {
-        place, button, label,
+        place, mx, my, button, label,
         count: 0, radius: 0, ring: undefined, ringFocus: false,
         shown: { count: -1, radius: -1, ring: undefined, ringFocus: false },
         labelWidth: 0, labelOffset: '', labelSide: '', attached: false, placed: '',
@@ -161,18 +167,14 @@ export class VenueMarkers {
   private syncView(): void {
     if (this.markers.size === 0) return;
     const { width, height } = this.containerSize();
-    const center = this.map.getCenter().lng;
     const scale = markerZoomScale(this.map.getZoom());
+    const screen = this.screen();
     for (const m of this.markers.values()) {
       let wanted = false;
       let x = 0;
       let y = 0;
       if (m.count > 0) {
-        // The world copy nearest the centre.
-        const lon = m.place.lon + 360 * Math.round((center - m.place.lon) / 360);
-        const p = this.map.project([lon, m.place.lat]);
-        x = p.x;
-        y = p.y;
+        ({ x, y } = screen(m));
         const reach = VIEW_MARGIN + m.radius * scale;
         wanted = x > -reach - m.labelWidth && y > -reach && x < width + reach + m.labelWidth && y < height + reach;
       }
@@ -230,10 +232,10 @@ export class VenueMarkers {
     const scale = markerZoomScale(this.map.getZoom());
     // Labels sit outside the host ring too.
     const ring = ringRadius(this.map.getZoom()) + 1;
-    const center = this.map.getCenter().lng;
+    const screen = this.screen();
     for (const [id, m] of this.markers) {
       if (!m.attached) continue;
-      const p = this.map.project([m.place.lon + 360 * Math.round((center - m.place.lon) / 360), m.place.lat]);
+      const p = screen(m);
       if (p.x < -100 || p.y < -50 || p.x > width + 100 || p.y > height + 50) continue;
       if (m.labelWidth === 0) m.labelWidth = this.measureLabel(m.label, m.place.name);
       const r = m.radius * scale;
@@ -252,6 +254,23 @@ export class VenueMarkers {
       m.labelSide = side;
       m.button.dataset.labelSide = side;
     }
+  }
+
+  /**
+   * Where the map shows a venue now, in CSS pixels from its top left, on the world copy
+   * nearest the centre: MapLibre's projection for the north-up, unpitched map the atlas
+   * draws (rotation and pitch are off), the same the link overlay uses
+   * (overlayProjection.ts), without a call into MapLibre per venue.
+   */
+  private screen(): (m: VenueMarker) => { x: number; y: number } {
+    const { width, height } = this.containerSize();
+    const c = this.map.getCenter();
+    const [cx, cy] = mercator(c.lng, c.lat);
+    const worldSize = TILE_SIZE * Math.pow(2, this.map.getZoom());
+    return (m) => ({
+      x: (m.mx + Math.round(cx - m.mx) - cx) * worldSize + width / 2,
+      y: (m.my - cy) * worldSize + height / 2,
+    });
   }
 
   /**

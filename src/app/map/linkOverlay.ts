@@ -42,6 +42,16 @@ export class LinkOverlay {
     if (this.gl) {
       this.arcs.init(this.gl);
       this.capitals.init(this.gl);
+      // Without parallel shader compilation (software WebGL has none), the first status
+      // query blocks until the shaders are built. Asked at the first idle moment, while the
+      // map still waits for its style and basemap, it costs nothing; asked at the first draw,
+      // it waits behind MapLibre compiling its own shaders (load time, issue 6).
+      const settle = (): void => {
+        this.arcs.status();
+        this.capitals.status();
+      };
+      if (typeof requestIdleCallback === 'function') requestIdleCallback(settle, { timeout: 200 });
+      else setTimeout(settle, 50);
     } else console.warn('links: WebGL2 is not available; the links cannot be drawn');
     map.on('render', this.onMapRender);
     overlays.set(map, this);

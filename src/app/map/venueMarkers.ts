@@ -292,7 +292,7 @@ export class VenueMarkers {
   private measurer: CanvasRenderingContext2D | null = null;
   private measureLabel(label: HTMLElement, text: string): number {
     if (this.measurer === null) {
-      this.measurer = document.createElement('canvas').getContext('2d');
+      this.measurer = document.createElement('canvas').getContext('2d', { willReadFrequently: true });
       const style = getComputedStyle(label);
       this.font = `${style.fontStyle} ${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
     }

@@ -124,7 +124,9 @@ export class VenueMarkers {
     for (const n of counts.values()) max = Math.max(max, n);
     for (const [id, m] of this.markers) {
       m.count = counts.get(id) ?? 0;
-      m.radius = markerRadius(m.count, max);
+      // Quarter pixels: the busiest venue's count moves the scale on most window steps, and
+      // sub-pixel changes would rewrite (and restyle) every marker for no visible change.
+      m.radius = Math.round(markerRadius(m.count, max) * 4) / 4;
     }
     this.syncView();
     this.layoutLabels();
@@ -240,7 +242,7 @@ export class VenueMarkers {
       if (m.labelWidth === 0) m.labelWidth = this.measureLabel(m.label, m.place.name);
       const r = m.radius * scale;
       const clearance = Math.max(r, ring);
-      const offset = `${(clearance - r + LABEL_GAP).toFixed(1)}px`;
+      const offset = `${(Math.round((clearance - r + LABEL_GAP) * 2) / 2).toFixed(1)}px`;
       if (offset !== m.labelOffset) {
         m.labelOffset = offset;
         m.button.style.setProperty('--label-offset', offset);

@@ -262,6 +262,13 @@ async function measureLoad(
   const appMs: number[] = [];
   const appFirstIdle: number[] = [];
   const bareMs: number[] = [];
+  // One warm-up pair first, not counted: the first page a fresh browser opens after the
+  // build pays for cold files and browser processes that later pages do not.
+  for (const url of [appServer.url, bareServer.url]) {
+    await openPage(browser, url, { expectLinks: url === appServer.url, timeoutMs: 90_000 })
+      .then((p) => closeContext(p.context))
+      .catch(() => undefined); // a failure shows in the measured runs below
+  }
   // Alternate app and bare so drift on a shared machine hits both alike.
   for (let i = 0; i < runs; i++) {
     log(`load run ${i + 1}/${runs} …`);

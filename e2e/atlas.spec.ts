@@ -275,6 +275,30 @@ test('article text is rendered as text, never as markup', async ({ page }) => {
   expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
 });
 
+test('the undated tray renders its meetings when opened, a hundred at a time', async ({ page }) => {
+  // Many undated meetings (copies of one with new ids): folded, the tray renders none of them.
+  const total = 230;
+  await page.route('**/data/meetings.json', async (route) => {
+    const ds = (await (await route.fetch()).json()) as Dataset;
+    const base = ds.meetings.find((m) => m.date.start === null) ?? ds.meetings[0]!;
+    const copies = Array.from({ length: total }, (_, i) => ({ ...base, id: `undated-copy-${i}`, date: { ...base.date, start: null, end: null } }));
+    ds.meetings = [...ds.meetings.filter((m) => m.date.start !== null), ...copies];
+    await route.fulfill({ contentType: 'application/json', body: JSON.stringify(ds) });
+  });
+  await openAtlas(page);
+  const tray = page.getByRole('region', { name: 'Undated meetings' });
+  await expect(tray.locator('summary')).toHaveText(`Undated meetings (${total})`);
+  const items = tray.locator('ol.meetings > li');
+  await expect(items).toHaveCount(0);
+  await tray.locator('summary').click();
+  await expect(items).toHaveCount(100);
+  await tray.getByRole('button', { name: `Show 100 more of ${total - 100}` }).click();
+  await expect(items).toHaveCount(200);
+  await tray.getByRole('button', { name: `Show ${total - 200} more of ${total - 200}` }).click();
+  await expect(items).toHaveCount(total);
+  await expect(tray.getByRole('button', { name: /^Show \d+ more/ })).toHaveCount(0);
+});
+
 test.describe('a dataset that cannot be used gives a readable error', () => {
   test('missing', async ({ page }) => {
     await page.route('**/data/meetings.json', (route) => route.fulfill({ status: 404, body: 'Not Found' }));

@@ -258,3 +258,17 @@ test('venue markers are in the page only while their venue is in or near the vie
   const [m, box] = await Promise.all([marker.boundingBox(), page.locator('.atlas-map').boundingBox()]);
   expect(m && box && m.x >= box.x && m.x + m.width <= box.x + box.width && m.y >= box.y && m.y + m.height <= box.y + box.height).toBe(true);
 });
+
+test('the venue button a keyboard user is on stays in the page when the map pans away', async ({ page }) => {
+  const busiest = [...counts.entries()].sort((a, b) => b[1] - a[1])[0]![0];
+  await openMap(page);
+  const button = page.getByRole('button', { name: accessibleName(busiest), exact: true });
+  await button.focus();
+  const place = dataset.places.find((p) => p.id === busiest)!;
+  // Pan to the other side of the world: the venue is far out of view.
+  await page.evaluate((lon) => window.__atlasMap!.jumpTo({ center: [lon, 0] }), place.lon > 0 ? place.lon - 180 : place.lon + 180);
+  await expect(button).toBeFocused();
+  await page.locator('.atlas-map canvas').first().focus();
+  await page.evaluate(() => window.__atlasMap!.panBy([5, 0], { animate: false }));
+  await expect(page.locator(`.venue-marker[data-venue="${busiest}"]`)).toHaveCount(0);
+});

@@ -179,6 +179,8 @@ export class VenueMarkers {
         ({ x, y } = screen(m));
         const reach = VIEW_MARGIN + m.radius * scale;
         wanted = x > -reach - m.labelWidth && y > -reach && x < width + reach + m.labelWidth && y < height + reach;
+        // The button a keyboard user is on stays, even when a pan takes it out of view.
+        wanted ||= m.attached && document.activeElement === m.button;
       }
       if (wanted) {
         this.write(m);

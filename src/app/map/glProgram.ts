@@ -37,8 +37,17 @@ export class GlProgram {
     if (this.state !== 'pending') return this.state;
     const g = this.g;
     if (this.parallel && !g.getProgramParameter(this.program, this.parallel.COMPLETION_STATUS_KHR)) return 'pending';
-    if (g.getProgramParameter(this.program, g.LINK_STATUS)) this.state = 'ready';
-    else {
+    if (g.getProgramParameter(this.program, g.LINK_STATUS)) {
+      this.state = 'ready';
+      // Every uniform's location now, in one go: each lookup is a round trip to the GPU
+      // process, and made during the first draw they wait behind whatever it is busy with
+      // (MapLibre's first frames, while the page loads).
+      const count = g.getProgramParameter(this.program, g.ACTIVE_UNIFORMS) as number;
+      for (let i = 0; i < count; i++) {
+        const info = g.getActiveUniform(this.program, i);
+        if (info && !this.uniforms.has(info.name)) this.uniforms.set(info.name, g.getUniformLocation(this.program, info.name));
+      }
+    } else {
       this.state = 'failed';
       const logs = [...this.shaders.map((s) => g.getShaderInfoLog(s)), g.getProgramInfoLog(this.program)].filter((l) => l);
       console.warn(`${this.label} shader did not build; it will not be drawn: ${logs.join(' ') || 'no log'}`);

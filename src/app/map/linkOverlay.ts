@@ -36,6 +36,9 @@ export class LinkOverlay {
     this.canvas.className = 'link-overlay';
     this.canvas.setAttribute('aria-hidden', 'true');
     map.getCanvas().after(this.canvas);
+    // Sized like the map canvas before its context exists: resizing a drawing buffer later
+    // waits for the GPU process, behind whatever it is busy with while the page loads.
+    this.matchMapCanvas();
     // No MSAA: the shaders feather their own edges, and a multisampled resolve of a full-size
     // canvas is the most expensive part of a frame with software WebGL.
     this.gl = this.canvas.getContext('webgl2', { alpha: true, premultipliedAlpha: true, antialias: false, depth: false, stencil: false });
@@ -95,14 +98,7 @@ export class LinkOverlay {
       return;
     }
     const source = this.map.getCanvas();
-    if (this.canvas.width !== source.width || this.canvas.height !== source.height) {
-      this.canvas.width = source.width;
-      this.canvas.height = source.height;
-    }
-    if (this.canvas.style.width !== source.style.width || this.canvas.style.height !== source.style.height) {
-      this.canvas.style.width = source.style.width;
-      this.canvas.style.height = source.style.height;
-    }
+    this.matchMapCanvas();
     const ratio = this.map.getPixelRatio();
     const center = this.map.getCenter();
     const zoom = this.map.getZoom();
@@ -118,6 +114,19 @@ export class LinkOverlay {
     this.capitals.draw(view, zoom, ratio);
     this.frames++;
     this.onDrawn?.();
+  }
+
+  /** The overlay's size follows the map canvas (its drawing buffer and its CSS box). */
+  private matchMapCanvas(): void {
+    const source = this.map.getCanvas();
+    if (this.canvas.width !== source.width || this.canvas.height !== source.height) {
+      this.canvas.width = source.width;
+      this.canvas.height = source.height;
+    }
+    if (this.canvas.style.width !== source.style.width || this.canvas.style.height !== source.style.height) {
+      this.canvas.style.width = source.style.width;
+      this.canvas.style.height = source.style.height;
+    }
   }
 
   private viewKey(): string {

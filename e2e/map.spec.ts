@@ -70,7 +70,7 @@ async function linkPixels(page: Page): Promise<{ link: number; total: number; co
 
 /** Label and dot boxes of the venue markers on screen. */
 async function markerBoxes(page: Page) {
-  return page.$$eval('.venue-marker:not([hidden])', (buttons) =>
+  return page.$$eval('.venue-marker', (buttons) =>
     buttons.map((b) => {
       const label = b.querySelector('.venue-marker__label') as HTMLElement;
       const dot = b.getBoundingClientRect();

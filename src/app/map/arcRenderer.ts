@@ -134,12 +134,12 @@ export class ArcRenderer {
   private style: ArcStyle = { widthFactor: 1, opacity: 1, focusActive: false, animate: false };
   private readonly started = performance.now();
 
-  /** A new dataset: the mesh is uploaded on the next render; `state` is the per-pair buffer (4 bytes a pair). */
   /** A dataset's arcs have been given (before that there is nothing to draw). */
   get hasMesh(): boolean {
     return this.mesh !== null;
   }
 
+  /** A new dataset: the mesh is uploaded on the next render; `state` is the per-pair buffer (4 bytes a pair). */
   setMesh(mesh: ArcMesh, state: Uint8Array): void {
     this.mesh = mesh;
     this.meshDirty = true;

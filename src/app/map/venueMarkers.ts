@@ -156,11 +156,6 @@ export class VenueMarkers {
     next?.button.setAttribute('aria-pressed', 'true');
   }
 
-  /** The venues whose markers are on the map now (in or near the view, with meetings). */
-  attachedVenues(): string[] {
-    return [...this.markers.values()].filter((m) => m.attached).map((m) => m.place.id);
-  }
-
   /**
    * Attaches the markers with meetings that lie in or near the view, detaches the rest, and
    * brings the attached ones up to date. Cheap enough for every camera frame: a projection
@@ -296,7 +291,7 @@ export class VenueMarkers {
   private measurer: CanvasRenderingContext2D | null = null;
   private measureLabel(label: HTMLElement, text: string): number {
     if (this.measurer === null) {
-      this.measurer = document.createElement('canvas').getContext('2d', { willReadFrequently: true });
+      this.measurer = document.createElement('canvas').getContext('2d');
       const style = getComputedStyle(label);
       this.font = `${style.fontStyle} ${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
     }

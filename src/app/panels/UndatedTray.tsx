@@ -5,7 +5,7 @@ import { useAtlasStore } from '../state/store';
 import { MeetingItem } from './MeetingItem';
 
 /** Items rendered per "show more": a large dataset has hundreds of undated meetings. */
-export const UNDATED_PAGE = 100;
+const UNDATED_PAGE = 100;
 
 export function UndatedTray() {
   const dataset = useAtlasStore((s) => s.dataset);

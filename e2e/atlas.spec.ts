@@ -184,6 +184,57 @@ test('narrowing the window with the keyboard changes the count and the drawn lin
   await expect(page.getByRole('slider', { name: 'Window end' })).toHaveAttribute('aria-valuenow', String(to));
 });
 
+test('the brush follows a pointer: an edge, the whole window, and a new window drawn on the track', async ({ page }) => {
+  await openAtlas(page);
+  const full = await sliderDays(page);
+  const box = async (selector: string) => (await page.locator(`.time-slider-view .brush ${selector}`).boundingBox())!;
+  const drag = async (from: { x: number; y: number }, to: { x: number; y: number }) => {
+    await page.mouse.move(from.x, from.y);
+    await page.mouse.down();
+    await page.mouse.move((from.x + to.x) / 2, to.y, { steps: 4 });
+    await page.mouse.move(to.x, to.y, { steps: 4 });
+    await page.mouse.up();
+  };
+  const track = await box('.overlay');
+  const y = track.y + track.height / 2;
+  // The track spans the slider's domain (the data's extent with some padding), end day included.
+  const domainFrom = Number(await page.getByRole('slider', { name: 'Window start' }).getAttribute('aria-valuemin'));
+  const domainTo = Number(await page.getByRole('slider', { name: 'Window end' }).getAttribute('aria-valuemax'));
+  const daysPerPixel = (domainTo + 1 - domainFrom) / track.width;
+  const dayAt = (x: number) => domainFrom + (x - track.x) * daysPerPixel;
+
+  // The east handle, dragged to the middle of the track: the window ends about half way.
+  const east = await box('.handle--e');
+  await drag({ x: east.x + east.width / 2, y }, { x: track.x + track.width / 2, y });
+  const halved = await sliderDays(page);
+  // The handle a pointer took is the keyboard's handle from then on.
+  await expect(page.getByRole('slider', { name: 'Window end' })).toBeFocused();
+  expect(halved.from).toBe(full.from);
+  expect(Math.abs(halved.to + 1 - dayAt(track.x + track.width / 2))).toBeLessThanOrEqual(2 * daysPerPixel + 1);
+  await expect(page.getByRole('status')).toHaveText(new RegExp(`^Showing ${countInWindow(halved.from, halved.to).length} of `));
+
+  // The span, dragged a quarter of the track to the right: the window keeps its length.
+  const span = await box('.selection');
+  await drag({ x: span.x + span.width / 2, y }, { x: span.x + span.width / 2 + track.width / 4, y });
+  const moved = await sliderDays(page);
+  expect(moved.to - moved.from).toBe(halved.to - halved.from);
+  expect(moved.from - halved.from).toBeGreaterThan((track.width / 4 - 2) * daysPerPixel - 1);
+  expect(moved.from - halved.from).toBeLessThan((track.width / 4 + 2) * daysPerPixel + 1);
+
+  // A press on the track that does not drag leaves the window where it was.
+  await page.mouse.click(track.x + 4, y);
+  expect(await sliderDays(page)).toEqual(moved);
+
+  // A drag on the track outside the window draws a new one from the press to the release.
+  await drag({ x: track.x + 2, y }, { x: track.x + track.width / 5, y });
+  const drawn = await sliderDays(page);
+  expect(Math.abs(drawn.from - dayAt(track.x + 2))).toBeLessThanOrEqual(2 * daysPerPixel + 1);
+  expect(Math.abs(drawn.to + 1 - dayAt(track.x + track.width / 5))).toBeLessThanOrEqual(2 * daysPerPixel + 1);
+  await expect(page.getByRole('status')).toHaveText(new RegExp(`^Showing ${countInWindow(drawn.from, drawn.to).length} of `));
+  // The window is in the address, so the view a drag made can be shared.
+  await expect.poll(() => new URL(page.url()).searchParams.get('to'), { timeout: 5_000 }).toBe(new Date(drawn.to * MS_PER_DAY).toISOString().slice(0, 10));
+});
+
 test('Play sweeps the window through time and Pause stops it', async ({ page }) => {
   await openAtlas(page);
   await page.getByRole('button', { name: 'Play' }).click();

@@ -5,12 +5,12 @@
  * and a brush for the window. It reports gestures and keys; the controller decides.
  */
 import { axisBottom } from 'd3-axis';
-import { type BrushBehavior, type D3BrushEvent, brushX } from 'd3-brush';
-import { type ScaleTime, scaleUtc } from 'd3-scale';
 import { type Selection, select } from 'd3-selection';
 import type { DayRange } from '../state/selectors';
-import { dateFromDay, formatDay } from './days';
+import { type DayScale, dayScale } from './dayScale';
+import { formatDay } from './days';
 import type { Handle } from './timelineController';
+import { createWindowBrush } from './windowBrush';
 
 export interface StripMeeting {
   from: number;
@@ -29,8 +29,9 @@ export interface TimeSliderProps {
 
 export interface TimeSliderHandlers {
   /**
-   * A user's drag of the brush, in fractional days; null when d3 has no selection (a
-   * click on the track). Phase 'start' opens the gesture and 'end' always closes it.
+   * A user's drag of the brush, in fractional days; null while the brush has no span (a
+   * press on the track that has not dragged yet). Phase 'start' opens the gesture and
+   * 'end' always closes it.
    */
   onBrush(window: DayRange | null, phase: 'start' | 'move' | 'end'): void;
   /** A key on a handle; returns whether it was used. */
@@ -47,7 +48,6 @@ const STRIP_TOP = 4;
 const STRIP_HEIGHT = 30;
 const AXIS_TOP = STRIP_TOP + STRIP_HEIGHT + 2;
 const HEIGHT = AXIS_TOP + 22;
-const MS_PER_DAY = 86_400_000;
 
 export function createTimeSliderView(root: HTMLElement, handlers: TimeSliderHandlers): TimeSliderView {
   const container = select(root).classed('time-slider-view', true).style('position', 'relative').style('height', `${HEIGHT}px`);
@@ -59,31 +59,24 @@ export function createTimeSliderView(root: HTMLElement, handlers: TimeSliderHand
 
   let props: TimeSliderProps | null = null;
   let width = 0;
-  let scale: ScaleTime<number, number> = scaleUtc();
-  let userBrushing = false;
+  let scale: DayScale = dayScale(0, 1, [0, 1]);
   let drawnStrip: { strip: readonly StripMeeting[]; width: number; domain: DayRange } | null = null;
   let drawnFrame: { width: number; domain: DayRange } | null = null;
 
-  const dayAt = (x: number) => scale.invert(x).getTime() / MS_PER_DAY;
-  const xOfDay = (day: number) => scale(dateFromDay(day));
+  const dayAt = (x: number) => scale.day(x);
+  const xOfDay = (day: number) => scale.x(day);
   /** The window's right edge is the end of its last day, so a one-day window has width. */
   const windowPixels = (w: DayRange): [number, number] => [xOfDay(w.from), xOfDay(w.to + 1)];
 
-  const brush: BrushBehavior<unknown> = brushX()
-    .handleSize(12)
-    .on('start brush end', (event: D3BrushEvent<unknown>) => {
-      // Moves we make ourselves (render) carry no source event; only the user's count.
-      if (!event.sourceEvent) return;
-      const sel = event.selection as [number, number] | null;
-      const phase = event.type === 'start' ? 'start' : event.type === 'end' ? 'end' : 'move';
-      if (phase === 'start') userBrushing = true;
-      if (phase === 'end') userBrushing = false;
-      // A click on the track without a drag clears d3's selection: put the window back.
-      if (!sel && phase === 'end' && props) brushG.call(brush.move, windowPixels(props.window));
-      handlers.onBrush(sel ? { from: dayAt(sel[0]), to: dayAt(sel[1]) - 1 } : null, phase);
-    });
+  const brush = createWindowBrush(brushG, {
+    handleSize: 12,
+    onGesture(span, phase) {
+      // A press on the track that never dragged leaves no span: put the window back.
+      if (!span && phase === 'end' && props) brush.show(windowPixels(props.window));
+      handlers.onBrush(span ? { from: dayAt(span[0]), to: dayAt(span[1]) - 1 } : null, phase);
+    },
+  });
 
-  brushG.call(brush);
   // The brush's two edge handles are the keyboard sliders (ARIA slider pattern).
   const handles: Record<Handle, Selection<SVGRectElement, unknown, null, undefined>> = {
     start: brushG.select<SVGRectElement>('.handle--w'),
@@ -142,20 +135,14 @@ export function createTimeSliderView(root: HTMLElement, handlers: TimeSliderHand
     // Scale, axis and brush extent change with the domain or the width, not per window step.
     if (!drawnFrame || drawnFrame.width !== width || drawnFrame.domain.from !== p.domain.from || drawnFrame.domain.to !== p.domain.to) {
       drawnFrame = { width, domain: p.domain };
-      scale = scaleUtc()
-        .domain([dateFromDay(p.domain.from), dateFromDay(p.domain.to + 1)])
-        .range([MARGIN.left, width - MARGIN.right]);
+      scale = dayScale(p.domain.from, p.domain.to + 1, [MARGIN.left, width - MARGIN.right]);
       svg.attr('width', width);
       axisG.call(axisBottom(scale).ticks(Math.max(2, Math.floor(width / 90))).tickSizeOuter(0));
-      brush.extent([
-        [MARGIN.left, STRIP_TOP],
-        [width - MARGIN.right, STRIP_TOP + STRIP_HEIGHT],
-      ]);
-      brushG.call(brush);
+      brush.setExtent([MARGIN.left, width - MARGIN.right], [STRIP_TOP, STRIP_TOP + STRIP_HEIGHT]);
     }
     drawStrip(p);
-    // While the user drags, d3 owns the selection; moving it under their pointer would fight them.
-    if (!userBrushing) brushG.call(brush.move, windowPixels(p.window));
+    // While the user drags, the brush follows their pointer; moving it under them would fight them.
+    if (!brush.dragging()) brush.show(windowPixels(p.window));
     if (p.highlight) {
       const [x0, x1] = windowPixels(p.highlight);
       highlightRect.style('display', null).attr('x', x0 - 2).attr('width', Math.max(4, x1 - x0 + 4));
@@ -187,7 +174,7 @@ export function createTimeSliderView(root: HTMLElement, handlers: TimeSliderHand
     },
     destroy() {
       resize.disconnect();
-      brush.on('start brush end', null);
+      brush.destroy();
       container.selectAll('*').remove();
     },
   };

@@ -274,8 +274,15 @@ export async function measureScrub(opened: OpenedPage, steps: number, warmup = 3
 
 export interface FrameResult {
   seconds: number;
-  /** Main-thread ms per frame of the links drawn while they animate (the budgeted figure). */
+  /**
+   * Main-thread ms per frame of the links drawn while they animate, less what the page costs
+   * at rest over the same time (the budgeted figure; as scrub's `net`).
+   */
   perFrame: number | null;
+  /** The same without subtracting the page at rest. */
+  rawPerFrame: number | null;
+  /** Meetings in the window while measuring (the default view: all of them). */
+  meetingsShown: number;
   /** Frames of the links drawn per second (the flow steps at its own pace, not every display frame). */
   mapFps: number;
   /** Frames MapLibre itself rendered per second meanwhile (the basemap; 0 when the links animate alone). */
@@ -287,12 +294,16 @@ export interface FrameResult {
 }
 
 /**
- * Main-thread time per drawn frame while the links animate, over `seconds`: the CDP
- * TaskDuration delta divided by the frames the links drew in that time (the probe's
+ * Main-thread time per drawn frame while the links animate, over `seconds`, in the default
+ * view (the whole time range in the window: every link drawn; the page is put back there
+ * first, so the figure does not depend on what was measured before on it). The CDP
+ * TaskDuration delta, less the same wait with animation off (the page at rest: timers, the
+ * probe), divided by the frames the links drew in that time (the probe's
  * `__atlasLinks.frames()`, falling back to MapLibre's `render` events for a page without
- * it). The probe only waits (a timer, no requestAnimationFrame loop of its own, which would
- * add a callback and a frame's work to every display frame); the same wait with animation
- * off is the page at rest, reported beside it.
+ * it). Without the subtraction, a machine that draws few frames a second (software WebGL
+ * with many links) would charge a second of idle page to each frame. The probe only waits
+ * (a timer, no requestAnimationFrame loop of its own, which would add a callback and a
+ * frame's work to every display frame).
  */
 export async function measureFrame(opened: OpenedPage, seconds: number): Promise<FrameResult> {
   const { page, cdp } = opened;
@@ -315,6 +326,13 @@ export async function measureFrame(opened: OpenedPage, seconds: number): Promise
     return { ms, ...counts };
   };
   await setAnimate(page, false);
+  const meetingsShown = await page.evaluate(() => {
+    type StoreLike = { getState(): { setWindow(f: string | null, t: string | null): void; dataset: { meetings: Array<{ date: { start: string | null } }> } } };
+    const store = (window as unknown as { __atlasStore: StoreLike }).__atlasStore;
+    store.getState().setWindow(null, null);
+    return store.getState().dataset.meetings.filter((m) => m.date.start !== null).length;
+  });
+  await page.locator('[data-map-idle="true"]').waitFor({ timeout: 60_000 });
   await page.waitForTimeout(500);
   const still = await run();
   await setAnimate(page, true);
@@ -324,7 +342,9 @@ export async function measureFrame(opened: OpenedPage, seconds: number): Promise
   const drawn = moving.linkFrames >= 0 ? moving.linkFrames : moving.renders;
   return {
     seconds,
-    perFrame: drawn > 0 ? round(moving.ms / drawn) : null,
+    perFrame: drawn > 0 ? round(Math.max(0, moving.ms - still.ms) / drawn) : null,
+    rawPerFrame: drawn > 0 ? round(moving.ms / drawn) : null,
+    meetingsShown,
     mapFps: round(drawn / seconds, 1),
     basemapFps: round(moving.renders / seconds, 1),
     movingPerSecond: round(moving.ms / seconds, 1),

@@ -239,7 +239,7 @@ async function main(): Promise<number> {
 const SCRUB_METHOD =
   'per step: store.setWindow(from, to) moving a window of 1/10 of the time range by 1/100, animation off; wait until the map container reports data-map-idle="true" again (links drawn, MapLibre idle) and one more frame+task; main-thread time = CDP Performance.getMetrics TaskDuration delta; net = minus the median of a no-op probe measured alternately';
 const FRAME_METHOD =
-  'CDP TaskDuration delta over N seconds of links animating while the probe waits on a timer (no requestAnimationFrame loop of its own); perFrame ÷ frames the link overlay drew (__atlasLinks.frames(); MapLibre render events counted beside it as basemapFps); movingPerSecond = that delta per second; staticPerSecond = same page, animation off';
+  'default view (whole time range in the window, every link drawn; set before measuring); CDP TaskDuration delta over N seconds of links animating while the probe waits on a timer (no requestAnimationFrame loop of its own), less the same wait with animation off; perFrame = that ÷ frames the link overlay drew (__atlasLinks.frames(); MapLibre render events counted beside it as basemapFps); rawPerFrame without the subtraction; movingPerSecond / staticPerSecond = the deltas per second animating / at rest';
 
 async function measureLoad(
   browser: Awaited<ReturnType<typeof launchBrowser>>,
@@ -354,12 +354,12 @@ function printReport(result: Record<Section, unknown>, outcomes: ReturnType<type
   const frame = result.frame as { sizes: Record<string, unknown> };
   if (skip(frame)) lines.push(skip(frame) as string);
   else {
-    row('meetings', 'ms/drawn', 'drawn/s', 'basemap/s', 'ms/s moving', 'ms/s still');
+    row('meetings', 'net ms/drawn', 'raw ms/drawn', 'drawn/s', 'ms/s moving', 'ms/s still');
     for (const [n, v] of Object.entries(frame.sizes)) {
       if (skip(v)) lines.push(`${n.padEnd(46)} ${skip(v)}`);
       else {
         const f = v as Awaited<ReturnType<typeof measureFrame>>;
-        row(n, f.perFrame ?? '–', f.mapFps, f.basemapFps ?? '–', f.movingPerSecond, f.staticPerSecond);
+        row(n, f.perFrame ?? '–', f.rawPerFrame ?? '–', f.mapFps, f.movingPerSecond, f.staticPerSecond);
       }
     }
   }

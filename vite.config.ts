@@ -2,13 +2,16 @@ import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import { basemapFiles } from './src/build/basemapPlugin';
 import { contentSecurityPolicy } from './src/build/cspPlugin';
+import { shaderMinify } from './src/build/shaderMinify';
 import { datasetRebuild } from './src/pipeline/build/vitePlugin';
 
 // The app is a static SPA: everything it needs (basemap, glyphs, dataset) is bundled or
 // served from public/, so the built dist/ works offline from any static host or subpath.
 export default defineConfig({
   base: './',
-  plugins: [react(), basemapFiles(), contentSecurityPolicy(), datasetRebuild()],
+  plugins: [react(), basemapFiles(), contentSecurityPolicy(), datasetRebuild(), shaderMinify()],
+  // The comet worker (src/app/map/cometWorker.ts) is bundled apart: it gets the shader minifier too.
+  worker: { format: 'es', plugins: () => [shaderMinify()] },
   build: {
     target: 'es2022',
     sourcemap: false,

@@ -41,7 +41,8 @@ function kindOf(file: string, text: string | null): FileKind {
   if (/\.css$/.test(file)) return 'css';
   if (/\.(woff2?|ttf|otf)$/.test(file)) return 'font';
   if (/\.json$/.test(file)) return 'basemap';
-  if (/\.m?js$/.test(file)) return /worker/i.test(path.basename(file)) || (text !== null && /^self\.onmessage|WorkerGlobalScope/.test(text.slice(0, 2000))) ? 'worker' : 'js';
+  // 'worker' is maplibre-gl's; a worker of our own (the comets, cometWorker.ts) is our JS.
+  if (/\.m?js$/.test(file)) return /maplibre/i.test(path.basename(file)) && (/worker/i.test(path.basename(file)) || (text !== null && /^self\.onmessage|WorkerGlobalScope/.test(text.slice(0, 2000)))) ? 'worker' : 'js';
   return 'other';
 }
 

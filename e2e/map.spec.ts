@@ -208,6 +208,28 @@ test('links flow when animation is on, and stay still under reduced motion', asy
   expect((await linkPixels(page)).link).toBeGreaterThan(50);
 });
 
+test('the comets are drawn by a worker, and by the page where a canvas cannot be handed to one', async ({ page }) => {
+  const links = () => page.evaluate(() => ({ by: window.__atlasLinks!.cometsDrawnBy(), frames: window.__atlasLinks!.frames() }));
+  await openMap(page, '');
+  expect((await links()).by).toBe('worker');
+  await expect(page.locator('canvas.link-overlay--comets')).toHaveCount(1);
+  const first = (await links()).frames;
+  await expect.poll(async () => (await links()).frames).toBeGreaterThan(first + 5);
+
+  // Without transferControlToOffscreen (older browsers): no comet canvas, the page animates.
+  await page.addInitScript(() => {
+    delete (HTMLCanvasElement.prototype as Partial<HTMLCanvasElement>).transferControlToOffscreen;
+  });
+  await openMap(page, '');
+  expect((await links()).by).toBe('page');
+  await expect(page.locator('canvas.link-overlay--comets')).toHaveCount(0);
+  const before = (await links()).frames;
+  await expect.poll(async () => (await links()).frames).toBeGreaterThan(before + 5);
+  const a = await page.locator('.atlas-map').screenshot();
+  await page.waitForTimeout(300);
+  expect(a.equals(await page.locator('.atlas-map').screenshot())).toBe(false);
+});
+
 test('selecting a venue highlights its links and dims the rest', async ({ page }) => {
   const busiest = [...counts.entries()].sort((a, b) => b[1] - a[1])[0]![0];
   await openMap(page);

@@ -81,12 +81,14 @@ uniform vec3 u_absent;
 uniform float u_opacity;
 uniform float u_focus_active;
 uniform float u_time;        // seconds; < 0 when not animating
+uniform float u_comets_only; // 1: only the comets, white over the links drawn beneath (cometLayer.ts)
 out vec4 fragColor;
 void main() {
   // Soft edge one pixel wide.
   float edge = clamp(v_half - abs(v_side), 0.0, 1.0);
   vec3 color;
   float alpha;
+  if (u_comets_only > 0.5 && (v_class != 1 || u_time < 0.0)) discard;
   if (v_class == 1) {
     color = u_held;
     alpha = 0.9 * (0.45 + 0.55 * v_t); // fainter at the capital, strong at the venue
@@ -94,8 +96,14 @@ void main() {
       // A comet every 28 px running towards the venue: bright head, fading tail.
       float phase = fract((v_dist_px - u_time * 40.0) / 28.0);
       float comet = smoothstep(0.55, 1.0, phase) * step(phase, 0.98);
-      color = mix(color, vec3(1.0), 0.55 * comet);
-      alpha = max(alpha, 0.9 * comet);
+      if (u_comets_only > 0.5) {
+        // Over the link drawn beneath: white at 0.6 over it looks as the mix below does.
+        color = vec3(1.0);
+        alpha = 0.6 * comet;
+      } else {
+        color = mix(color, vec3(1.0), 0.55 * comet);
+        alpha = max(alpha, 0.9 * comet);
+      }
     }
   } else if (v_class == 2) {
     color = u_unheld;
@@ -133,6 +141,24 @@ export class ArcRenderer {
   private multiDraw: WEBGL_multi_draw | null = null;
   private style: ArcStyle = { widthFactor: 1, opacity: 1, focusActive: false, animate: false };
   private readonly started = performance.now();
+  private meshChanges = 0;
+  private stateChanges = 0;
+
+  /**
+   * `cometsOnly`: draw nothing but the comets of held links (the comet worker's layer over
+   * the links the page draws, cometLayer.ts).
+   */
+  constructor(private readonly cometsOnly = false) {}
+
+  /** Counts of `setMesh` and state changes, for whoever mirrors this renderer (the comet layer). */
+  get versions(): { mesh: number; state: number } {
+    return { mesh: this.meshChanges, state: this.stateChanges };
+  }
+
+  /** What is drawn: the mesh, the per-pair state buffer and the style (read, never changed, by the comet layer). */
+  get current(): { mesh: ArcMesh | null; state: Uint8Array; style: ArcStyle } {
+    return { mesh: this.mesh, state: this.state, style: this.style };
+  }
 
   /** A dataset's arcs have been given (before that there is nothing to draw). */
   get hasMesh(): boolean {
@@ -145,11 +171,14 @@ export class ArcRenderer {
     this.meshDirty = true;
     this.state = state;
     this.stateDirty = true;
+    this.meshChanges++;
+    this.stateChanges++;
   }
 
   /** The state buffer changed (window, filters, focus): uploaded on the next render. */
   stateChanged(): void {
     this.stateDirty = true;
+    this.stateChanges++;
   }
 
   setStyle(style: ArcStyle): void {
@@ -258,6 +287,7 @@ export class ArcRenderer {
     g.uniform1f(u('u_focus_active'), this.style.focusActive ? 1 : 0);
     g.uniform1f(u('u_opacity'), this.style.opacity);
     g.uniform1f(u('u_time'), this.style.animate ? ((performance.now() - this.started) / 1000) % 600 : -1);
+    g.uniform1f(u('u_comets_only'), this.cometsOnly ? 1 : 0);
     g.uniform3fv(u('u_held'), HELD);
     g.uniform3fv(u('u_unheld'), UNHELD);
     g.uniform3fv(u('u_absent'), ABSENT);

@@ -12,6 +12,7 @@
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import { ArcRenderer } from './arcRenderer';
 import { CapitalPoints } from './capitalPoints';
+import { CometLayer } from './cometLayer';
 import { overlayView } from './overlayProjection';
 
 /** The overlay of each map, for the figure export (it redraws the overlay to read its pixels). */
@@ -30,6 +31,8 @@ export class LinkOverlay {
   private pending = 0;
   /** Frames drawn (a test and benchmark handle). */
   frames = 0;
+  /** The comets drawn by a worker over this canvas, where one can (`addComets`). */
+  private comets: CometLayer | null = null;
 
   constructor(private readonly map: MapLibreMap) {
     this.canvas = document.createElement('canvas');
@@ -113,7 +116,32 @@ export class LinkOverlay {
     this.arcs.draw(view, zoom);
     this.capitals.draw(view, zoom, ratio);
     this.frames++;
+    this.comets?.sync({ arcs: this.arcs, view, zoom, width: source.width, height: source.height, cssWidth: source.style.width, cssHeight: source.style.height });
     this.onDrawn?.();
+  }
+
+  /**
+   * Comets drawn off the main thread over this canvas (cometLayer.ts), or null where a
+   * worker cannot draw; `onFailure` runs if the worker fails later (the comets are then
+   * the caller's to animate).
+   */
+  addComets(onFailure: () => void): CometLayer | null {
+    if (!this.gl || !CometLayer.supported()) return null;
+    try {
+      this.comets = new CometLayer(this.map, this.canvas, () => {
+        this.comets = null;
+        onFailure();
+      });
+    } catch (error) {
+      console.warn(`links: comets drawn on the page instead of a worker (${error instanceof Error ? error.message : String(error)})`);
+      this.comets = null;
+    }
+    return this.comets;
+  }
+
+  /** Comet frames the worker has drawn (0 without one). */
+  get cometFrames(): number {
+    return this.comets?.frames ?? 0;
   }
 
   /** The overlay's size follows the map canvas (its drawing buffer and its CSS box). */
@@ -144,6 +172,8 @@ export class LinkOverlay {
     if (this.pending) cancelAnimationFrame(this.pending);
     this.map.off('render', this.onMapRender);
     if (overlays.get(this.map) === this) overlays.delete(this.map);
+    this.comets?.dispose();
+    this.comets = null;
     this.arcs.dispose();
     this.capitals.dispose();
     this.canvas.remove();

@@ -55,9 +55,11 @@ export interface AtlasLinksProbe {
   focusedPairs(): number;
   /** Venue place ids of the focused pairs, sorted and distinct. */
   focusedVenues(): string[];
-  /** True while the comets flow; `frames()` counts the overlay's drawn frames. */
+  /** True while the comets flow; `frames()` counts the overlay's drawn frames and the comet worker's. */
   animating(): boolean;
   frames(): number;
+  /** Who draws the comets: a worker (off the main thread) or the page itself (the fallback). */
+  cometsDrawnBy(): 'worker' | 'page';
   /** States whose capital is drawn, sorted. */
   capitals(): string[];
   /** Venue place ids with a host ring, sorted. */
@@ -114,7 +116,15 @@ export function mountAtlasMap(container: HTMLElement, store: Store = useAtlasSto
     arcs.setStyle(arcStyle);
     overlay.requestDraw();
   };
-  const flow = new FlowAnimation(() => overlay.draw(), (on) => setArcStyle({ animate: on }));
+  // The comets: drawn by a worker where it can (no main-thread time per frame, issue 6),
+  // otherwise by the overlay on the page's animation frames.
+  const pageFlow = new FlowAnimation(() => overlay.draw(), (on) => setArcStyle({ animate: on }));
+  let flow: Pick<FlowAnimation, 'start' | 'stop' | 'isRunning'> = pageFlow;
+  flow =
+    overlay.addComets(() => {
+      flow = pageFlow;
+      applyAnimation();
+    }) ?? pageFlow;
   const reducedMotion = prefersReducedMotion();
   const markers = new VenueMarkers(map, (id) => store.getState().selectCity(id));
 
@@ -352,7 +362,8 @@ export function mountAtlasMap(container: HTMLElement, store: Store = useAtlasSto
     focusedPairs: () => focused.arcs.length,
     focusedVenues: () => [...new Set(focused.arcs.map((i) => geometry!.pairs.features[i]!.properties.venue))].sort(),
     animating: () => flow.isRunning,
-    frames: () => overlay.frames,
+    frames: () => overlay.frames + overlay.cometFrames,
+    cometsDrawnBy: () => (flow === pageFlow ? 'page' : 'worker'),
     capitals: () => overlay.capitals.shown(),
     rings: () => [...rings.keys()].sort(),
   };

@@ -4,10 +4,10 @@
  * d3-interpolate, d3-color and d3-format with it (about 7 KB gzip, a quarter of the
  * slider's code; issue 6's bundle budget). A window is a straight line between two
  * numbers, and the hard parts stay in d3: d3-time's utcTicks picks the same ticks
- * scaleUtc picks, and the labels use scaleUtc's own multi-scale format.
+ * scaleUtc picks, and the labels follow scaleUtc's own multi-scale format (calendarNames.ts).
  */
 import { utcDay, utcHour, utcMonth, utcTicks, utcWeek, utcYear } from 'd3-time';
-import { utcFormat } from 'd3-time-format';
+import { hourLabel, minuteLabel, monthDayLabel, monthName, weekdayLabel, yearLabel } from './calendarNames';
 
 const MS_PER_DAY = 86_400_000;
 
@@ -27,23 +27,16 @@ export interface DayScale {
   tickFormat(): (date: Date) => string;
 }
 
-const formatHour = utcFormat('%I %p');
-const formatWeekday = utcFormat('%a %d');
-const formatWeek = utcFormat('%b %d');
-const formatMonth = utcFormat('%B');
-const formatYear = utcFormat('%Y');
-const formatMinute = utcFormat('%I:%M');
-
 /**
  * A tick's label names the coarsest unit it starts: "2025" on a year, "March" on a month,
  * "Mar 09" on a week, "Mon 03" on another day (scaleUtc's default tick format).
  */
 export function calendarTickLabel(date: Date): string {
-  if (utcHour(date) < date) return formatMinute(date);
-  if (utcDay(date) < date) return formatHour(date);
-  if (utcMonth(date) < date) return utcWeek(date) < date ? formatWeekday(date) : formatWeek(date);
-  if (utcYear(date) < date) return formatMonth(date);
-  return formatYear(date);
+  if (utcHour(date) < date) return minuteLabel(date);
+  if (utcDay(date) < date) return hourLabel(date);
+  if (utcMonth(date) < date) return utcWeek(date) < date ? weekdayLabel(date) : monthDayLabel(date);
+  if (utcYear(date) < date) return monthName(date);
+  return yearLabel(date);
 }
 
 /**

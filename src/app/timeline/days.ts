@@ -3,7 +3,7 @@
  * the selectors all work in day numbers: comparing integers is what keeps scrubbing cheap,
  * and UTC avoids a window edge moving by a day with the reader's time zone.
  */
-import { utcFormat } from 'd3-time-format';
+import { longDate, monthYear } from './calendarNames';
 
 const MS_PER_DAY = 86_400_000;
 const ISO_DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
@@ -40,12 +40,9 @@ export function dayFromDate(date: Date): number {
   return Math.floor(date.getTime() / MS_PER_DAY);
 }
 
-const longDay = utcFormat('%-d %B %Y');
-const monthYear = utcFormat('%B %Y');
-
 /** "20 July 2025": how the slider's handles and the status line speak a day. */
 export function formatDay(day: number): string {
-  return longDay(dateFromDay(day));
+  return longDate(dateFromDay(day));
 }
 
 export function formatMonth(day: number): string {

@@ -122,12 +122,14 @@ async function metrics(cdp: CDPSession): Promise<Record<string, number>> {
 }
 
 /** Main-thread busy time (ms) spent while `action` ran, and its script / style / layout parts. */
-async function taskTimes(cdp: CDPSession, action: () => Promise<unknown>): Promise<{ task: number; script: number; style: number; layout: number }> {
+async function taskTimes(cdp: CDPSession, action: () => Promise<unknown>): Promise<{ task: number; thread: number; script: number; style: number; layout: number }> {
   const before = await metrics(cdp);
   await action();
   const after = await metrics(cdp);
   const delta = (name: string) => ((after[name] ?? 0) - (before[name] ?? 0)) * 1000;
-  return { task: delta('TaskDuration'), script: delta('ScriptDuration'), style: delta('RecalcStyleDuration'), layout: delta('LayoutDuration') };
+  // TaskDuration is wall time of the main thread's tasks; ThreadTime its CPU time (the two
+  // part when the thread waits for a core, e.g. behind software WebGL's raster threads).
+  return { task: delta('TaskDuration'), thread: delta('ThreadTime'), script: delta('ScriptDuration'), style: delta('RecalcStyleDuration'), layout: delta('LayoutDuration') };
 }
 
 async function taskTime(cdp: CDPSession, action: () => Promise<unknown>): Promise<number> {
@@ -170,6 +172,11 @@ export interface ScrubResult {
   net: Summary;
   /** setWindow → map settled, wall clock in the page (includes waiting for the frame). */
   wall: Summary;
+  /**
+   * As `net`, in main-thread CPU time (CDP ThreadTime) instead of task wall time: what the
+   * step costs where the thread never waits for a core (reported, not budgeted).
+   */
+  cpuNet: Summary;
   /**
    * Steps whose map did not reach idle within 10 s: their main-thread time is cut off
    * there, so with any of these the figures are lower bounds.
@@ -240,6 +247,8 @@ export async function measureScrub(opened: OpenedPage, steps: number, warmup = 3
   const raw: number[] = [];
   const wall: number[] = [];
   const probe: number[] = [];
+  const thread: number[] = [];
+  const probeThread: number[] = [];
   const parts = { script: [] as number[], style: [] as number[], layout: [] as number[] };
   let unsettled = 0;
   for (let i = 0; i < steps + warmup; i++) {
@@ -251,14 +260,16 @@ export async function measureScrub(opened: OpenedPage, steps: number, warmup = 3
       wallMs = r.ms;
       if (!r.settled && i >= warmup) unsettled++;
     });
-    const probeMs = await taskTime(cdp, () => step(null));
+    const probeTimes = await taskTimes(cdp, () => step(null));
     if (i < warmup) continue;
     raw.push(t.task);
+    thread.push(t.thread);
+    probeThread.push(probeTimes.thread);
     parts.script.push(t.script);
     parts.style.push(t.style);
     parts.layout.push(t.layout);
     wall.push(wallMs);
-    probe.push(probeMs);
+    probe.push(probeTimes.task);
   }
   const probeMedian = median(probe);
   return {
@@ -267,6 +278,7 @@ export async function measureScrub(opened: OpenedPage, steps: number, warmup = 3
     probe: round(probeMedian),
     net: summarize(raw.map((x) => Math.max(0, x - probeMedian))),
     wall: summarize(wall),
+    cpuNet: summarize(thread.map((x) => Math.max(0, x - median(probeThread)))),
     unsettled,
     breakdown: { script: round(median(parts.script)), style: round(median(parts.style)), layout: round(median(parts.layout)) },
   };

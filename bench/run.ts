@@ -237,7 +237,7 @@ async function main(): Promise<number> {
 }
 
 const SCRUB_METHOD =
-  'per step: store.setWindow(from, to) moving a window of 1/10 of the time range by 1/100, animation off; wait until the map container reports data-map-idle="true" again (links drawn, MapLibre idle) and one more frame+task; main-thread time = CDP Performance.getMetrics TaskDuration delta; net = minus the median of a no-op probe measured alternately';
+  'per step: store.setWindow(from, to) moving a window of 1/10 of the time range by 1/100, animation off; wait until the map container reports data-map-idle="true" again (links drawn, MapLibre idle) and one more frame+task; main-thread time = CDP Performance.getMetrics TaskDuration delta; net = minus the median of a no-op probe measured alternately; cpu = the same in main-thread CPU time (ThreadTime), not budgeted';
 const FRAME_METHOD =
   'default view (whole time range in the window, every link drawn; set before measuring); CDP TaskDuration delta over N seconds of links animating while the probe waits on a timer (no requestAnimationFrame loop of its own), less the same wait with animation off; perFrame = that ÷ frames the link overlay drew (__atlasLinks.frames(); MapLibre render events counted beside it as basemapFps); rawPerFrame without the subtraction; movingPerSecond / staticPerSecond = the deltas per second animating / at rest';
 
@@ -340,12 +340,12 @@ function printReport(result: Record<Section, unknown>, outcomes: ReturnType<type
   const scrub = result.scrub as { sizes: Record<string, unknown> };
   if (skip(scrub)) lines.push(skip(scrub) as string);
   else {
-    row('meetings', 'net p50', 'net p95', 'raw p95', 'probe', 'wall p95', 'script p50', 'unsettled');
+    row('meetings', 'net p50', 'net p95', 'cpu p50', 'cpu p95', 'probe', 'wall p95', 'unsettled');
     for (const [n, v] of Object.entries(scrub.sizes)) {
       if (skip(v)) lines.push(`${n.padEnd(46)} ${skip(v)}`);
       else {
         const s = v as Awaited<ReturnType<typeof measureScrub>>;
-        row(n, s.net.p50, s.net.p95, s.raw.p95, s.probe, s.wall.p95, s.breakdown.script, `${s.unsettled}/${s.steps}`);
+        row(n, s.net.p50, s.net.p95, s.cpuNet.p50, s.cpuNet.p95, s.probe, s.wall.p95, `${s.unsettled}/${s.steps}`);
       }
     }
   }

@@ -41,9 +41,12 @@ export interface CometSource {
 
 export class CometLayer {
   readonly canvas: HTMLCanvasElement;
-  private readonly worker: Worker;
+  /** Started with the first comets, after the map's first idle: not while the page loads (issue 6: load time). */
+  private worker: Worker | null = null;
   private wanted = false;
   private running = false;
+  /** The worker could not draw: the page animates from then on (the owner's `onFailure`). */
+  private failed = false;
   private drawn = 0;
   private posted = { mesh: -1, state: -1, style: null as ArcStyle | null, view: '' };
   private lastSource: CometSource | null = null;
@@ -66,11 +69,6 @@ export class CometLayer {
     this.canvas.className = 'link-overlay link-overlay--comets';
     this.canvas.setAttribute('aria-hidden', 'true');
     below.after(this.canvas);
-    this.worker = new Worker(new URL('./cometWorker.ts', import.meta.url), { type: 'module', name: 'comets' });
-    this.worker.onmessage = (event: MessageEvent<CometReport>) => this.onReport(event.data);
-    this.worker.onerror = (event) => this.fail(`the comet worker stopped: ${event.message || 'error'}`);
-    const offscreen = this.canvas.transferControlToOffscreen();
-    this.post({ kind: 'init', canvas: offscreen }, [offscreen]);
     map.on('movestart', this.onMoveStart);
     map.on('moveend', this.onMoveEnd);
   }
@@ -86,7 +84,19 @@ export class CometLayer {
   }
 
   start(): void {
-    if (this.wanted) return;
+    if (this.wanted || this.failed) return;
+    if (!this.worker) {
+      try {
+        this.worker = new Worker(new URL('./cometWorker.ts', import.meta.url), { type: 'module', name: 'comets' });
+        this.worker.onmessage = (event: MessageEvent<CometReport>) => this.onReport(event.data);
+        this.worker.onerror = (event) => this.fail(`the comet worker stopped: ${event.message || 'error'}`);
+        const offscreen = this.canvas.transferControlToOffscreen();
+        this.post({ kind: 'init', canvas: offscreen }, [offscreen]);
+      } catch (error) {
+        this.fail(error instanceof Error ? error.message : String(error));
+        return;
+      }
+    }
     this.wanted = true;
     if (this.lastSource) this.sync(this.lastSource);
     this.post({ kind: 'hold', on: this.map.isMoving() });
@@ -135,12 +145,13 @@ export class CometLayer {
   dispose(): void {
     this.map.off('movestart', this.onMoveStart);
     this.map.off('moveend', this.onMoveEnd);
-    this.worker.terminate();
+    this.worker?.terminate();
+    this.worker = null;
     this.canvas.remove();
   }
 
   private post(message: CometMessage, transfer: Transferable[] = []): void {
-    this.worker.postMessage(message, transfer);
+    this.worker?.postMessage(message, transfer);
   }
 
   private onReport(report: CometReport): void {
@@ -152,7 +163,6 @@ export class CometLayer {
     this.running = report.running;
   }
 
-  private failed = false;
   private fail(reason: string): void {
     if (this.failed) return;
     this.failed = true;

@@ -35,9 +35,9 @@ export async function captureMapCanvas(map: MaplibreMap, pixelRatio: number): Pr
         ctx?.drawImage(source, 0, 0);
         // The links and capitals draw in their own canvas over the map's (linkOverlay.ts).
         // It skips MapLibre frames that do not move the camera, so it is drawn here, in
-        // this task, for its buffer to hold the picture when it is read.
+        // this task, for its buffer to hold the picture when it is read (without comets).
         const overlay = linkOverlayOf(map);
-        overlay?.draw();
+        overlay?.drawStill();
         if (overlay && overlay.canvas.width > 0) ctx?.drawImage(overlay.canvas, 0, 0, copy.width, copy.height);
         resolve(copy);
       });

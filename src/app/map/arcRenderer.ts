@@ -155,6 +155,11 @@ export class ArcRenderer {
     return { mesh: this.meshChanges, state: this.stateChanges };
   }
 
+  /** True once the current mesh is in the GPU buffer: its arrays are not read again (there is no context-loss restore). */
+  get meshUploaded(): boolean {
+    return this.mesh !== null && !this.meshDirty;
+  }
+
   /** What is drawn: the mesh, the per-pair state buffer and the style (read, never changed, by the comet layer). */
   get current(): { mesh: ArcMesh | null; state: Uint8Array; style: ArcStyle } {
     return { mesh: this.mesh, state: this.state, style: this.style };

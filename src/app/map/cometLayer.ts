@@ -124,7 +124,11 @@ export class CometLayer {
     const { mesh, state, style } = source.arcs.current;
     const versions = source.arcs.versions;
     if (mesh && versions.mesh !== this.posted.mesh) {
-      this.post({ kind: 'mesh', mesh, state });
+      // The page's vertex and index arrays are handed over, not copied: once they are in the
+      // page's GPU buffer it never reads them again, and at 100k meetings they are a few
+      // hundred megabytes. Until then the worker waits for them (the next draw).
+      if (!source.arcs.meshUploaded) return;
+      this.post({ kind: 'mesh', mesh, state }, [mesh.vertices.buffer, mesh.indices.buffer]);
       this.posted.mesh = versions.mesh;
       this.posted.state = versions.state;
     } else if (mesh && versions.state !== this.posted.state) {

@@ -64,7 +64,8 @@ function draw(): boolean {
 
 function tick(now: number): void {
   if (!running) return;
-  if (now - lastDraw >= FRAME_MS) {
+  // Held (the camera moves): the canvas was cleared once; nothing to draw until it stops.
+  if (!held && now - lastDraw >= FRAME_MS) {
     lastDraw = now;
     if (draw()) frames++;
     if (now - lastReport >= REPORT_MS) {

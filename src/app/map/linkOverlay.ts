@@ -7,7 +7,9 @@
  * (fills, borders, label placement), about 10 ms of main thread per frame with software
  * WebGL. Here a window step or an animation frame redraws only the links; MapLibre paints
  * only when the camera moves, and then the overlay redraws in the map's own `render`
- * event, so both canvases show the same camera in the same frame.
+ * event, so both canvases show the same camera in the same frame. The flowing comets are
+ * drawn over it by a worker where one can (cometLayer.ts, `addComets`); otherwise this
+ * canvas draws them too, on the page's animation frames (flowAnimation.ts).
  */
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import { ArcRenderer } from './arcRenderer';
@@ -142,6 +144,21 @@ export class LinkOverlay {
   /** Comet frames the worker has drawn (0 without one). */
   get cometFrames(): number {
     return this.comets?.frames ?? 0;
+  }
+
+  /**
+   * Draws now without the comets, for a figure (mapCapture.ts): a still picture of pulses
+   * frozen mid-flight reads as clutter, and the worker's comets are not in this canvas anyway.
+   */
+  drawStill(): void {
+    const style = this.arcs.current.style;
+    if (!style.animate) {
+      this.draw();
+      return;
+    }
+    this.arcs.setStyle({ ...style, animate: false });
+    this.draw();
+    this.arcs.setStyle(style);
   }
 
   /** The overlay's size follows the map canvas (its drawing buffer and its CSS box). */

@@ -230,6 +230,37 @@ test('the comets are drawn by a worker, and by the page where a canvas cannot be
   expect(a.equals(await page.locator('.atlas-map').screenshot())).toBe(false);
 });
 
+test('a comet worker that cannot draw hands the comets back to the page', async ({ page }) => {
+  // The comet worker (and only it: MapLibre has workers too) answers as one without WebGL2 would.
+  await page.addInitScript(() => {
+    const RealWorker = window.Worker;
+    class FailingCometWorker {
+      onmessage: ((event: MessageEvent) => void) | null = null;
+      onerror: ((event: ErrorEvent) => void) | null = null;
+      constructor() {
+        setTimeout(() => this.onmessage?.(new MessageEvent('message', { data: { kind: 'failed', reason: 'WebGL2 is not available in a worker' } })), 50);
+      }
+      postMessage(): void {}
+      terminate(): void {}
+    }
+    window.Worker = function (url: string | URL, options?: WorkerOptions) {
+      return options?.name === 'comets' ? new FailingCometWorker() : new RealWorker(url, options);
+    } as unknown as typeof Worker;
+  });
+  const warnings: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'warning') warnings.push(m.text());
+  });
+  await openMap(page, '');
+  const links = () => page.evaluate(() => ({ by: window.__atlasLinks!.cometsDrawnBy(), animating: window.__atlasLinks!.animating(), frames: window.__atlasLinks!.frames() }));
+  await expect.poll(async () => (await links()).by).toBe('page');
+  await expect.poll(async () => (await links()).animating).toBe(true);
+  const before = (await links()).frames;
+  await expect.poll(async () => (await links()).frames).toBeGreaterThan(before + 5);
+  await expect(page.locator('canvas.link-overlay--comets')).toHaveCount(0);
+  expect(warnings.join('\n')).toContain('comets drawn on the page instead of a worker (WebGL2 is not available in a worker)');
+});
+
 test('selecting a venue highlights its links and dims the rest', async ({ page }) => {
   const busiest = [...counts.entries()].sort((a, b) => b[1] - a[1])[0]![0];
   await openMap(page);

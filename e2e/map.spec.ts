@@ -208,6 +208,18 @@ test('links flow when animation is on, and stay still under reduced motion', asy
   expect((await linkPixels(page)).link).toBeGreaterThan(50);
 });
 
+test('a dataset that arrives after the basemap is idle still settles the map, with its links', async ({ page }) => {
+  // As with 100k meetings, whose file takes seconds to parse: MapLibre is idle first and has
+  // no reason to say so again when the links arrive.
+  await page.route('**/data/meetings.json', async (route) => {
+    await expect.poll(() => page.evaluate(() => window.__atlasMap?.loaded() ?? false), { timeout: 30_000 }).toBe(true);
+    await page.waitForTimeout(500);
+    await route.continue();
+  });
+  await openMap(page);
+  expect(await page.evaluate(() => window.__atlasLinks!.visiblePairs())).toBeGreaterThan(0);
+});
+
 test('the comets are drawn by a worker, and by the page where a canvas cannot be handed to one', async ({ page }) => {
   const links = () => page.evaluate(() => ({ by: window.__atlasLinks!.cometsDrawnBy(), frames: window.__atlasLinks!.frames() }));
   await openMap(page, '');

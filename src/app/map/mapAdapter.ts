@@ -24,7 +24,7 @@ import fontUrl from '@fontsource/noto-sans/files/noto-sans-latin-400-normal.woff
 import { basemapPaths, defaultBounds as defaultFrame } from 'virtual:atlas-basemap';
 import type { Dataset } from '../../dataset/schema';
 import { useAtlasStore, type AtlasState } from '../state/store';
-import { selectLookup, selectVenueCounts, selectVisibleMeetings } from '../state/selectors';
+import { selectLookup, selectVenueCountCeiling, selectVenueCounts, selectVisibleMeetings } from '../state/selectors';
 import type { Camera } from '../state/viewState';
 import { roundCamera } from '../url/codec';
 import { buildArcMesh } from './arcMesh';
@@ -144,9 +144,19 @@ export function mountAtlasMap(container: HTMLElement, store: Store = useAtlasSto
     container.dataset.mapIdle = 'false';
     overlay.requestDraw();
   };
-  /** Settled: the basemap is idle (MapLibre's own test) and the overlay has drawn the last change. */
+  /**
+   * Settled: the basemap is idle (MapLibre's own test) and the overlay has drawn the last
+   * change. A dataset that arrives after the basemap is idle (100k meetings take seconds to
+   * parse) changes nothing inside MapLibre, so no 'idle' event follows: its first draw
+   * settles the map itself, or the map would never say it is settled.
+   */
   overlay.onDrawn = () => {
-    if (firstIdle && ready() && !map.isMoving() && map.loaded()) container.dataset.mapIdle = 'true';
+    if (!ready() || map.isMoving() || !map.loaded()) return;
+    if (!firstIdle) {
+      settleFirst();
+      if (map.isMoving()) return; // bringing a city into view: settled when that move ends
+    }
+    container.dataset.mapIdle = 'true';
   };
 
 
@@ -270,7 +280,7 @@ export function mountAtlasMap(container: HTMLElement, store: Store = useAtlasSto
     lastFocusKey = '';
     applyFocus(s);
     applyOpacity();
-    markers.setCounts(selectVenueCounts(visible));
+    markers.setCounts(selectVenueCounts(visible), selectVenueCountCeiling(dataset, v));
     participating.clear();
     for (const m of visible) if (m.venuePlaceId !== null) for (const iso3 of m.participants) participating.add(iso3);
     overlay.capitals.show(participating);
@@ -336,12 +346,16 @@ export function mountAtlasMap(container: HTMLElement, store: Store = useAtlasSto
     console.warn(`map${sourceId ? ` source "${sourceId}"` : ''}: ${event.error?.message ?? 'error'}`);
   });
 
+  /** The first moment the basemap and the dataset's links are both in. */
+  function settleFirst(): void {
+    firstIdle = true;
+    revealVenue(store.getState().view.city); // a city from the address, once the map is framed
+    applyAnimation();
+  }
+
   map.on('idle', () => {
     if (!ready()) return;
-    if (!firstIdle) {
-      firstIdle = true;
-      revealVenue(store.getState().view.city); // a city from the address, once the map is framed
-    }
+    if (!firstIdle) settleFirst();
     if (!overlay.drawPending) container.dataset.mapIdle = 'true';
     applyAnimation();
   });

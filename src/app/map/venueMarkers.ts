@@ -47,7 +47,7 @@ interface VenueMarker {
 /** Markers this far outside the map (px) are attached already, so a pan does not show them pop in. */
 const VIEW_MARGIN = 80;
 
-/** Dot radius: area proportional to meetings in the window, relative to the busiest venue. */
+/** Dot radius: grows with the meetings in the window, relative to the scale's ceiling (`setCounts`). */
 export function markerRadius(count: number, maxCount: number): number {
   if (count <= 0) return 0;
   return 4 + 12 * Math.sqrt(count / Math.max(1, maxCount));
@@ -118,14 +118,18 @@ export class VenueMarkers {
     }
   }
 
-  /** Meetings per venue in the current window and filters; venues with none leave the map. */
-  setCounts(counts: ReadonlyMap<string, number>): void {
-    let max = 0;
+  /**
+   * Meetings per venue in the current window and filters; venues with none leave the map.
+   * `ceiling` is the count that gets the largest dot: the most any venue has in a window of
+   * this length (selectVenueCountCeiling), not the busiest venue of this window, which
+   * changes on most window steps and would resize (restyle, relayout, repaint) every marker.
+   */
+  setCounts(counts: ReadonlyMap<string, number>, ceiling: number): void {
+    let max = ceiling;
     for (const n of counts.values()) max = Math.max(max, n);
     for (const [id, m] of this.markers) {
       m.count = counts.get(id) ?? 0;
-      // Quarter pixels: the busiest venue's count moves the scale on most window steps, and
-      // sub-pixel changes would rewrite (and restyle) every marker for no visible change.
+      // Quarter pixels: sub-pixel changes would rewrite markers for no visible change.
       m.radius = Math.round(markerRadius(m.count, max) * 4) / 4;
     }
     this.syncView();

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { type Dataset, type Meeting, parseDataset } from '../../dataset/schema';
 import { dayFromIso } from '../timeline/days';
 import {
+  busiestWindowCount,
   meetingInWindow,
   newestFirst,
   resolveWindow,
@@ -12,6 +13,7 @@ import {
   selectTimeExtent,
   selectTopics,
   selectUndatedMeetings,
+  selectVenueCountCeiling,
   selectVenueCounts,
   selectVisibleMeetings,
   topicSlug,
@@ -110,6 +112,56 @@ describe('the indexed window query agrees with a plain filter', () => {
         }
       }
     }
+  });
+});
+
+describe('the venue size scale', () => {
+  it('finds the deepest overlap of windows and spans, as trying every window does', () => {
+    let seed = 7;
+    const rand = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    for (let round = 0; round < 200; round++) {
+      const spans = Array.from({ length: 1 + Math.floor(rand() * 12) }, () => {
+        const start = Math.floor(rand() * 60);
+        return { start, end: start + [0, 0, 3, 10][Math.floor(rand() * 4)]! };
+      }).sort((a, b) => a.start - b.start);
+      const length = 1 + Math.floor(rand() * 20);
+      let brute = 0;
+      for (let a = -40; a <= 80; a++) brute = Math.max(brute, spans.filter((x) => x.start <= a + length - 1 && x.end >= a).length);
+      const ends = spans.map((x) => x.end).sort((a, b) => a - b);
+      expect(busiestWindowCount(spans.map((x) => x.start), ends, length), JSON.stringify({ spans, length })).toBe(brute);
+    }
+  });
+
+  it('is the most meetings any venue has in a window of that length, and does not move with the window', () => {
+    const ds = synthetic(300, 3);
+    const spans = ds.meetings.flatMap((m) =>
+      m.date.start === null || m.venuePlaceId === null ? [] : [{ m, venue: m.venuePlaceId, s: dayFromIso(m.date.start)!, e: dayFromIso(m.date.end ?? m.date.start)! }],
+    );
+    for (const state of [null, 'PAK']) {
+      const kept = spans.filter((x) => state === null || x.m.participants.includes(state));
+      for (const length of [1, 30, 400, 4000]) {
+        let brute = 0;
+        for (let a = 4_000; a <= 16_500; a += 1) {
+          const perVenue = new Map<string, number>();
+          for (const x of kept) if (x.s <= a + length - 1 && x.e >= a) perVenue.set(x.venue, (perVenue.get(x.venue) ?? 0) + 1);
+          for (const n of perVenue.values()) brute = Math.max(brute, n);
+        }
+        const iso = (d: number) => new Date(d * 86_400_000).toISOString().slice(0, 10);
+        const at = (from: number) => selectVenueCountCeiling(ds, { ...DEFAULT_VIEW_STATE, state, from: iso(from), to: iso(from + length - 1) });
+        expect(at(9_000), `state ${state}, ${length} days`).toBe(brute);
+        expect(at(12_345)).toBe(brute);
+      }
+    }
+  });
+
+  it('counts shown undated meetings in every window', () => {
+    const ds = synthetic(300, 3);
+    const view = { ...DEFAULT_VIEW_STATE, from: '2001-01-01', to: '2001-01-01' };
+    const undatedByVenue = new Map<string, number>();
+    for (const m of ds.meetings) if (m.date.start === null && m.venuePlaceId) undatedByVenue.set(m.venuePlaceId, (undatedByVenue.get(m.venuePlaceId) ?? 0) + 1);
+    const most = Math.max(...undatedByVenue.values());
+    expect(selectVenueCountCeiling(ds, { ...view, showUndated: true })).toBeGreaterThanOrEqual(most);
+    expect(selectVenueCountCeiling(ds, { ...view, showUndated: true })).toBeGreaterThan(selectVenueCountCeiling(ds, view));
   });
 });
 

@@ -231,6 +231,72 @@ export const selectVenueCounts = (() => {
   };
 })();
 
+/**
+ * The most meetings one venue can have in a window of `length` days: the largest number
+ * of the spans [start, end] (days, inclusive, sorted by start in `starts`, and `ends`
+ * sorted on its own) that one window [a, a + length - 1] overlaps. A span overlaps the
+ * windows starting in [start - length + 1, end]; this is the deepest overlap of those
+ * intervals, found by merging their sorted starts and ends (linear, no sort).
+ */
+export function busiestWindowCount(starts: ArrayLike<number>, ends: ArrayLike<number>, length: number): number {
+  let best = 0;
+  let open = 0;
+  let j = 0;
+  for (let i = 0; i < starts.length; i++) {
+    const opens = starts[i]! - length + 1;
+    // Windows starting after an end no longer overlap that span: close them first.
+    while (j < ends.length && ends[j]! < opens) {
+      open--;
+      j++;
+    }
+    open++;
+    if (open > best) best = open;
+  }
+  return best;
+}
+
+/** Per venue, the day spans of its dated meetings matching the filters (starts sorted, ends sorted apart). */
+const venueSpanCache = memoOnView(['state', 'topic'], (dataset, view) => {
+  const index = datedIndex(dataset);
+  const filtered = view.state !== null || view.topic !== null;
+  const byVenue = new Map<string, { starts: number[]; ends: number[] }>();
+  index.meetings.forEach((m, i) => {
+    if (m.venuePlaceId === null || (filtered && !matchesFilters(dataset, m, view))) return;
+    let spans = byVenue.get(m.venuePlaceId);
+    if (!spans) byVenue.set(m.venuePlaceId, (spans = { starts: [], ends: [] }));
+    spans.starts.push(index.starts[i]!); // the index is sorted by start
+    spans.ends.push(index.ends[i]!);
+  });
+  for (const spans of byVenue.values()) spans.ends.sort((a, b) => a - b);
+  return byVenue;
+});
+
+/**
+ * The venue markers' size scale: the most meetings any venue has in any window as long as
+ * the current one (same filters; shown undated meetings count in every window). It stays
+ * put while the window moves, so a step resizes only the venues whose count changed, and
+ * dot sizes compare across time while playing; it changes with the window's length.
+ */
+export const selectVenueCountCeiling = (() => {
+  let last: { dataset: Dataset; state: string | null; topic: string | null; showUndated: boolean; length: number; result: number } | null = null;
+  return (dataset: Dataset, view: Pick<ViewState, 'from' | 'to' | 'state' | 'topic' | 'showUndated'>): number => {
+    const window = resolveWindow(view, datedIndex(dataset).extent);
+    const length = window ? window.to - window.from + 1 : 0;
+    if (last && last.dataset === dataset && last.state === view.state && last.topic === view.topic && last.showUndated === view.showUndated && last.length === length) return last.result;
+    const undated = new Map<string, number>();
+    if (view.showUndated) for (const m of selectUndatedMeetings(dataset, view)) if (m.venuePlaceId !== null) undated.set(m.venuePlaceId, (undated.get(m.venuePlaceId) ?? 0) + 1);
+    const spans = venueSpanCache(dataset, view);
+    let result = 0;
+    for (const venue of new Set([...spans.keys(), ...undated.keys()])) {
+      const s = spans.get(venue);
+      const n = (s && length > 0 ? busiestWindowCount(s.starts, s.ends, length) : 0) + (undated.get(venue) ?? 0);
+      if (n > result) result = n;
+    }
+    last = { dataset, state: view.state, topic: view.topic, showUndated: view.showUndated, length, result };
+    return result;
+  };
+})();
+
 const topicLists = new WeakMap<Dataset, TopicOption[]>();
 
 /** Topics of the dataset, most frequent first; labels that slug alike are merged. */

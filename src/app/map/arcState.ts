@@ -39,6 +39,11 @@ export function writeClasses(counts: LinkCounts, state: Uint8Array): number {
   return shown;
 }
 
+/** Writes R (class) for `pairs` only (after moveLinkCounts); G (focus) is left alone. */
+export function writeClassesAt(counts: LinkCounts, state: Uint8Array, pairs: readonly number[]): void {
+  for (const p of pairs) state[p * 4] = classOf(counts.arcs, p);
+}
+
 /**
  * The pairs to draw strong for a focused meeting (its links that the window shows) or,
  * with no meeting, for a selected venue (all its shown links). Empty when nothing is focused.

@@ -1,9 +1,12 @@
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseDataset } from '../../dataset/schema';
-import { selectVisibleMeetings } from '../state/selectors';
+import { generateDataset } from '../../synth/dataset';
+import { loadWorld } from '../../synth/world';
+import { selectDatedMeetings, selectTimeExtent, selectVisibleMeetings, selectWindowPositions } from '../state/selectors';
 import { DEFAULT_VIEW_STATE } from '../state/viewState';
-import { countLinks, densityOpacity, densityWidth, visibleIds } from './linkCounts';
+import { writeClasses, writeClassesAt } from './arcState';
+import { countLinks, densityOpacity, densityWidth, moveLinkCounts, visibleIds } from './linkCounts';
 import { buildLinkGeometry, LINK_CLASS, LINK_CLASSES } from './links';
 
 const parsed = parseDataset(JSON.parse(fs.readFileSync(new URL('./links.fixture.json', import.meta.url), 'utf8')));
@@ -64,5 +67,56 @@ describe('densityWidth', () => {
     expect(densityWidth(100)).toBe(1);
     expect(densityWidth(1200)).toBe(0.5);
     expect(densityWidth(15_000)).toBe(0.45);
+  });
+});
+
+/** Index of the first element where two arrays differ, -1 when equal (fast on typed arrays). */
+function firstDifference(a: ArrayLike<number>, b: ArrayLike<number>): number {
+  if (a.length !== b.length) return Math.min(a.length, b.length);
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return i;
+  return -1;
+}
+
+describe('moveLinkCounts', () => {
+  // A synthetic dataset: many meetings, venues and states, dates of every precision.
+  const big = generateDataset(loadWorld(), { meetings: 1500, seed: 11 });
+  const geometry = buildLinkGeometry(big);
+  const refsAt = selectDatedMeetings(big).map((m) => geometry.meetingRefs.get(m));
+  const extent = selectTimeExtent(big)!;
+  const iso = (d: number) => new Date(d * 86_400_000).toISOString().slice(0, 10);
+
+  it('gives what a fresh count gives, over brush steps, jumps and empty windows', () => {
+    let seed = 3;
+    const rand = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    for (const showAbsent of [false, true]) {
+      for (const state of [null, big.meetings[0]!.participants[0]!]) {
+        const view = (from: number, to: number) => ({ ...DEFAULT_VIEW_STATE, state, from: iso(from), to: iso(to) });
+        const span = extent.to - extent.from;
+        let from = extent.from;
+        let width = Math.round(span / 10);
+        let positions = selectWindowPositions(big, view(from, from + width));
+        const counts = countLinks(geometry, selectVisibleMeetings(big, view(from, from + width)), showAbsent);
+        const state8 = new Uint8Array(geometry.pairs.features.length * 4);
+        writeClasses(counts, state8);
+        for (let step = 0; step < 60; step++) {
+          const r = rand();
+          if (r < 0.6) from += Math.round(span / 100); // a brush step
+          else if (r < 0.8) from = extent.from - 400 + Math.round(rand() * (span + 800)); // a jump, sometimes off the data
+          else width = Math.round(rand() * span); // a resize
+          const next = selectWindowPositions(big, view(from, from + width));
+          const touched = moveLinkCounts(counts, refsAt, positions, next, showAbsent);
+          writeClassesAt(counts, state8, touched);
+          positions = next;
+          const fresh = countLinks(geometry, selectVisibleMeetings(big, view(from, from + width)), showAbsent);
+          const freshState = new Uint8Array(state8.length);
+          writeClasses(fresh, freshState);
+          const where = `step ${step}, showAbsent ${showAbsent}, state ${state}`;
+          expect(firstDifference(counts.arcs, fresh.arcs), where).toBe(-1);
+          expect(firstDifference(counts.rings, fresh.rings), where).toBe(-1);
+          expect(firstDifference(state8, freshState), where).toBe(-1);
+          expect(counts.visibleArcs, where).toBe(fresh.visibleArcs);
+        }
+      }
+    }
   });
 });

@@ -45,6 +45,55 @@ export function countLinks(geometry: Pick<LinkGeometry, 'pairs' | 'rings' | 'mee
   return { arcs, rings, visibleArcs };
 }
 
+/** A meeting's link refs (LinkGeometry.meetingRefs), looked up by its window position. */
+export type RefsAt = readonly ({ arcs: readonly number[]; rings: readonly number[] } | undefined)[];
+
+/**
+ * Moves `counts` from the meetings at window positions `prev` to those at `next` (ascending
+ * positions, see selectWindowPositions; same geometry, filters and `showAbsent` as when
+ * `counts` was made): one merge of the two lists, then the meetings that left are
+ * subtracted and those that entered added. A brush step changes a tenth of the window's
+ * meetings, so at 100k this is a fraction of a recount (issue 6). Returns the pairs whose
+ * counts changed (possibly repeated), for the state texture.
+ */
+export function moveLinkCounts(counts: LinkCounts, refsAt: RefsAt, prev: Int32Array, next: Int32Array, showAbsent: boolean): number[] {
+  const touched: number[] = [];
+  const { arcs, rings } = counts;
+  let visibleArcs = counts.visibleArcs;
+  const change = (position: number, delta: 1 | -1): void => {
+    const refs = refsAt[position];
+    if (!refs) return;
+    for (const ref of refs.arcs) {
+      if (!showAbsent && ref % LINK_CLASSES === LINK_CLASS.absent) continue;
+      const o = ref - (ref % LINK_CLASSES);
+      const before = arcs[o]! + arcs[o + 1]! + arcs[o + 2]!;
+      arcs[ref]! += delta;
+      if (delta > 0 && before === 0) visibleArcs++;
+      else if (delta < 0 && before === 1) visibleArcs--;
+      touched.push(o / LINK_CLASSES);
+    }
+    for (const ref of refs.rings) rings[ref]! += delta;
+  };
+  let i = 0;
+  let j = 0;
+  while (i < prev.length || j < next.length) {
+    const a = i < prev.length ? prev[i]! : Infinity;
+    const b = j < next.length ? next[j]! : Infinity;
+    if (a === b) {
+      i++;
+      j++;
+    } else if (a < b) {
+      change(a, -1);
+      i++;
+    } else {
+      change(b, 1);
+      j++;
+    }
+  }
+  counts.visibleArcs = visibleArcs;
+  return touched;
+}
+
 /** Ids of the features drawn in any of `classes`, ascending. */
 export function visibleIds(counts: Uint32Array, classes: readonly LinkClassIndex[]): number[] {
   const out: number[] = [];

@@ -24,13 +24,13 @@ import fontUrl from '@fontsource/noto-sans/files/noto-sans-latin-400-normal.woff
 import { basemapPaths, defaultBounds as defaultFrame } from 'virtual:atlas-basemap';
 import type { Dataset } from '../../dataset/schema';
 import { useAtlasStore, type AtlasState } from '../state/store';
-import { selectLookup, selectVenueCountCeiling, selectVenueCounts, selectVisibleMeetings } from '../state/selectors';
+import { selectDatedMeetings, selectLookup, selectVenueCountCeiling, selectVenueCounts, selectVisibleMeetings, selectWindowPositions } from '../state/selectors';
 import type { Camera } from '../state/viewState';
 import { roundCamera } from '../url/codec';
 import { buildArcMesh } from './arcMesh';
-import { ARC_CLASS, focusedPairs, stateTextureSize, writeClasses, writeFocus } from './arcState';
+import { ARC_CLASS, focusedPairs, stateTextureSize, writeClasses, writeClassesAt, writeFocus } from './arcState';
 import { FlowAnimation } from './flowAnimation';
-import { countLinks, densityOpacity, densityWidth, type LinkCounts } from './linkCounts';
+import { countLinks, densityOpacity, densityWidth, type LinkCounts, moveLinkCounts, type RefsAt } from './linkCounts';
 import { LinkOverlay } from './linkOverlay';
 import { buildLinkGeometry, LINK_CLASS, LINK_CLASSES, type LinkGeometry } from './links';
 import { atlasStyle, basemapUrls, COLORS, markerZoomScale, ringRadius } from './style';
@@ -205,6 +205,9 @@ export function mountAtlasMap(container: HTMLElement, store: Store = useAtlasSto
     }
     geometry = buildLinkGeometry(dataset);
     counts = null;
+    countedPositions = null;
+    const refsOf = geometry.meetingRefs;
+    refsAt = selectDatedMeetings(dataset).map((m) => refsOf.get(m));
     focused = { arcs: [], rings: new Set() };
     const { width, height } = stateTextureSize(geometry.pairs.features.length);
     pairState = new Uint8Array(width * height * 4);
@@ -233,6 +236,11 @@ export function mountAtlasMap(container: HTMLElement, store: Store = useAtlasSto
 
   let geometry: LinkGeometry | null = null;
   let counts: LinkCounts | null = null;
+  /** The window positions and filters `counts` holds (a window step moves them: moveLinkCounts). */
+  let countedPositions: Int32Array | null = null;
+  let countedKey = '';
+  /** Link refs by window position (selectDatedMeetings' order), built with the geometry. */
+  let refsAt: RefsAt = [];
   /** Per-pair state texture bytes (arcState.ts), shared with the arc layer. */
   let pairState = new Uint8Array(4);
   let visibleMeetings: readonly { id: string }[] = [];
@@ -265,10 +273,22 @@ export function mountAtlasMap(container: HTMLElement, store: Store = useAtlasSto
     invalidate();
     const visible = selectVisibleMeetings(dataset, v);
     visibleMeetings = visible;
-    const next = countLinks(geometry, visible, v.showAbsent, counts ?? undefined);
+    const positions = selectWindowPositions(dataset, v);
+    const countsKey = `${v.state}|${v.topic}|${v.showUndated}|${v.showAbsent}`;
+    let next: LinkCounts;
+    if (counts && countedPositions && countsKey === countedKey) {
+      // Same filters, another window: count only the meetings that entered and left.
+      next = counts;
+      writeClassesAt(next, pairState, moveLinkCounts(next, refsAt, countedPositions, positions, v.showAbsent));
+      writeFocus(pairState, focused.arcs, []);
+    } else {
+      next = countLinks(geometry, visible, v.showAbsent, counts ?? undefined);
+      writeClasses(next, pairState); // clears every focus flag too
+    }
     counts = next;
-    writeClasses(next, pairState);
-    focused.arcs = []; // writeClasses cleared every focus flag
+    countedPositions = positions;
+    countedKey = countsKey;
+    focused.arcs = [];
     arcs.stateChanged();
     rings = new Map();
     geometry.rings.features.forEach((ring, r) => {

@@ -185,21 +185,35 @@ function memoOnView<K extends keyof ViewState, R>(keys: readonly K[], compute: (
  * first. A month-precision meeting counts as in the window when any of its days is.
  */
 export const selectMeetingsInWindow = memoOnView<keyof FilterKey, Meeting[]>(['from', 'to', 'state', 'topic'], (dataset, view) => {
+  const meetings = selectDatedMeetings(dataset);
+  return Array.from(selectWindowPositions(dataset, view), (i) => meetings[i]!);
+});
+
+/** The dated meetings in the order the window positions refer to (start, then end). */
+export function selectDatedMeetings(dataset: Dataset): readonly Meeting[] {
+  return datedIndex(dataset).meetings;
+}
+
+/**
+ * The meetings of selectMeetingsInWindow as ascending positions in selectDatedMeetings: two
+ * windows compare in one merge (the map counts only the meetings that enter and leave).
+ */
+export const selectWindowPositions = memoOnView<keyof FilterKey, Int32Array>(['from', 'to', 'state', 'topic'], (dataset, view) => {
   const index = datedIndex(dataset);
   const window = resolveWindow(view, index.extent);
-  if (!window) return [];
+  if (!window) return new Int32Array(0);
   // Only meetings starting in [from - maxSpan, to] can overlap [from, to].
   const first = lowerBound(index.starts, window.from - index.maxSpan);
   const last = lowerBound(index.starts, window.to + 1);
-  const out: Meeting[] = [];
+  const out = new Int32Array(last - first);
+  let n = 0;
   const filtered = view.state !== null || view.topic !== null;
   for (let i = first; i < last; i++) {
     if (index.ends[i]! < window.from) continue;
-    const m = index.meetings[i]!;
-    if (filtered && !matchesFilters(dataset, m, view)) continue;
-    out.push(m);
+    if (filtered && !matchesFilters(dataset, index.meetings[i]!, view)) continue;
+    out[n++] = i;
   }
-  return out;
+  return out.subarray(0, n);
 });
 
 /** Meetings without a usable date that match the filters (the Undated tray). */

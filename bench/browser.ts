@@ -272,13 +272,14 @@ export async function measureScrub(opened: OpenedPage, steps: number, warmup = 3
     probe.push(probeTimes.task);
   }
   const probeMedian = median(probe);
+  const probeThreadMedian = median(probeThread);
   return {
     steps,
     raw: summarize(raw),
     probe: round(probeMedian),
     net: summarize(raw.map((x) => Math.max(0, x - probeMedian))),
     wall: summarize(wall),
-    cpuNet: summarize(thread.map((x) => Math.max(0, x - median(probeThread)))),
+    cpuNet: summarize(thread.map((x) => Math.max(0, x - probeThreadMedian))),
     unsettled,
     breakdown: { script: round(median(parts.script)), style: round(median(parts.style)), layout: round(median(parts.layout)) },
   };

@@ -31,6 +31,8 @@ export type CometReport = { kind: 'frames'; total: number; running: boolean } | 
 export interface CometSource {
   arcs: ArcRenderer;
   view: OverlayView;
+  /** The overlay's key for that camera and canvas size: a new one is sent to the worker. */
+  viewKey: string;
   zoom: number;
   /** Drawing-buffer size in device pixels, and the CSS size of the canvas. */
   width: number;
@@ -139,10 +141,9 @@ export class CometLayer {
       this.post({ kind: 'style', style });
       this.posted.style = style;
     }
-    const viewKey = `${source.view.matrix.join()},${source.width},${source.height},${source.zoom}`;
-    if (viewKey !== this.posted.view) {
+    if (source.viewKey !== this.posted.view) {
       this.post({ kind: 'view', view: source.view, zoom: source.zoom, width: source.width, height: source.height });
-      this.posted.view = viewKey;
+      this.posted.view = source.viewKey;
     }
   }
 

@@ -118,7 +118,7 @@ export class LinkOverlay {
     this.arcs.draw(view, zoom);
     this.capitals.draw(view, zoom, ratio);
     this.frames++;
-    this.comets?.sync({ arcs: this.arcs, view, zoom, width: source.width, height: source.height, cssWidth: source.style.width, cssHeight: source.style.height });
+    this.comets?.sync({ arcs: this.arcs, view, viewKey: this.drawnView, zoom, width: source.width, height: source.height, cssWidth: source.style.width, cssHeight: source.style.height });
     this.onDrawn?.();
   }
 

@@ -119,8 +119,7 @@ export function mountAtlasMap(container: HTMLElement, store: Store = useAtlasSto
   // The comets: drawn by a worker where it can (no main-thread time per frame, issue 6),
   // otherwise by the overlay on the page's animation frames.
   const pageFlow = new FlowAnimation(() => overlay.draw(), (on) => setArcStyle({ animate: on }));
-  let flow: Pick<FlowAnimation, 'start' | 'stop' | 'isRunning'> = pageFlow;
-  flow =
+  let flow: Pick<FlowAnimation, 'start' | 'stop' | 'isRunning'> =
     overlay.addComets(() => {
       flow = pageFlow;
       applyAnimation();
@@ -154,6 +153,7 @@ export function mountAtlasMap(container: HTMLElement, store: Store = useAtlasSto
     if (!ready() || map.isMoving() || !map.loaded()) return;
     if (!firstIdle) {
       settleFirst();
+      applyAnimation();
       if (map.isMoving()) return; // bringing a city into view: settled when that move ends
     }
     container.dataset.mapIdle = 'true';
@@ -370,7 +370,6 @@ export function mountAtlasMap(container: HTMLElement, store: Store = useAtlasSto
   function settleFirst(): void {
     firstIdle = true;
     revealVenue(store.getState().view.city); // a city from the address, once the map is framed
-    applyAnimation();
   }
 
   map.on('idle', () => {

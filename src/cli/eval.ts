@@ -11,8 +11,8 @@ import { REPO_ROOT, runPipeline } from '../pipeline/build/dataset';
 import { readJsonFile, type Warning } from '../pipeline/build/inputs';
 import { formatWarning } from '../pipeline/build/report';
 import { parseAnswerKey } from '../pipeline/evaluate/answerKey';
-import { score } from '../pipeline/evaluate/score';
-import { formatScores } from '../pipeline/evaluate/table';
+import { half, score } from '../pipeline/evaluate/score';
+import { formatScores, formatStrict } from '../pipeline/evaluate/table';
 import { loadGazetteer } from '../pipeline/places/gazetteer';
 
 const HELP = `Usage: npm run eval -- [options]
@@ -85,18 +85,24 @@ function main(argv: string[]): void {
   }
   const result = runPipeline({ seedsDir, sourcesPath, curationPath: null });
   const gazetteer = loadGazetteer();
-  const scores = score({
+  const inputs = {
     key,
     dataset: result.dataset,
     texts: result.texts,
-    locate: (city, iso3) => gazetteer.resolveCity(city, iso3 ? { countryIso3: [iso3] } : undefined),
-  });
+    locate: (city: string, iso3: string | null) => gazetteer.resolveCity(city, iso3 ? { countryIso3: [iso3] } : undefined),
+  };
+  const scores = score(inputs);
+  const odd = score({ ...inputs, only: (f) => half(f) === 'odd' });
+  const even = score({ ...inputs, only: (f) => half(f) === 'even' });
   if (args.json) {
-    const { articles, ...totals } = scores;
-    const perArticle = articles.map((a) => ({ article: a.article, key: a.keyCount, predicted: a.predictedCount, matched: a.matched }));
-    process.stdout.write(`${JSON.stringify({ set: label, ...totals, articles: perArticle }, null, 2)}\n`);
+    const totals = ({ articles, ...rest }: typeof scores) => rest;
+    const perArticle = scores.articles.map((a) => ({ article: a.article, key: a.keyCount, predicted: a.predictedCount, matched: a.matched, strict: a.strictPairs.length }));
+    process.stdout.write(`${JSON.stringify({ set: label, ...totals(scores), halves: { odd: totals(odd), even: totals(even) }, articles: perArticle }, null, 2)}\n`);
     return;
   }
+  process.stdout.write(`Evaluation on ${label}: whole set and halves (odd- and even-numbered files)\n\n`);
+  process.stdout.write(formatStrict([['whole', scores], ['odd half', odd], ['even half', even]]));
+  process.stdout.write('\n');
   process.stdout.write(formatScores(label, scores, args.verbose));
   for (const w of result.warnings) process.stderr.write(`warning: ${formatWarning(w)}\n`);
 }

@@ -19,6 +19,8 @@ export interface ScoreInputs {
   texts: Map<string, string>;
   /** Coordinates of a key venue (city name and ISO3), or null when the gazetteer lacks it. */
   locate: (city: string, iso3: string | null) => LonLat | null;
+  /** Score only these articles (a half of the set); default: all. */
+  only?: (file: string) => boolean;
 }
 
 export interface Pair {
@@ -30,6 +32,8 @@ export interface Pair {
 
 export interface ArticleScore {
   article: string;
+  /** Key meetings matched under the strict measure, with their predicted meeting. */
+  strictPairs: Pair[];
   keyCount: number;
   predictedCount: number;
   matched: number;
@@ -38,7 +42,26 @@ export interface ArticleScore {
   extra: Meeting[];
 }
 
+/**
+ * The measure the pipeline is judged by: a predicted meeting counts as found only when its
+ * venue and its date window agree with the key's, not just its article and parties.
+ */
+export interface StrictScores {
+  recall: number;
+  precision: number;
+  /** Strict recall over the key's primary meetings (the ones an article is about). */
+  primaryRecall: number;
+  primaryKey: number;
+  primaryMatched: number;
+  matched: number;
+  /** Over strict matches. */
+  participantsF1: number;
+  dayExact: number;
+  dayExactOf: number;
+}
+
 export interface Scores {
+  strict: StrictScores;
   recall: number;
   precision: number;
   dateExact: number;
@@ -51,6 +74,16 @@ export interface Scores {
   predictedMeetings: number;
   matchedMeetings: number;
   articles: ArticleScore[];
+}
+
+/**
+ * The halves a rule is checked across: odd- and even-numbered files ("07_..." is odd). A
+ * rule written while looking at one half must hold on the other.
+ */
+export function half(file: string): 'odd' | 'even' | null {
+  const n = file.match(/^(\d+)/);
+  if (!n) return null;
+  return Number(n[1]) % 2 === 1 ? 'odd' : 'even';
 }
 
 const EARTH_KM = 6371.0088;
@@ -74,10 +107,11 @@ export function score(inputs: ScoreInputs): Scores {
   const { key, dataset, texts, locate } = inputs;
   const places = new Map(dataset.places.map((p) => [p.id, p]));
   const articles: ArticleScore[] = [];
-  const files = [...new Set([...key.map((k) => k.article), ...dataset.sources.map((s) => s.file)])].sort();
+  const files = [...new Set([...key.map((k) => k.article), ...dataset.sources.map((s) => s.file)])].filter(inputs.only ?? (() => true)).sort();
   for (const file of files) {
     const keyMeetings = key.find((k) => k.article === file)?.meetings ?? [];
-    const predicted = dataset.meetings.filter((m) => m.sources[0]?.file === file);
+    // A meeting merged across articles counts in each article that reports it.
+    const predicted = dataset.meetings.filter((m) => m.sources.some((src) => src.file === file));
     const text = texts.get(file) ?? '';
     const candidates: Array<{ k: number; p: number; s: number }> = [];
     keyMeetings.forEach((km, k) => {
@@ -87,20 +121,22 @@ export function score(inputs: ScoreInputs): Scores {
         if (s >= 1) candidates.push({ k, p, s });
       });
     });
-    candidates.sort((a, b) => b.s - a.s || a.k - b.k || a.p - b.p);
-    const usedK = new Set<number>();
-    const usedP = new Set<number>();
-    const pairs: Pair[] = [];
-    for (const c of candidates) {
-      if (usedK.has(c.k) || usedP.has(c.p)) continue;
-      usedK.add(c.k);
-      usedP.add(c.p);
+    const toPair = (c: { k: number; p: number }): Pair => {
       const km = keyMeetings[c.k]!;
       const pm = predicted[c.p]!;
-      pairs.push({ key: km, predicted: pm, dateExact: dateExact(km, pm), venueKm: venueKm(km, pm, places, locate) });
-    }
+      return { key: km, predicted: pm, dateExact: dateExact(km, pm), venueKm: venueKm(km, pm, places, locate) };
+    };
+    const { pairs, usedK, usedP } = matchGreedy(candidates, toPair);
+    const strictPairs = matchGreedy(
+      candidates.filter((c) => {
+        const pair = toPair(c);
+        return venueAgrees(pair) && dateAgrees(pair.key, pair.predicted);
+      }),
+      toPair,
+    ).pairs;
     articles.push({
       article: file,
+      strictPairs,
       keyCount: keyMeetings.length,
       predictedCount: predicted.length,
       matched: pairs.length,
@@ -113,20 +149,26 @@ export function score(inputs: ScoreInputs): Scores {
   const keyN = articles.reduce((n, a) => n + a.keyCount, 0);
   const predN = articles.reduce((n, a) => n + a.predictedCount, 0);
   const dated = all.filter((p) => p.dateExact !== null);
-  let tp = 0;
-  let fp = 0;
-  let fn = 0;
-  for (const p of all) {
-    const K = new Set(p.key.participants_iso3);
-    const P = new Set(p.predicted.participants);
-    tp += [...P].filter((x) => K.has(x)).length;
-    fp += [...P].filter((x) => !K.has(x)).length;
-    fn += [...K].filter((x) => !P.has(x)).length;
-  }
-  const f1 = tp + fp + fn === 0 ? 1 : (2 * tp) / (2 * tp + fp + fn);
+  const f1 = participantsF1(all);
   const withVenue = all.filter((p) => p.key.venue_city !== null);
   const distances = withVenue.map((p) => p.venueKm).filter((d): d is number => d !== null).sort((a, b) => a - b);
+  const strictAll = articles.flatMap((a) => a.strictPairs);
+  const strictDays = strictAll.filter((p) => p.dateExact !== null);
+  const primaryKey = articles.reduce((n, a) => n + (key.find((k) => k.article === a.article)?.meetings.filter((m) => m.primary).length ?? 0), 0);
+  const primaryMatched = strictAll.filter((p) => p.key.primary).length;
+  const strict: StrictScores = {
+    recall: keyN === 0 ? 1 : strictAll.length / keyN,
+    precision: predN === 0 ? (keyN === 0 ? 1 : 0) : strictAll.length / predN,
+    primaryRecall: primaryKey === 0 ? 1 : primaryMatched / primaryKey,
+    primaryKey,
+    primaryMatched,
+    matched: strictAll.length,
+    participantsF1: participantsF1(strictAll),
+    dayExact: strictDays.length === 0 ? 1 : strictDays.filter((p) => p.dateExact).length / strictDays.length,
+    dayExactOf: strictDays.length,
+  };
   return {
+    strict,
     recall: keyN === 0 ? 1 : all.length / keyN,
     precision: predN === 0 ? (keyN === 0 ? 1 : 0) : all.length / predN,
     dateExact: dated.length === 0 ? 1 : dated.filter((p) => p.dateExact).length / dated.length,
@@ -140,6 +182,58 @@ export function score(inputs: ScoreInputs): Scores {
     matchedMeetings: all.length,
     articles,
   };
+}
+
+/** One-to-one matching, best similarity first (ties: key order, then predicted order). */
+function matchGreedy(candidates: Array<{ k: number; p: number; s: number }>, toPair: (c: { k: number; p: number }) => Pair) {
+  const sorted = [...candidates].sort((a, b) => b.s - a.s || a.k - b.k || a.p - b.p);
+  const usedK = new Set<number>();
+  const usedP = new Set<number>();
+  const pairs: Pair[] = [];
+  for (const c of sorted) {
+    if (usedK.has(c.k) || usedP.has(c.p)) continue;
+    usedK.add(c.k);
+    usedP.add(c.p);
+    pairs.push(toPair(c));
+  }
+  return { pairs, usedK, usedP };
+}
+
+/** Micro-averaged F1 of participating states over matched pairs. */
+function participantsF1(pairs: Pair[]): number {
+  let tp = 0;
+  let fp = 0;
+  let fn = 0;
+  for (const p of pairs) {
+    const K = new Set(p.key.participants_iso3);
+    const P = new Set(p.predicted.participants);
+    tp += [...P].filter((x) => K.has(x)).length;
+    fp += [...P].filter((x) => !K.has(x)).length;
+    fn += [...K].filter((x) => !P.has(x)).length;
+  }
+  return tp + fp + fn === 0 ? 1 : (2 * tp) / (2 * tp + fp + fn);
+}
+
+/** Strict venue: both unknown, or both known and within 50 km. */
+function venueAgrees(p: Pair): boolean {
+  if (p.key.venue_city === null) return p.predicted.venuePlaceId === null;
+  return p.venueKm !== null && p.venueKm <= 50;
+}
+
+const DAY_MS = 86_400_000;
+const spanDays = (start: string, end: string) => (Date.parse(end) - Date.parse(start)) / DAY_MS + 1;
+
+/**
+ * Strict date: both unknown, or windows that overlap where the prediction is no wider than
+ * the key's window or a week, whichever is longer ("July 2025" for a key day does not agree;
+ * "the week of 14 July" for 16 July does).
+ */
+export function dateAgrees(k: KeyMeeting, p: Meeting): boolean {
+  if (k.date === null) return p.date.start === null;
+  if (p.date.start === null || p.date.end === null) return false;
+  const w = keyDateWindow(k.date);
+  if (!(w.start <= p.date.end && p.date.start <= w.end)) return false;
+  return spanDays(p.date.start, p.date.end) <= Math.max(spanDays(w.start, w.end), 7);
 }
 
 function median(xs: number[]): number {

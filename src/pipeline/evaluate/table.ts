@@ -7,6 +7,27 @@ import type { Scores } from './score';
 
 const pct = (x: number) => x.toFixed(2);
 
+/** The strict figures for the whole set and each half, side by side. */
+export function formatStrict(parts: Array<[string, Scores]>): string {
+  const rows: Array<[string, (s: Scores) => string]> = [
+    ['strict recall', (s) => `${pct(s.strict.recall)} (${s.strict.matched}/${s.keyMeetings})`],
+    ['strict precision', (s) => `${pct(s.strict.precision)} (${s.strict.matched}/${s.predictedMeetings})`],
+    ['strict recall, primary', (s) => `${pct(s.strict.primaryRecall)} (${s.strict.primaryMatched}/${s.strict.primaryKey})`],
+    // Over the lenient matches: over strict ones a wrong date could not be counted at all.
+    ['day-exact dates', (s) => `${pct(s.dateExact)} (of ${s.dateExactOf})`],
+    ['participants F1', (s) => pct(s.participantsF1)],
+    ['lenient recall', (s) => `${pct(s.recall)} (${s.matchedMeetings}/${s.keyMeetings})`],
+    ['lenient precision', (s) => `${pct(s.precision)} (${s.matchedMeetings}/${s.predictedMeetings})`],
+    ['venue within 50 km', (s) => `${pct(s.venueWithin50)} (of ${s.venueOf})`],
+    ['venue median km', (s) => (s.venueMedianKm === null ? 'n/a' : s.venueMedianKm.toFixed(1))],
+  ];
+  const cells = rows.map(([name, f]) => [name, ...parts.map(([, s]) => f(s))]);
+  const header = ['metric', ...parts.map(([l]) => l)];
+  const widths = header.map((h, i) => Math.max(h.length, ...cells.map((c) => c[i]!.length)));
+  const line = (c: string[]) => `  ${c.map((x, i) => (i === 0 ? x.padEnd(widths[i]!) : x.padStart(widths[i]!))).join('  ')}`;
+  return `${[line(header), line(widths.map((w) => '-'.repeat(w))), ...cells.map(line)].join('\n')}\n`;
+}
+
 export function formatScores(label: string, s: Scores, verbose: boolean): string {
   const rows: Array<[string, string, string]> = [
     ['meeting recall', pct(s.recall), `${s.matchedMeetings} of ${s.keyMeetings} key meetings found`],
@@ -20,15 +41,16 @@ export function formatScores(label: string, s: Scores, verbose: boolean): string
   const w1 = Math.max(...rows.map((r) => r[1].length));
   const lines = [`Evaluation on ${label}`, '', `  ${'metric'.padEnd(w0)}  ${'value'.padStart(w1)}  note`, `  ${'-'.repeat(w0)}  ${'-'.repeat(w1)}  ----`];
   for (const [m, v, n] of rows) lines.push(`  ${m.padEnd(w0)}  ${v.padStart(w1)}  ${n}`);
-  lines.push('', '  per article: matched/key (predicted)');
+  lines.push('', '  per article: strict/lenient matched of key (predicted)');
   for (const a of s.articles) {
     const dates = a.pairs.filter((p) => p.dateExact !== null);
     const dateNote = dates.length ? ` dates ${dates.filter((p) => p.dateExact).length}/${dates.length}` : '';
-    lines.push(`  ${a.matched}/${a.keyCount} (${a.predictedCount})${dateNote}  ${a.article}`);
+    lines.push(`  ${a.strictPairs.length}/${a.matched}/${a.keyCount} (${a.predictedCount})${dateNote}  ${a.article}`);
     if (!verbose) continue;
     for (const p of a.pairs) {
       const diffs = differences(p.key, p.predicted, p.venueKm);
-      lines.push(`      ok   [${p.predicted.id}] ${p.predicted.title}${diffs.length ? `  — ${diffs.join('; ')}` : ''}`);
+      const strictOk = a.strictPairs.some((q) => q.predicted === p.predicted && q.key === p.key);
+      lines.push(`      ${strictOk ? 'ok  ' : 'LOOSE'} [${p.predicted.id}] ${p.predicted.title}${diffs.length ? `  — ${diffs.join('; ')}` : ''}`);
     }
     for (const k of a.missed) lines.push(`      MISS ${k.kind} ${k.status} ${k.venue_city ?? '?'} ${k.date ?? '?'} ${k.participants_iso3.join(' ')}: "${k.evidence.slice(0, 90)}"`);
     for (const m of a.extra) lines.push(`      EXTRA [${m.id}] ${m.title} ${m.status} ${m.date.start ?? '?'} ${m.participants.join(' ')}`);

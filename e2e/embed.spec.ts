@@ -62,7 +62,7 @@ test.afterAll(async () => {
 });
 
 function hostPage(body: string): string {
-  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>A report</title></head>
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>A report</title><link rel="icon" href="data:,"></head>
 <body style="margin:0;font-family:sans-serif"><h1>Quarterly report</h1><p>Some text before the figure.</p>
 <div id="figure" style="width:640px">${body}</div><p id="after">Text after the figure.</p></body></html>`;
 }
@@ -141,6 +141,53 @@ test('an atlas embedded in another origin sizes itself through embed.js and show
   expect(await frame.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth + 1)).toBe(true);
 
   expect(foreign).toEqual([]);
+});
+
+/** Warnings and errors in the host page's console, its frames' included (what a reader of the host's DevTools sees). */
+function watchConsole(page: Page): string[] {
+  const problems: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'warning' || m.type() === 'error') problems.push(`${m.type()}: ${m.text()} (${m.location().url})`);
+  });
+  page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+  return problems;
+}
+
+test('embed.js posts nothing to a lazy iframe before it loads: the host console stays clean and auto-height works', async ({ page }) => {
+  const problems = watchConsole(page);
+  await page.setViewportSize({ width: 1000, height: 700 });
+  // The figure is far below the fold, so the lazily loaded iframe stays on its blank
+  // document while embed.js starts (what the snippet's loading="lazy" does in a report).
+  hostPages.set(
+    '/lazy.html',
+    hostPage(
+      `<div id="long-text" style="height:8000px">A long introduction.</div>
+<iframe src="${ATLAS}/?${VIEW_QUERY}&embed=1&animate=0" title="Atlas" style="border:0;width:100%" height="400" loading="lazy" data-atlas-embed></iframe>
+<script src="${ATLAS}/embed.js" async></script>`,
+    ),
+  );
+  await page.goto(`${HOST}/lazy.html`);
+  await page.waitForLoadState('load');
+  const iframe = page.locator('iframe');
+  // Still blank: embed.js has started and found the frame, which has not loaded the atlas.
+  const shows = () =>
+    iframe.evaluate((el: HTMLIFrameElement) => {
+      try {
+        return el.contentWindow?.location.href; // readable: the blank document
+      } catch {
+        return 'the atlas'; // cross-origin: loaded
+      }
+    });
+  expect(await shows()).toBe('about:blank');
+  await page.waitForTimeout(300);
+  await iframe.scrollIntoViewIfNeeded();
+  const frame = await atlasFrame(page);
+  await waitForMapIdle(frame);
+  await expect(iframe).toHaveAttribute('data-atlas-height', /\d+/);
+  const contentHeight = await frame.evaluate(() => Math.ceil(document.querySelector('#root > *')!.getBoundingClientRect().bottom));
+  await expect.poll(() => iframe.evaluate((el) => Math.round(el.getBoundingClientRect().height))).toBeGreaterThanOrEqual(contentHeight - 2);
+  expect(Math.abs((await iframe.evaluate((el) => el.getBoundingClientRect().height)) - contentHeight)).toBeLessThanOrEqual(2);
+  expect(problems).toEqual([]);
 });
 
 test('the embed shows its legend inside the frame, not clipped away', async ({ page }) => {

@@ -9,8 +9,11 @@
  * to match. It trusts a message only when it has that exact shape, comes from an
  * iframe on this page whose src lies under the directory this script was loaded from,
  * and was sent from that src's origin. It works across origins and needs no setup.
- * It also asks atlas iframes for their height ({ type: 'sma:request-height', version: 1 })
- * when it starts and when an iframe loads, in case their first report came before it.
+ * It also asks an atlas iframe for its height ({ type: 'sma:request-height', version: 1 })
+ * once the atlas has loaded in it (at start when it already has, or on its load event), in
+ * case its first report came before this script. It never posts to a frame that still
+ * shows its initial blank document (a lazily loaded iframe before it loads): the browser
+ * would log a target-origin mismatch in the host's console. It logs nothing itself.
  */
 (function () {
   'use strict';
@@ -47,9 +50,26 @@
     );
   }
 
+  /**
+   * True when the frame shows a document of the atlas's origin. The initial blank document
+   * of an iframe that has not loaded yet is readable and has the host's origin (or
+   * about:blank); a cross-origin document cannot be read at all, and the atlas is the only
+   * cross-origin document an iframe with this src can have loaded.
+   */
+  function showsAtlas(iframe, url) {
+    var win = iframe.contentWindow;
+    if (!win) return false;
+    try {
+      var href = win.location.href;
+      return href !== 'about:blank' && new URL(href).origin === url.origin && win.document.readyState !== 'loading';
+    } catch (e) {
+      return url.origin !== location.origin;
+    }
+  }
+
   function requestHeight(iframe) {
     var url = atlasUrl(iframe);
-    if (url && iframe.contentWindow) iframe.contentWindow.postMessage({ type: 'sma:request-height', version: 1 }, url.origin);
+    if (url && showsAtlas(iframe, url)) iframe.contentWindow.postMessage({ type: 'sma:request-height', version: 1 }, url.origin);
   }
 
   window.addEventListener('message', function (event) {

@@ -4,8 +4,9 @@
  * Atlas → host (sent on load, on every size change, and when asked):
  *   { type: 'sma:height', version: 1, height: number, width: number }
  *   height/width: the embed's content size in CSS pixels (integers).
- * Host → atlas (public/embed.js sends it when it starts, in case it missed the first
- * report because the script loaded after the iframe):
+ * Host → atlas (public/embed.js sends it once the atlas has loaded in the frame, at its
+ * start or on the frame's load event, in case it missed the first report because the
+ * script loaded after the iframe; never to a frame still on its blank document):
  *   { type: 'sma:request-height', version: 1 }
  *
  * The messages carry nothing but sizes, so the atlas posts them with targetOrigin '*'

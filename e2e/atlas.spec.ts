@@ -197,7 +197,7 @@ test('the brush follows a pointer: an edge, the whole window, and a new window d
   };
   const track = await box('.overlay');
   const y = track.y + track.height / 2;
-  // The track spans the slider's domain (the data's extent with some padding), end day included.
+  // The track spans the slider's domain (first to last meeting), end day included.
   const domainFrom = Number(await page.getByRole('slider', { name: 'Window start' }).getAttribute('aria-valuemin'));
   const domainTo = Number(await page.getByRole('slider', { name: 'Window end' }).getAttribute('aria-valuemax'));
   const daysPerPixel = (domainTo + 1 - domainFrom) / track.width;
@@ -247,6 +247,60 @@ test('Play sweeps the window through time and Pause stops it', async ({ page }) 
   const stopped = await sliderDays(page);
   await page.waitForTimeout(500);
   expect(await sliderDays(page)).toEqual(stopped);
+});
+
+test('Play from the default view shows at least one meeting at every sampled moment and ends at the last meeting', async ({ page }) => {
+  await openAtlas(page);
+  const last = Math.max(...dated.map((m) => day(m.date.end ?? m.date.start!)));
+  const first = Math.min(...dated.map((m) => day(m.date.start!)));
+  expect(await page.getByRole('slider', { name: 'Window end' }).getAttribute('aria-valuemax')).toBe(String(last));
+  expect(await page.getByRole('slider', { name: 'Window start' }).getAttribute('aria-valuemin')).toBe(String(first));
+  await page.getByRole('button', { name: 'Play' }).click();
+  const samples: string[] = [];
+  const started = Date.now();
+  // Sample the status line every 250 ms until play ends by itself (at most a minute).
+  while (Date.now() - started < 60_000) {
+    const text = (await page.getByRole('status').textContent()) ?? '';
+    samples.push(text);
+    if (await page.getByRole('button', { name: 'Play' }).isVisible()) break;
+    await page.waitForTimeout(250);
+  }
+  await expect(page.getByRole('button', { name: 'Play' })).toBeVisible();
+  expect(samples.length).toBeGreaterThan(4);
+  const empty = samples.filter((t) => /^Showing 0 of/.test(t));
+  expect(empty, `samples: ${samples.join(' | ')}`).toEqual([]);
+  // Play stops at the last meeting, not past it.
+  expect((await sliderDays(page)).to).toBe(last);
+});
+
+test('Copy link copies the permalink of the current view', async ({ page, context }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  const { place } = kabul();
+  await openAtlas(page);
+  await page.getByRole('button', { name: /^Kabul, \d+ meetings?/ }).click();
+  await expect(page.getByRole('region', { name: `Meetings in ${place.name}` })).toBeVisible();
+  const end = page.getByRole('slider', { name: 'Window end' });
+  await end.focus();
+  await end.press('PageDown');
+  const days = await sliderDays(page);
+  const iso = (d: number) => new Date(d * MS_PER_DAY).toISOString().slice(0, 10);
+  await expect.poll(() => page.url()).toContain(`to=${iso(days.to)}`);
+  await page.getByText('Share & export').click();
+  const share = page.getByRole('group', { name: 'Share and export' });
+  await expect(share.getByTestId('view-link')).toHaveValue(page.url());
+  await share.getByRole('button', { name: 'Copy link' }).click();
+  await expect(share.getByText('Link copied.')).toBeVisible();
+  const copied = await page.evaluate(() => navigator.clipboard.readText());
+  expect(copied).toBe(page.url());
+  expect(copied).toContain(`city=${place.id}`);
+  // The copied link opens the same view.
+  const status = await page.locator('.status-line').textContent();
+  const other = await context.newPage();
+  await other.goto(copied);
+  await expect(other.getByRole('region', { name: `Meetings in ${place.name}` })).toBeVisible();
+  expect(await sliderDays(other)).toEqual(days);
+  await expect(other.getByRole('status')).toHaveText(status!);
+  await other.close();
 });
 
 test('a copied URL reproduces the view after reload, and Back restores the previous one', async ({ page, context }) => {

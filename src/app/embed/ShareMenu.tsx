@@ -49,6 +49,7 @@ function SharePanel() {
   const [message, setMessage] = useState('');
   const [busy, setBusy] = useState(false);
   const snippetRef = useRef<HTMLTextAreaElement>(null);
+  const linkRef = useRef<HTMLTextAreaElement>(null);
   const altRef = useRef<HTMLTextAreaElement>(null);
   const ids = useId();
   if (!dataset) return null;
@@ -57,6 +58,10 @@ function SharePanel() {
   const alt = viewAltText(dataset, view, meetings);
   const query = serializeView({ ...view, embed: false });
   const viewUrl = new URL(`${location.pathname}${query ? `?${query}` : ''}`, location.href).toString();
+  // The permalink from the store, not location.href: the address bar follows the view only
+  // once changes pause (historySync.ts), so it can lag the view by a moment.
+  const linkQuery = serializeView(view);
+  const link = new URL(`${location.pathname}${linkQuery ? `?${linkQuery}` : ''}`, location.href).toString();
   const snippet = embedSnippet({ viewUrl, title: alt, initialHeight: embedMapHeight(800) + 120 });
   const count = `${meetings.length} meeting${meetings.length === 1 ? '' : 's'}`;
 
@@ -90,6 +95,15 @@ function SharePanel() {
 
   return (
     <div className="share-panel" role="group" aria-label="Share and export">
+      <section>
+        <h2 id={`${ids}-link`}>Link to this view</h2>
+        <div className="share-link">
+          <textarea ref={linkRef} readOnly rows={2} value={link} aria-labelledby={`${ids}-link`} data-testid="view-link" />
+          <button type="button" onClick={() => void copy(link, linkRef.current, 'Link')}>
+            Copy link
+          </button>
+        </div>
+      </section>
       <section>
         <h2 id={`${ids}-embed`}>Embed this view</h2>
         <p className="share-help">Paste into a web page. The frame sizes itself to its content.</p>

@@ -43,6 +43,19 @@ describe('atlas store', () => {
     expect(useAtlasStore.getState().view.from).toBe('1990-01-01');
   });
 
+  it('selecting an undated meeting shows the undated meetings (it is in no window)', () => {
+    const undated = dataset.meetings.find((m) => m.date.start === null);
+    if (!undated) return;
+    const store = useAtlasStore.getState();
+    store.setDataset(dataset);
+    store.setWindow('2020-01-01', '2021-01-01');
+    useAtlasStore.getState().selectMeeting(undated.id);
+    const v = useAtlasStore.getState().view;
+    expect(v.meeting).toBe(undated.id);
+    expect(v.showUndated).toBe(true);
+    expect(v.from).toBe('2020-01-01');
+  });
+
   it('changing city drops a meeting held elsewhere', () => {
     const store = useAtlasStore.getState();
     store.setDataset(dataset);

@@ -22,7 +22,7 @@
 import { create } from 'zustand';
 import type { Dataset } from '../../dataset/schema';
 import { isoFromDay } from '../timeline/days';
-import { paddedDomain, windowShowing } from '../timeline/timelineController';
+import { windowShowing } from '../timeline/timelineController';
 import { checkViewAgainstDataset } from '../url/codec';
 import { meetingDays, resolveWindow, selectLookup, selectTimeExtent } from './selectors';
 import { type Camera, DEFAULT_VIEW_STATE, type ViewState } from './viewState';
@@ -103,9 +103,11 @@ export const useAtlasStore = create<AtlasState>()((set, get) => {
       const patch: Partial<ViewState> = { meeting: id, city: meeting.venuePlaceId ?? view.city };
       const extent = selectTimeExtent(dataset);
       const days = meetingDays(meeting);
+      // An undated meeting is in no window: selecting it shows the undated meetings instead.
+      if (!days) patch.showUndated = true;
       const window = resolveWindow(view, extent);
       if (days && window && extent) {
-        const next = windowShowing(window, days, paddedDomain(extent));
+        const next = windowShowing(window, days, extent);
         if (next !== window) {
           patch.from = isoFromDay(next.from);
           patch.to = isoFromDay(next.to);

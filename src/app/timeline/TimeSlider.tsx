@@ -6,7 +6,7 @@ import { useEffect, useMemo, useRef } from 'react';
 import { useAtlasStore } from '../state/store';
 import { type DayRange, meetingDays, resolveWindow, selectLookup, selectStrip, selectTimeExtent } from '../state/selectors';
 import { isoFromDay } from './days';
-import { TimelineController, type TimelineManager, paddedDomain } from './timelineController';
+import { TimelineController, type TimelineManager } from './timelineController';
 import { type TimeSliderView, createTimeSliderView } from './timeSliderView';
 
 /** Play speeds offered, in days of travel per second. */
@@ -19,10 +19,8 @@ const SPEEDS = [
 
 /** The controller's view of the store. */
 const storeManager: TimelineManager = {
-  getDomain() {
-    const extent = selectTimeExtent(useAtlasStore.getState().dataset);
-    return extent ? paddedDomain(extent) : null;
-  },
+  // The slider runs from the first meeting to the last: its ends, Home and End stop there.
+  getDomain: () => selectTimeExtent(useAtlasStore.getState().dataset),
   getWindow() {
     const { dataset, view } = useAtlasStore.getState();
     return resolveWindow(view, selectTimeExtent(dataset));
@@ -33,6 +31,10 @@ const storeManager: TimelineManager = {
   isPlaying: () => useAtlasStore.getState().playing,
   setPlaying: (playing) => useAtlasStore.getState().setPlaying(playing),
   getPlaySpeed: () => useAtlasStore.getState().playSpeed,
+  getMeetingSpans() {
+    const { dataset, view } = useAtlasStore.getState();
+    return dataset ? selectStrip(dataset, view) : [];
+  },
 };
 
 export const timelineController = new TimelineController(storeManager);
@@ -45,6 +47,8 @@ export function TimeSlider() {
   const topic = useAtlasStore((s) => s.view.topic);
   const meetingId = useAtlasStore((s) => s.view.meeting);
   const playing = useAtlasStore((s) => s.playing);
+  // Drawn again when a drag ends, so the brush snaps from the pointer's pixels to the window's days.
+  const scrubbing = useAtlasStore((s) => s.scrubbing);
   const playSpeed = useAtlasStore((s) => s.playSpeed);
   const setPlaySpeed = useAtlasStore((s) => s.setPlaySpeed);
 
@@ -52,7 +56,7 @@ export function TimeSlider() {
   const view = useRef<TimeSliderView | null>(null);
 
   const extent = dataset ? selectTimeExtent(dataset) : null;
-  const domain = useMemo(() => (extent ? paddedDomain(extent) : null), [extent]);
+  const domain = extent;
   const window = useMemo(() => resolveWindow({ from, to }, extent), [from, to, extent]);
   const strip = dataset ? selectStrip(dataset, { state: stateFilter, topic }) : null;
   const meeting = dataset && meetingId ? selectLookup(dataset).meetings.get(meetingId) : undefined;
@@ -78,7 +82,7 @@ export function TimeSlider() {
 
   useEffect(() => {
     if (view.current && domain && window && strip) view.current.render({ domain, window, strip, highlight });
-  }, [domain, window, strip, highlight]);
+  }, [domain, window, strip, highlight, scrubbing]);
 
   // Play runs on animation frames; the controller turns elapsed time into window travel.
   useEffect(() => {

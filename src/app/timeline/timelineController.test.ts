@@ -8,7 +8,8 @@ import {
   clampWindow,
   keyStepUnit,
   moveHandle,
-  paddedDomain,
+  skipEmptyStretch,
+  windowHasMeetings,
   playStartWindow,
   shiftWindow,
   windowAfterKey,
@@ -34,11 +35,6 @@ describe('window arithmetic', () => {
     const moved = shiftWindow(w, 400, domain);
     expect(moved.to).toBe(domain.to);
     expect(moved.to - moved.from).toBe(w.to - w.from);
-  });
-  it('pads the extent on both sides', () => {
-    const p = paddedDomain({ from: 100, to: 200 });
-    expect(p.from).toBeLessThan(100);
-    expect(p.to).toBeGreaterThan(200);
   });
 });
 
@@ -85,10 +81,11 @@ describe('play', () => {
   });
 });
 
-function fakeManager(initial: DayRange, speed = 90) {
+function fakeManager(initial: DayRange, speed = 90, spans?: DayRange[], dom: DayRange = domain) {
   const state = { window: initial, playing: false, windows: [] as DayRange[] };
   const manager: TimelineManager = {
-    getDomain: () => domain,
+    getDomain: () => dom,
+    ...(spans ? { getMeetingSpans: () => spans } : {}),
     getWindow: () => state.window,
     setWindow: (w) => {
       state.window = w;
@@ -135,6 +132,64 @@ describe('TimelineController', () => {
     controller.drag({ from: d('2019-01-01') + 0.3, to: d('2019-05-01') + 0.2 });
     expect(state.playing).toBe(false);
     expect(state.window).toEqual({ from: d('2019-01-01'), to: d('2019-05-01') });
+  });
+  it('keeps the width of a window dragged as a whole, even when its ends round apart', () => {
+    const start = { from: d('2019-01-01'), to: d('2019-05-01') };
+    const { state, controller } = fakeManager(start);
+    controller.drag({ from: start.from + 10.6, to: start.to + 10.4 });
+    expect(state.window).toEqual({ from: start.from + 11, to: start.to + 11 });
+    controller.drag({ from: domain.to - 20.2, to: domain.to - 20.2 + (start.to - start.from) + 0.3 });
+    expect(state.window.to).toBe(domain.to);
+    expect(state.window.to - state.window.from).toBe(start.to - start.from);
+  });
+});
+
+describe('play follows the data', () => {
+  // The seeds' shape: two meetings in mid-2014, nothing until September 2023, then a few to July 2025.
+  const spans = ['2014-06-26', '2014-07-03', '2023-09-29', '2024-01-15', '2024-05-10', '2025-07-01/2025-07-20', '2025-07-14/2025-07-20', '2025-07-17', '2025-07-20'].map((s) => {
+    const [a, b] = s.split('/');
+    return { from: d(a!), to: d(b ?? a!) };
+  });
+  const extent = { from: spans[0]!.from, to: d('2025-07-20') };
+
+  it('knows whether a window shows a meeting', () => {
+    expect(windowHasMeetings({ from: d('2014-07-01'), to: d('2014-07-05') }, spans)).toBe(true);
+    expect(windowHasMeetings({ from: d('2015-01-01'), to: d('2023-09-28') }, spans)).toBe(false);
+    expect(windowHasMeetings({ from: d('2025-07-10'), to: d('2025-07-12') }, spans)).toBe(true); // inside a month-long span
+    expect(windowHasMeetings({ from: d('2026-01-01'), to: d('2026-02-01') }, spans)).toBe(false);
+  });
+  it('moves an empty window forward until the next meeting just enters it, keeping its width', () => {
+    const empty = { from: d('2015-01-01'), to: d('2015-12-31') };
+    const next = skipEmptyStretch(empty, spans, extent);
+    expect(next.to).toBe(d('2023-09-29'));
+    expect(next.to - next.from).toBe(empty.to - empty.from);
+    const full = { from: d('2014-06-01'), to: d('2014-12-31') };
+    expect(skipEmptyStretch(full, spans, extent)).toBe(full);
+  });
+  it('shows at least one meeting on every frame of play from the default view, and ends at the last meeting', () => {
+    const { state, controller } = fakeManager(extent, 90, spans, extent);
+    controller.play();
+    expect(state.window.from).toBe(extent.from);
+    let frames = 0;
+    while (controller.tick(1000 / 60) && frames < 100_000) frames++;
+    expect(state.windows.length).toBeGreaterThan(10);
+    for (const w of state.windows) expect(windowHasMeetings(w, spans), `${isoFromDay(w.from)}..${isoFromDay(w.to)}`).toBe(true);
+    expect(state.playing).toBe(false);
+    expect(state.window.to).toBe(extent.to);
+    // The nine empty years pass in one step: a few seconds of play, not half a minute.
+    expect(frames / 60).toBeLessThan(15);
+  });
+  it('skips ahead from a starting window with no meeting', () => {
+    const { state, controller } = fakeManager({ from: d('2016-01-01'), to: d('2016-03-31') }, 90, spans, extent);
+    controller.play();
+    expect(windowHasMeetings(state.window, spans)).toBe(true);
+    expect(state.window.to).toBe(d('2023-09-29'));
+  });
+  it('Home and End stop at the first and last meeting when the domain is the data', () => {
+    const w = { from: d('2024-01-01'), to: d('2024-06-30') };
+    expect(windowAfterKey(w, 'start', 'Home', extent)!.from).toBe(extent.from);
+    expect(windowAfterKey(w, 'end', 'End', extent)!.to).toBe(extent.to);
+    expect(windowAfterKey(w, 'end', 'PageUp', extent)!.to).toBeLessThanOrEqual(extent.to);
   });
 });
 

@@ -18,6 +18,12 @@ export interface TimelineManager {
   setPlaying(playing: boolean): void;
   /** Days the window travels per second of play. */
   getPlaySpeed(): number;
+  /**
+   * The days of the meetings the view can show (the slider's strip: filters applied),
+   * sorted by first day. Play skips the stretches without any; without it, play sweeps
+   * evenly.
+   */
+  getMeetingSpans?(): readonly DayRange[];
 }
 
 /** Orders the window, rounds it to whole days and keeps both ends inside the domain. */
@@ -136,10 +142,27 @@ export function windowShowing(w: DayRange, target: DayRange, domain: DayRange): 
   return clampWindow({ from, to: from + width }, { from: Math.min(domain.from, target.from), to: Math.max(domain.to, target.to) });
 }
 
-/** Pads the data's extent so the first and last meetings do not sit on the slider's edges. */
-export function paddedDomain(extent: DayRange): DayRange {
-  const pad = Math.max(15, Math.round((extent.to - extent.from) * 0.02));
-  return { from: extent.from - pad, to: extent.to + pad };
+/** Whether any span (sorted by first day) overlaps the window. */
+export function windowHasMeetings(w: DayRange, spans: readonly DayRange[]): boolean {
+  for (const s of spans) {
+    if (s.from > w.to) return false; // sorted: the rest start later still
+    if (s.to >= w.from) return true;
+  }
+  return false;
+}
+
+/**
+ * Play's answer to an empty window, as OWID Grapher plays only through years with data:
+ * a window that shows no meeting moves forward, keeping its width, until the next meeting
+ * just enters it (the seeds have nothing between July 2014 and September 2023: a second
+ * of "0 of 14" per three months of travel otherwise). Unchanged when the window shows a
+ * meeting or none lies ahead.
+ */
+export function skipEmptyStretch(w: DayRange, spans: readonly DayRange[], domain: DayRange): DayRange {
+  if (windowHasMeetings(w, spans)) return w;
+  const next = spans.find((s) => s.from > w.to);
+  if (!next) return w;
+  return shiftWindow(w, next.from - w.to, domain);
 }
 
 /**
@@ -159,7 +182,7 @@ export class TimelineController {
     this.carry = 0;
     // Playing first, so the URL sync treats the jump to the start as part of the play gesture.
     this.manager.setPlaying(true);
-    this.manager.setWindow(playStartWindow(window, domain));
+    this.manager.setWindow(skipEmptyStretch(playStartWindow(window, domain), this.manager.getMeetingSpans?.() ?? [], domain));
   }
 
   pause(): void {
@@ -185,7 +208,9 @@ export class TimelineController {
     const whole = Math.trunc(this.carry);
     if (whole === 0) return true;
     this.carry -= whole;
-    const { window: next, done } = advanceWindow(window, whole, domain);
+    const advanced = advanceWindow(window, whole, domain);
+    const next = skipEmptyStretch(advanced.window, this.manager.getMeetingSpans?.() ?? [], domain);
+    const done = next.to >= domain.to;
     this.manager.setWindow(next);
     if (done) this.pause();
     return !done;
@@ -208,6 +233,15 @@ export class TimelineController {
     const domain = this.manager.getDomain();
     if (!domain) return;
     if (this.manager.isPlaying()) this.pause();
+    const current = this.manager.getWindow();
+    const width = current ? current.to - current.from : -1;
+    // The span dragged as a whole (or an edge moved by less than a day): its two ends,
+    // converted from pixels, would round apart and change the width by a day; keep it.
+    if (current && Math.abs(Math.abs(window.to - window.from) - width) < 1) {
+      const from = Math.round(Math.min(window.from, window.to));
+      this.manager.setWindow(shiftWindow({ from, to: from + width }, 0, domain));
+      return;
+    }
     this.manager.setWindow(clampWindow(window, domain));
   }
 }

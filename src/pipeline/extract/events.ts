@@ -42,10 +42,22 @@ export interface MeetingEvent {
   hostOrgs: Set<string>;
   continues: boolean;
   inheritsParticipants: boolean;
+  /** The article's main event: the one its headline and lead report. */
+  main: boolean;
+  /** Venue or date taken from the article (dateline, lead sentence), not stated by a mention: a stated one replaces it. */
+  implied: { venue: boolean; date: boolean };
+}
+
+/** What the events stage reads from the article as a whole. */
+export interface ArticleFacts {
+  /** The dateline city ("KABUL:"), when the article opens with one. */
+  dateline: ResolvedPlace | null;
+  /** The lead sentence's first date, when it gives one. */
+  leadDate: DateMention | null;
 }
 
 /** Groups an article's sentence readings into events (see the file comment). */
-export function groupMentions(readings: SentenceReading[], skip: (s: AnalyzedSentence, reason: string) => void): MeetingEvent[] {
+export function groupMentions(readings: SentenceReading[], article: ArticleFacts, skip: (s: AnalyzedSentence, reason: string) => void): MeetingEvent[] {
   const events: MeetingEvent[] = [];
   let lastTouched: MeetingEvent[] = [];
   for (const r of readings) {
@@ -99,7 +111,146 @@ export function groupMentions(readings: SentenceReading[], skip: (s: AnalyzedSen
     }
     lastTouched = made;
   }
-  return events;
+  markMainEvent(events, article);
+  return resolveFragments(events);
+}
+
+/**
+ * The headline and lead report the article's main event: the first event, when it starts
+ * there. It takes the dateline city and the lead's date as implied facts (an in-person
+ * meeting that is not planned is reported from where it happens), which a mention that
+ * states them replaces.
+ */
+export function markMainEvent(events: MeetingEvent[], article: ArticleFacts): void {
+  const first = events[0];
+  if (!first || first.sentences[0]!.index > 3) return;
+  first.main = true;
+  const isCall = first.kinds.has('call');
+  if (!first.venue && !isCall && article.dateline && first.status !== 'planned') {
+    first.venue = article.dateline;
+    first.venueWords = article.dateline.name;
+    first.implied.venue = true;
+    first.why.push(`venue: dateline "${article.dateline.name}"`);
+  }
+  if (!first.date && article.leadDate) {
+    first.date = article.leadDate;
+    first.implied.date = true;
+    first.why.push(`date: lead sentence "${article.leadDate.text}"`);
+  }
+}
+
+/**
+ * The document-level pass: a fragment of an event joins it. Runs to a fixed point, most
+ * specific events first, so a chain (headline → lead → "the talks") ends in one event.
+ */
+export function resolveFragments(events: MeetingEvent[]): MeetingEvent[] {
+  let out = [...events];
+  for (let changed = true; changed; ) {
+    changed = false;
+    // The least specified first: it is the one most likely to be a part of another.
+    const order = [...out].sort((a, b) => specificity(a) - specificity(b) || a.sentences[0]!.index - b.sentences[0]!.index);
+    for (const e of order) {
+      const target = bestHome(e, out);
+      if (!target) continue;
+      fold(target, e);
+      out = out.filter((x) => x !== e);
+      changed = true;
+      break;
+    }
+  }
+  return out.sort((a, b) => a.sentences[0]!.index - b.sentences[0]!.index);
+}
+
+/** How much an event pins down on its own: a date, a venue, parties. */
+function specificity(e: MeetingEvent): number {
+  return (e.date ? (e.date.window.precision === 'day' ? 3 : 2) : 0) + (e.venue ? 3 : 0) + Math.min(2, e.participants.size + e.partyOrgs.size) + (e.strong ? 1 : 0);
+}
+
+function sides(e: MeetingEvent): Set<string> {
+  return new Set([...e.participants, ...e.partyOrgs, ...[...e.groups.keys()].map((g) => `group:${g}`)]);
+}
+
+function isSubset<T>(a: Set<T>, b: Set<T>): boolean {
+  for (const x of a) if (!b.has(x)) return false;
+  return true;
+}
+
+/** Is the event a part of another one? Then which (the one sharing most of it). */
+function bestHome(e: MeetingEvent, events: MeetingEvent[]): MeetingEvent | null {
+  // "X also met Y", "Earlier, X held talks with Y": the text itself says it is another meeting.
+  if (reportsAnother(e.mentions[0]!)) return null;
+  // The main event takes its fragments in; it is never one itself.
+  if (e.main) return null;
+  const eSides = sides(e);
+  const bare = eSides.size === 0 && !e.venue && !e.date;
+  const lead = e.sentences.some((s) => s.isHeadline || s.index <= 1);
+  let best: MeetingEvent | null = null;
+  let bestScore = 0;
+  for (const t of events) {
+    if (t === e) continue;
+    // A part joins a whole; the main event may be the less specific one (a vague lead, details later).
+    const intoMain = t.main && specificity(t) < specificity(e);
+    if (specificity(t) < specificity(e) && !t.main) continue;
+    if (!bare && reportsAnother(t.mentions[0]!)) continue;
+    if (e.kinds.has('call') !== t.kinds.has('call') && !bare) continue;
+    const tDate = t.implied.date ? null : t.date;
+    if (e.date && tDate && !(e.date.window.start <= tDate.window.end && tDate.window.start <= e.date.window.end)) continue;
+    if (e.date && tDate && e.date.window.precision === tDate.window.precision && e.date.window.start !== tDate.window.start) continue;
+    if (e.venue && t.venue && !t.implied.venue && e.venue.id !== t.venue.id) continue;
+    if (!sameStatus(e.status, t.status)) continue;
+    if (e.nameKey && t.nameKey && e.nameKey !== t.nameKey) continue;
+    // A courtesy call or a signing during a visit is a meeting of its own.
+    if (!bare && !sharesKind(e, t)) continue;
+    const tSides = sides(t);
+    const sharedNames = [...e.names].filter((n) => t.names.has(n)).length;
+    const partOf = eSides.size > 0 && tSides.size > 0 && (isSubset(eSides, tSides) || isSubset(tSides, eSides));
+    let score = 0;
+    // A mention that names no party, place or date is a reference to the event before it.
+    if (bare) score = t.sentences[0]!.index < e.sentences[0]!.index ? 1 + 1 / (1 + e.sentences[0]!.index - t.sentences.at(-1)!.index) : 0.5;
+    else if (partOf && sharedNames > 0) score = 3 + sharedNames;
+    else if (partOf && (lead || !e.date || !e.venue) && !(e.date && e.venue)) score = 2;
+    else if (eSides.size === 0 && sharedNames > 0) score = 2 + sharedNames;
+    else if (e.nameKey && e.nameKey === t.nameKey) score = 2;
+    if (intoMain && !(sharedNames > 0 || (e.nameKey && e.nameKey === t.nameKey))) score = 0;
+    if (score > bestScore) {
+      best = t;
+      bestScore = score;
+    }
+  }
+  return best;
+}
+
+/** The strong cue kinds of both events overlap (or one has none). */
+function sharesKind(a: MeetingEvent, b: MeetingEvent): boolean {
+  const kinds = (e: MeetingEvent) => new Set(e.mentions.flatMap((m) => m.cues.filter((c) => c.strong).map((c) => c.kind)));
+  const ka = kinds(a);
+  const kb = kinds(b);
+  if (ka.size === 0 || kb.size === 0) return true;
+  return [...ka].some((k) => kb.has(k));
+}
+
+/** Words right before a mention's verb, or opening its sentence, that introduce another meeting. */
+const ANOTHER_BEFORE_CUE = /\b(?:also|separately|later|subsequently|earlier|then|too)\s*,?\s*(?:[\p{L}-]+\s+)?$/iu;
+const ANOTHER_OPENING = /^\s*(?:earlier|later|separately|subsequently|meanwhile|in addition|besides|the (?:previous|next) day|a day (?:earlier|later)|before that|after that)\b/i;
+function reportsAnother(m: EventMention): boolean {
+  const cue = m.cues.find((c) => c.strong);
+  if (ANOTHER_OPENING.test(m.sentence.text)) return true;
+  return !!cue && ANOTHER_BEFORE_CUE.test(m.sentence.text.slice(0, cue.start));
+}
+
+function sameStatus(a: MeetingEvent['status'], b: MeetingEvent['status']): boolean {
+  if (a === b) return true;
+  // A cancelled meeting was a planned one.
+  return (a === 'cancelled' && b === 'planned') || (a === 'planned' && b === 'cancelled');
+}
+
+/** Folds event `from` into `into`: its mentions, in document order, by the same precedence. */
+function fold(into: MeetingEvent, from: MeetingEvent): void {
+  for (const m of from.mentions) absorb(into, m, null);
+  into.why.push(`same event: "${clip(from.sentences[0]!.text)}"`);
+  into.sentences = [...new Set(into.sentences)].sort((a, b) => a.index - b.index);
+  into.mentions.sort((a, b) => a.sentence.index - b.sentence.index);
+  from.absent.forEach((c) => into.absent.add(c));
 }
 
 function newEvent(sig: EventMention): MeetingEvent {
@@ -127,6 +278,8 @@ function newEvent(sig: EventMention): MeetingEvent {
     hostOrgs: new Set(),
     continues: false,
     inheritsParticipants: false,
+    main: false,
+    implied: { venue: false, date: false },
   };
   absorb(d, sig, null);
   return d;
@@ -147,14 +300,16 @@ function absorb(d: MeetingEvent, sig: EventMention, reason: string | null): void
     d.status = sig.status;
     d.statusWords = sig.statusWords;
   }
-  if (!d.date && sig.date) {
+  if ((!d.date || d.implied.date) && sig.date) {
     d.date = sig.date;
+    d.implied.date = false;
     d.why.push(`date: "${sig.date.text}"`);
   } else if (d.date && sig.date && sig.date.window.precision === 'day' && d.date.window.precision !== 'day' && overlaps(d.date, sig.date)) {
     d.date = sig.date;
   }
-  if (!d.venue && sig.venue) {
+  if ((!d.venue || d.implied.venue) && sig.venue) {
     d.venue = sig.venue.place;
+    d.implied.venue = false;
     d.venueWords = sig.venue.text;
     d.why.push(`venue: "${sig.venue.text}"`);
   }

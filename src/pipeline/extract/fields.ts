@@ -45,23 +45,9 @@ export function leadStatesOf(article: AnalyzedArticle): string[] {
 export function meetingFields(d: MeetingEvent, i: number, all: MeetingEvent[], article: AnalyzedArticle, options: FieldOptions, leadStates: string[]): ExtractedMeeting {
   const why = [...d.why];
   const isCall = d.kinds.has('call');
-  const firstIndex = d.sentences[0]!.index;
-  const lead = i === 0 && firstIndex <= 3;
-  // The lead event takes the article's dateline city and lead-sentence date when its own sentences give none.
-  let venue = isCall ? null : d.venue;
-  if (!venue && lead && !isCall && article.dateline && d.status !== 'planned') {
-    venue = article.dateline;
-    why.push(`venue: dateline "${article.dateline.name}"`);
-  }
-  let date = d.date;
-  if (!date && lead) {
-    const first = article.sentences.find((s) => !s.isHeadline);
-    const fromLead = first?.dates[0];
-    if (fromLead) {
-      date = fromLead;
-      why.push(`date: lead sentence "${fromLead.text}"`);
-    }
-  }
+  const lead = d.main;
+  const venue = isCall ? null : d.venue;
+  const date = d.date;
   const participants = new Set(d.participants);
   const orgs = new Set(d.partyOrgs);
   const when = date?.window.start ?? article.published;

@@ -7,6 +7,7 @@
  */
 import { type Page, expect, test } from '@playwright/test';
 import type { Dataset, Meeting } from '../src/dataset/schema';
+import { sourceLabel } from '../src/export/citation';
 
 const SHOTS = process.env.E2E_SCREENSHOTS === '1';
 const MS_PER_DAY = 86_400_000;
@@ -140,7 +141,10 @@ test('clicking Kabul lists its meetings newest first with their evidence', async
     for (const span of m.sources) {
       await expect(item.locator('blockquote').filter({ hasText: span.quote.slice(0, 60) }).first()).toBeAttached();
     }
-    await expect(item.locator('.source').filter({ hasText: m.sources[0]!.file }).first()).toBeVisible();
+    // Cited as people cite it (outlet and date first), the file name only where nothing better is known.
+    const first = m.sources[0]!;
+    const cited = sourceLabel(dataset.sources.find((x) => x.file === first.file) ?? { file: first.file });
+    await expect(item.locator('.source').filter({ hasText: cited }).first()).toBeVisible();
   }
   // Newest first: the order of the items follows the meetings' last possible days.
   const ids = await items.evaluateAll((els) => els.map((e) => e.getAttribute('data-meeting-id')));

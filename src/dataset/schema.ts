@@ -32,6 +32,8 @@ export const Source = z.object({
   outlet: z.optional(z.string()),
   url: z.optional(z.string()),
   title: z.optional(z.string()),
+  /** When `npm run add` fetched the page (ISO date-time, UTC): a web citation's "retrieved". */
+  retrieved: z.optional(z.string()),
 });
 
 export const Place = z.object({

@@ -9,7 +9,7 @@ describe('altText', () => {
     const text = altText(fixtureMeetings('m1', 'm2'), fixtureDataset, { ...noFilters, from: '2024-01-01', to: '2025-07-31' });
     expect(text).toBe(
       'Map of 2 meetings in Islamabad and Kabul between January 2024 and July 2025: 1 in Islamabad, 1 in Kabul. ' +
-        'Most present: Afghanistan (2), Pakistan (2), Uzbekistan (1).',
+        'Most present: Afghanistan (2), Pakistan (2), Uzbekistan (1). Sources: Dawn, 21 July 2025; b.txt.',
     );
   });
 
@@ -22,6 +22,16 @@ describe('altText', () => {
   it('names filters and a single month', () => {
     const text = altText(fixtureMeetings('m3'), fixtureDataset, { ...noFilters, state: 'USA', topic: 'ttp', from: '2024-05-01', to: '2024-05-31' });
     expect(text).toMatch(/^Map of 1 meeting attended by United States on ttp in Washington in May 2024: 1 in Washington\./);
+  });
+
+  it('cites the articles outlet and date first, three at most', () => {
+    const sources = ['a', 'b', 'c', 'd'].map((x, i) => ({ file: `${x}.txt`, published: `2024-0${i + 1}-10`, outlet: `Outlet ${x.toUpperCase()}` }));
+    const base = fixtureMeetings('m2')[0]!;
+    const meetings = sources.map((s, i) => ({ ...base, id: `s${i}`, sources: [{ file: s.file, start: 0, end: 1, quote: 'x' }] }));
+    expect(altText(meetings, { ...fixtureDataset, sources }, noFilters)).toMatch(
+      /Sources: Outlet A, 10 January 2024; Outlet B, 10 February 2024; Outlet C, 10 March 2024 and 1 other article\.$/,
+    );
+    expect(altText(fixtureMeetings('m2'), fixtureDataset, noFilters)).toMatch(/ Source: Dawn, 21 July 2025\.$/);
   });
 
   it('says so when nothing is shown', () => {

@@ -6,6 +6,7 @@
  */
 import type { Dataset, Meeting } from '../dataset/schema';
 import { compareNames } from '../dataset/compareNames';
+import { sourceLabel, sourcesOf } from './citation';
 
 export interface AltTextView {
   from: string | null;
@@ -99,5 +100,10 @@ export function altText(meetings: readonly Meeting[], dataset: Dataset, view: Al
   }
   const undated = meetings.filter((m) => m.date.start === null).length;
   if (undated > 0) parts.push(`${plural(undated, 'meeting has', 'meetings have')} no known date.`);
+  // The articles, as people cite them: outlet and date ("Sources: Dawn, 16 January 2024; …").
+  const sources = sourcesOf(meetings, dataset.sources);
+  const cited = sources.slice(0, NAMED).map(sourceLabel);
+  const moreSources = sources.length - cited.length;
+  parts.push(`${sources.length === 1 ? 'Source' : 'Sources'}: ${cited.join('; ')}${moreSources > 0 ? ` and ${plural(moreSources, 'other article')}` : ''}.`);
   return parts.join(' ');
 }

@@ -28,7 +28,7 @@ describe('meetingsToCsv', () => {
       participants: 'AFG; PAK; UZB',
       absent: '',
       status: 'held',
-      sources: 'a.txt <https://www.dawn.com/news/1>; b.txt',
+      sources: 'Dawn, 21 July 2025, https://www.dawn.com/news/1; b.txt',
     });
   });
 

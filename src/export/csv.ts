@@ -6,6 +6,7 @@
  * one field so a row stays one meeting.
  */
 import type { Dataset, Meeting } from '../dataset/schema';
+import { sourceCitation, sourcesOf } from './citation';
 
 export const CSV_COLUMNS = [
   'id',
@@ -40,15 +41,6 @@ function csvField(cell: Cell): string {
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
-/** The sources of a meeting as "file <url>" (url when the dataset knows it), distinct, in order. */
-function sourceCitations(meeting: Meeting, dataset: Dataset): string[] {
-  const urlByFile = new Map(dataset.sources.map((s) => [s.file, s.url]));
-  const files = [...new Set(meeting.sources.map((s) => s.file))];
-  return files.map((file) => {
-    const url = urlByFile.get(file);
-    return url ? `${file} <${url}>` : file;
-  });
-}
 
 /** One row per meeting, in the order given; the header names are CSV_COLUMNS. */
 export function meetingsToCsv(meetings: readonly Meeting[], dataset: Dataset): string {
@@ -69,7 +61,8 @@ export function meetingsToCsv(meetings: readonly Meeting[], dataset: Dataset): s
       m.participants.join('; '),
       m.absent.join('; '),
       m.status,
-      sourceCitations(m, dataset).join('; '),
+      // As people cite them: "Dawn, 21 July 2025, https://…"; a file name only where nothing else is known.
+      sourcesOf([m], dataset.sources).map(sourceCitation).join('; '),
     ]);
   }
   return rows.map((row) => row.map(csvField).join(',')).join('\r\n') + '\r\n';

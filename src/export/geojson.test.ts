@@ -25,6 +25,8 @@ describe('meetingsToGeoJson', () => {
     expect(links.map((l) => [l.properties.state, l.properties.from, l.properties.to])).toEqual([['PAK', 'islamabad', 'kabul']]);
     const coords = links[0]!.geometry.coordinates;
     expect(coords[0]).toEqual([73.04329, 33.72148]);
+    // Its articles as people cite them, outlet and date first, the file name where nothing else is known.
+    expect(links[0]!.properties.sources).toEqual(['Dawn, 21 July 2025, https://www.dawn.com/news/1', 'b.txt']);
     expect(coords[coords.length - 1]![0]).toBeCloseTo(69.17233, 4);
     expect(coords[coords.length - 1]![1]).toBeCloseTo(34.52813, 4);
   });
@@ -45,7 +47,7 @@ describe('meetingsToGeoJson', () => {
     const base = fixtureMeetings('m4')[0]!;
     const call = { ...base, id: 'c1', participants: ['AFG', 'UZB'] }; // UZB has no capital in the fixture
     const fc = meetingsToGeoJson([call], fixtureDataset);
-    expect(fc.features).toEqual([{ type: 'Feature', geometry: null, properties: { feature: 'unplaced', meeting: 'c1', title: 'Phone call' } }]);
+    expect(fc.features).toEqual([{ type: 'Feature', geometry: null, properties: { feature: 'unplaced', meeting: 'c1', title: 'Phone call', sources: ['b.txt'] } }]);
   });
 
   it('lists exactly the exported meetings', () => {

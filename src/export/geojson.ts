@@ -6,6 +6,7 @@
 import type { Feature, FeatureCollection, LineString, MultiLineString, Point, Position } from 'geojson';
 import greatCircle from '@turf/great-circle';
 import type { Dataset, Meeting, Place } from '../dataset/schema';
+import { sourceCitation, sourcesOf } from './citation';
 
 export interface VenueProperties {
   feature: 'venue';
@@ -29,6 +30,8 @@ export interface LinkProperties {
   to: string;
   dateStart: string | null;
   dateEnd: string | null;
+  /** The meeting's articles as people cite them ("Dawn, 21 July 2025, https://…"). */
+  sources: string[];
 }
 
 /** A meeting with nothing to draw (a call between states without capitals in the gazetteer). */
@@ -36,6 +39,7 @@ export interface UnplacedProperties {
   feature: 'unplaced';
   meeting: string;
   title: string;
+  sources: string[];
 }
 
 export type AtlasFeatureCollection = FeatureCollection<Point | LineString | MultiLineString | null, VenueProperties | LinkProperties | UnplacedProperties>;
@@ -85,6 +89,7 @@ export function meetingsToGeoJson(
   const links: Array<Feature<LineString | MultiLineString, LinkProperties>> = [];
   const unplaced: Array<Feature<null, UnplacedProperties>> = [];
 
+  const cite = (m: Meeting) => sourcesOf([m], dataset.sources).map(sourceCitation);
   const addLink = (m: Meeting, state: string, role: LinkProperties['role'], from: Place, to: Place) => {
     if (from.id === to.id) return false;
     links.push({
@@ -92,7 +97,7 @@ export function meetingsToGeoJson(
       geometry: linkGeometry(position(from), position(to)),
       properties: {
         feature: 'link', meeting: m.id, title: m.title, state, role,
-        from: from.id, to: to.id, dateStart: m.date.start, dateEnd: m.date.end,
+        from: from.id, to: to.id, dateStart: m.date.start, dateEnd: m.date.end, sources: cite(m),
       },
     });
     return true;
@@ -111,7 +116,7 @@ export function meetingsToGeoJson(
           if (toCapital && addLink(m, other, 'call', fromCapital, toCapital)) drawn = true;
         }
       }
-      if (!drawn) unplaced.push({ type: 'Feature', geometry: null, properties: { feature: 'unplaced', meeting: m.id, title: m.title } });
+      if (!drawn) unplaced.push({ type: 'Feature', geometry: null, properties: { feature: 'unplaced', meeting: m.id, title: m.title, sources: cite(m) } });
       continue;
     }
     let point = venues.get(venue.id);

@@ -144,7 +144,7 @@ describe('a failing run leaves the previous dataset intact', () => {
     const run = runData(['--seeds', seeds, '--out', out, '--curation', join(FIXTURES, 'curation-bad-entries.json'), '--strict']);
     expect(run.status, run.stderr).toBe(1);
     expect(run.stderr).toMatch(/warning: sources\.json \(good\.txt\.published\): "2024-02-30" is not valid; expected a real calendar day/);
-    expect(run.stderr).toMatch(/warning: sources\.json \(good\.txt\.url\): 42 is not valid; expected a string/);
+    expect(run.stderr).toMatch(/warning: sources\.json \(good\.txt\.url\): 42 is not valid; expected an absolute http\(s\) URL/);
     expect(run.stderr).toMatch(/warning: sources\.json \(good\.txt\.colour\): unknown field/);
     expect(run.stderr).toMatch(/warning: sources\.json \(missing\.txt\): names a file that is not in the seeds folder/);
     expect(run.stderr).toMatch(/warning: sources\.json \(other\.txt\): expected an object/);

@@ -39,7 +39,7 @@ export function figureContent(dataset: Dataset, view: ViewState, meetings: reado
     title,
     subtitle: window ? `${formatDay(window.from)} – ${formatDay(window.to)} · ${count}` : count,
     legend: figureLegend(view),
-    credit: creditLine(dataset),
+    credit: creditLine(dataset, meetings),
   };
 }
 

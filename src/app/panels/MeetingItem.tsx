@@ -1,14 +1,14 @@
 /**
  * One meeting as the panels list it: its date as precisely as the text gave it, title,
  * participants and absentees, status when not held, and the evidence quotes with their
- * source. Article text is untrusted, so everything is rendered as text (React escapes it).
+ * source, cited by outlet and date. Article text is untrusted, so everything is rendered as text (React escapes it).
  */
 import { memo } from 'react';
 import type { Dataset, EvidenceSpan, Meeting } from '../../dataset/schema';
 import { selectLookup } from '../state/selectors';
 import { useAtlasStore } from '../state/store';
-import { formatDay, dayFromIso } from '../timeline/days';
 import { formatMeetingDate } from './meetingDate';
+import { SourceCitation } from './SourceCitation';
 
 export function stateNames(dataset: Dataset, codes: readonly string[]): string[] {
   const { states } = selectLookup(dataset);
@@ -17,11 +17,6 @@ export function stateNames(dataset: Dataset, codes: readonly string[]): string[]
 
 /** Quotes shown at once; the rest wait behind a "more quotes" switch so a panel stays scannable. */
 const QUOTES_SHOWN = 2;
-
-function publishedText(iso: string | null | undefined): string | null {
-  const day = iso ? dayFromIso(iso) : null;
-  return day === null ? null : formatDay(day);
-}
 
 /** Memoised: a window step re-renders the panel, but only items whose props changed. */
 export const MeetingItem = memo(function MeetingItem({ dataset, meeting, outsideWindow }: { dataset: Dataset; meeting: Meeting; outsideWindow?: boolean }) {
@@ -37,12 +32,12 @@ export const MeetingItem = memo(function MeetingItem({ dataset, meeting, outside
     </button>
   );
   const renderSpan = (span: EvidenceSpan, i: number) => {
-    const source = lookup.sources.get(span.file);
-    const published = publishedText(source?.published);
     return (
       <li key={i}>
         <blockquote>{span.quote}</blockquote>
-        <p className="source">{[source?.outlet, published, span.file].filter(Boolean).join(' · ')}</p>
+        <p className="source">
+          <SourceCitation file={span.file} source={lookup.sources.get(span.file)} />
+        </p>
       </li>
     );
   };

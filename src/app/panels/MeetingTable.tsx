@@ -6,6 +6,7 @@ import { selectLookup, selectVisibleMeetings, sortNewestFirst } from '../state/s
 import { useAtlasStore } from '../state/store';
 import { formatMeetingDate } from './meetingDate';
 import { stateNames } from './MeetingItem';
+import { SourceCitation } from './SourceCitation';
 import { useMemo } from 'react';
 
 /** Rows rendered at once; past this the table says how many more there are. */
@@ -19,7 +20,7 @@ export function MeetingTable() {
   const visible = dataset ? selectVisibleMeetings(dataset, view) : null;
   const rows = useMemo(() => (visible ? sortNewestFirst(visible) : []), [visible]);
   if (!dataset) return null;
-  const { places } = selectLookup(dataset);
+  const { places, sources } = selectLookup(dataset);
   return (
     <div className="meeting-table-wrap">
       <table className="meeting-table">
@@ -52,7 +53,14 @@ export function MeetingTable() {
               <td>{stateNames(dataset, m.absent).join(', ')}</td>
               <td>{m.status}</td>
               <td>{m.topics.join(', ')}</td>
-              <td>{[...new Set(m.sources.map((s) => s.file))].join(', ')}</td>
+              <td>
+                {[...new Set(m.sources.map((s) => s.file))].map((file, i) => (
+                  <span key={file}>
+                    {i > 0 && '; '}
+                    <SourceCitation file={file} source={sources.get(file)} />
+                  </span>
+                ))}
+              </td>
             </tr>
           ))}
         </tbody>

@@ -90,6 +90,7 @@ export function runPipeline(options: PipelineOptions): PipelineResult {
     if (info?.url) source.url = info.url;
     const title = info?.title ?? analyzed.segments[0]?.headline?.text;
     if (title) source.title = title;
+    if (info?.retrieved) source.retrieved = info.retrieved;
     sources.push(source);
     for (const seg of analyzed.segments) {
       for (const c of seg.clutter) skipped.push({ file, what: `${c.reason} at ${c.start}..${c.end}: "${clip(c.text)}"`, reason: 'page clutter is not a source of facts' });

@@ -2,12 +2,16 @@
  * Reading the seeds folder safely: every article file is checked (empty, binary, not UTF-8,
  * too large) and `sources.json` is validated entry by entry. A bad part becomes a warning
  * that names the file (and field) and says what was expected; the rest is used.
+ * A saved web page (`.html`, `.htm`) is read as its main text and metadata
+ * (src/pipeline/pages/readPage.ts); its evidence offsets point into that text.
  */
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import * as z from 'zod/mini';
 import { IsoDay } from '../../dataset/schema';
+import { decodePage } from '../pages/charset';
+import { httpUrl, readPage } from '../pages/readPage';
 
 /** Largest article file read, in bytes. Real articles are a few kilobytes; 5 MB is far beyond any page. */
 export const MAX_ARTICLE_BYTES = 5 * 1024 * 1024;
@@ -22,6 +26,7 @@ export interface Warning {
 
 export interface ArticleFile {
   file: string;
+  /** The article text: a .txt file as it is, a saved page's extracted main text. */
   text: string;
 }
 
@@ -30,7 +35,13 @@ export interface SourceInfo {
   url?: string;
   outlet?: string;
   title?: string;
+  /** When `npm run add` fetched the page (ISO date-time, UTC). */
+  retrieved?: string;
 }
+
+/** File names the seeds folder reads: plain text, and saved web pages. */
+export const ARTICLE_FILE = /\.(txt|html?)$/i;
+const PAGE_FILE = /\.html?$/i;
 
 export interface SeedInputs {
   articles: ArticleFile[];
@@ -61,10 +72,18 @@ export function decodeArticle(bytes: Uint8Array): { ok: true; text: string } | {
 
 const SourceEntry = z.object({
   published: z.optional(z.nullable(IsoDay)),
-  url: z.optional(z.string()),
+  // Shown as a link: only http(s), never a javascript: or data: address.
+  url: z.optional(z.string().check(z.refine((u) => httpUrl(u) !== undefined))),
   outlet: z.optional(z.string()),
   title: z.optional(z.string()),
+  retrieved: z.optional(z.iso.datetime()),
 });
+
+const EXPECTED: Record<string, string> = {
+  published: 'a real calendar day as "YYYY-MM-DD", or null',
+  url: 'an absolute http(s) URL',
+  retrieved: 'an ISO date-time such as "2026-12-03T08:15:00Z"',
+};
 
 /** Validates the parsed `sources.json`; each bad entry or field is a warning and is skipped. */
 export function parseSources(json: unknown, label: string): { sources: Map<string, SourceInfo>; warnings: Warning[] } {
@@ -83,12 +102,12 @@ export function parseSources(json: unknown, label: string): { sources: Map<strin
     for (const [field, value] of Object.entries(entry as Record<string, unknown>)) {
       const schema = (SourceEntry.def.shape as Record<string, z.ZodMiniType>)[field];
       if (!schema) {
-        warnings.push({ file: label, where: `${file}.${field}`, message: 'unknown field; expected published, url, outlet or title' });
+        warnings.push({ file: label, where: `${file}.${field}`, message: 'unknown field; expected published, url, outlet, title or retrieved' });
         continue;
       }
       const r = schema.safeParse(value);
       if (!r.success) {
-        const expected = field === 'published' ? 'a real calendar day as "YYYY-MM-DD", or null' : 'a string';
+        const expected = EXPECTED[field] ?? 'a string';
         warnings.push({ file: label, where: `${file}.${field}`, message: `${JSON.stringify(value)} is not valid; expected ${expected}` });
         continue;
       }
@@ -163,15 +182,35 @@ export function readJsonFile(path: string, label: string, warnings: Warning[]): 
   }
 }
 
-/** Reads every `*.txt` in the folder (sorted by name) and its optional `sources.json`. */
+/**
+ * A saved page's bytes → its article text and what its markup says (title, outlet,
+ * publication day, canonical URL), or why it is not read.
+ */
+export function readPageFile(bytes: Uint8Array): { ok: true; text: string; info: SourceInfo } | { ok: false; reason: string } {
+  if (bytes.length === 0) return { ok: false, reason: 'the file is empty; expected a saved web page holding a news article' };
+  if (bytes.length > MAX_ARTICLE_BYTES) return { ok: false, reason: `the file is ${bytes.length} bytes; pages over ${MAX_ARTICLE_BYTES} bytes (5 MB) are not read` };
+  if (new TextDecoder('latin1').decode(bytes.subarray(0, 5)) === '%PDF-') return { ok: false, reason: 'the file is a PDF; expected a saved web page (.html). Copy the text into a .txt file instead' };
+  const nul = bytes.indexOf(0);
+  if (nul !== -1) return { ok: false, reason: `the file holds a NUL byte at offset ${nul}; expected a saved web page, not a binary file` };
+  const page = readPage(decodePage(bytes, ''));
+  if (!page.ok) return page;
+  const { text, ...info } = page.article;
+  return { ok: true, text, info };
+}
+
+/**
+ * Reads every `*.txt`, `*.html` and `*.htm` in the folder (sorted by name) and its optional
+ * `sources.json`; for a saved page, a field `sources.json` gives wins over the page's own.
+ */
 export function readSeeds(dir: string, sourcesPath: string = join(dir, 'sources.json')): SeedInputs {
   const warnings: Warning[] = [];
   const skipped: SeedInputs['skipped'] = [];
   const articles: ArticleFile[] = [];
   /** Whitespace-normalised text hash → the first file that had it. */
   const seen = new Map<string, string>();
+  const pageInfo = new Map<string, SourceInfo>();
   const names = readdirSync(dir)
-    .filter((n) => n.toLowerCase().endsWith('.txt'))
+    .filter((n) => ARTICLE_FILE.test(n))
     .sort();
   for (const file of names) {
     const path = join(dir, file);
@@ -183,7 +222,10 @@ export function readSeeds(dir: string, sourcesPath: string = join(dir, 'sources.
       skipped.push({ file, reason });
       continue;
     }
-    const decoded = decodeArticle(new Uint8Array(readFileSync(path)));
+    const bytes = new Uint8Array(readFileSync(path));
+    const page = PAGE_FILE.test(file) ? readPageFile(bytes) : null;
+    if (page?.ok) pageInfo.set(file, page.info);
+    const decoded = page ?? decodeArticle(bytes);
     if (!decoded.ok) {
       warnings.push({ file, message: decoded.reason });
       skipped.push({ file, reason: decoded.reason });
@@ -213,5 +255,6 @@ export function readSeeds(dir: string, sourcesPath: string = join(dir, 'sources.
       if (!names.includes(key)) warnings.push({ file: 'sources.json', where: key, message: 'names a file that is not in the seeds folder' });
     }
   }
+  for (const [file, info] of pageInfo) sources.set(file, { ...info, ...sources.get(file) });
   return { articles, sources, warnings, skipped };
 }

@@ -19,18 +19,29 @@ function dateText(m: Meeting): string {
 }
 
 export function formatReport(dataset: Dataset, warnings: Warning[], skipped: Skipped[], why: Map<string, string[]>): string {
+  const lines: string[] = [];
+  lines.push(`${dataset.meetings.length} meetings from ${dataset.sources.length} articles (${dataset.places.length} places, ${dataset.states.length} states)`);
+  lines.push('Fields marked * come from data/curation.json.');
+  lines.push(...formatMeetings(dataset, dataset.meetings, why));
+  lines.push('', `== Warnings (${warnings.length})`);
+  for (const w of warnings) lines.push(`  ${formatWarning(w)}`);
+  lines.push('', `== Skipped (${skipped.length})`);
+  for (const s of skipped) lines.push(`  ${s.file}: ${s.what} — ${s.reason}`);
+  return `${lines.join('\n')}\n`;
+}
+
+/** The review lines of some meetings, under a heading per article (`npm run add` prints those of the new one). */
+export function formatMeetings(dataset: Dataset, meetings: readonly Meeting[], why: Map<string, string[]>): string[] {
   const places = new Map(dataset.places.map((p) => [p.id, p]));
   const lines: string[] = [];
   const mark = (m: Meeting, field: string) => (m.curated?.includes(field) ? '*' : '');
-  lines.push(`${dataset.meetings.length} meetings from ${dataset.sources.length} articles (${dataset.places.length} places, ${dataset.states.length} states)`);
-  lines.push('Fields marked * come from data/curation.json.');
   let file = '';
-  for (const m of dataset.meetings) {
+  for (const m of meetings) {
     const f = m.sources[0]!.file;
     if (f !== file) {
       file = f;
       const src = dataset.sources.find((s) => s.file === f);
-      lines.push('', `== ${f}  (published ${src?.published ?? 'unknown'})`);
+      lines.push('', `== ${f}  (${[src?.outlet, `published ${src?.published ?? 'unknown'}`].filter(Boolean).join(', ')})`);
     }
     const venue = m.venuePlaceId ? places.get(m.venuePlaceId) : null;
     lines.push(
@@ -46,11 +57,7 @@ export function formatReport(dataset: Dataset, warnings: Warning[], skipped: Ski
     const rules = why.get(m.id);
     if (rules?.length) lines.push(`    why: ${rules.join(' | ')}`);
   }
-  lines.push('', `== Warnings (${warnings.length})`);
-  for (const w of warnings) lines.push(`  ${formatWarning(w)}`);
-  lines.push('', `== Skipped (${skipped.length})`);
-  for (const s of skipped) lines.push(`  ${s.file}: ${s.what} — ${s.reason}`);
-  return `${lines.join('\n')}\n`;
+  return lines;
 }
 
 function oneLine(s: string): string {

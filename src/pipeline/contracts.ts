@@ -32,6 +32,11 @@ export interface ArticleSegment {
   headline: TextSpan | null;
   /** City in a dateline such as "KABUL:" or "ISLAMABAD:", when the article opens with one. */
   dateline: TextSpan | null;
+  /**
+   * The day of a header line that gives a date and a place ("October 6, 2015, Sochi"): the
+   * date of the event the page records, with `dateline` its place.
+   */
+  datelineDay?: TextSpan & { date: IsoDayString };
   /** Body sentences in order; clutter is excluded. */
   sentences: Sentence[];
   /** Parts skipped as clutter, with the reason (reported, never silently dropped). */

@@ -3,7 +3,7 @@
  * and hands extraction `AnalyzedArticle`s with file offsets. The only place where the
  * stages are wired together, so extraction itself stays a pure function of its input.
  */
-import type { ArticleSegment, TextSpan } from '../contracts';
+import type { ArticleSegment, DateMention, TextSpan } from '../contracts';
 import { findDateMentions } from '../dates/resolve';
 import type { Gazetteer } from '../places/gazetteer';
 import { findPlaceMentions } from '../places/mentions';
@@ -49,7 +49,10 @@ export function analyzeFile(file: string, text: string, published: string | null
         organizations: organizations.map((o) => ({ ...o, start: o.start + span.start, end: o.end + span.start })),
       };
     });
-    return { file, text, published: pub, dateline, sentences } satisfies AnalyzedArticle;
+    const datelineDay: DateMention | null = seg.datelineDay
+      ? { ...seg.datelineDay, window: { start: seg.datelineDay.date, end: seg.datelineDay.date, precision: 'day' }, relation: pub === null ? 'unknown' : seg.datelineDay.date < pub ? 'past' : seg.datelineDay.date > pub ? 'future' : 'present' }
+      : null;
+    return { file, text, published: pub, dateline, datelineDay, sentences } satisfies AnalyzedArticle;
   });
   return { articles, segments };
 }

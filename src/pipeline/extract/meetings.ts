@@ -35,7 +35,7 @@ export function extractMeetings(article: AnalyzedArticle, options: ExtractOption
     const r = readSentence(s, ctx, (reason) => skip(s, reason));
     if (r) readings.push(r);
   }
-  const leadDate = article.sentences.find((s) => !s.isHeadline)?.dates[0] ?? null;
+  const leadDate = article.sentences.find((s) => !s.isHeadline)?.dates[0] ?? article.datelineDay;
   const events = groupMentions(readings, { dateline: article.dateline, leadDate }, skip);
   return events.map((e, i) => meetingFields(e, i, events, article, options, leadStates));
 }

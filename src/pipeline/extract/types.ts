@@ -26,6 +26,8 @@ export interface AnalyzedArticle {
   published: string | null;
   /** The dateline city ("KABUL:"), resolved, when the article opens with one. */
   dateline: ResolvedPlace | null;
+  /** The day a "date, place" header line gives for the event the page records. */
+  datelineDay: DateMention | null;
   sentences: AnalyzedSentence[];
 }
 

@@ -108,7 +108,8 @@ function classify(line: Line): void {
     line.kind = 'headline';
     return;
   }
-  if (!TERMINAL.test(t) && words < 4) {
+  // "Font size:", "Site colours:": a field name of the page, not a sentence.
+  if (words < 4 && (!TERMINAL.test(t) || /:$/.test(t))) {
     line.kind = 'label';
     return;
   }

@@ -169,3 +169,41 @@ describe('segmentation of constructed pages', () => {
     );
   });
 });
+
+describe('datelines of other shapes (made-up text)', () => {
+  const body = 'Officials of the two countries held talks on border security and trade on the same day.';
+  it.each([
+    ['TASHKENT [Uzbekistan], March 5: ', 'TASHKENT'],
+    ['BEIJING, Mar 5 (Xinhua): ', 'BEIJING'],
+    ['ANKARA, 5 March 2024 (AA) – ', 'ANKARA'],
+    ['DUSHANBE (Khovar) – ', 'DUSHANBE'],
+    ['Washington, DC - ', 'Washington'],
+    ['Kabul (AP) – ', 'Kabul'],
+  ])('"%s" opens a dateline', (preamble, city) => {
+    const [a] = segmentFile(`Headline of the story about talks\n\n${preamble}${body}\n`);
+    expect(a!.dateline?.text).toBe(city);
+    // The preamble is not part of the first sentence.
+    expect(a!.sentences[0]!.text).toBe(body);
+  });
+
+  it('a title-case name of three words with an agency in brackets is not a dateline', () => {
+    const [a] = segmentFile(`Afghan Voice Agency (AVA) - International Service: ${body}\n`);
+    expect(a!.dateline).toBeNull();
+  });
+
+  it('a header line "date, Place" gives the place and the day of the event the page records', () => {
+    const text = 'Site name\n\nMenu:\n\nMeeting with the President of a neighbouring state\n\nOctober 6, 2015, Sochi\n\nThe two presidents discussed bilateral cooperation and security.\n';
+    const [a] = segmentFile(text);
+    expect(a!.headline?.text).toBe('Meeting with the President of a neighbouring state');
+    expect(a!.dateline?.text).toBe('Sochi');
+    expect(a!.datelineDay?.date).toBe('2015-10-06');
+    expect(text.slice(a!.dateline!.start, a!.dateline!.end)).toBe('Sochi');
+  });
+
+  it('the headline is the first title after the page furniture, not the site name before it', () => {
+    const text = 'View settings\n\nFont size:\n\nOfficial website of a government office\n\nSection /\n\nTalks with the visiting foreign minister\n\nThe minister held talks with his counterpart on regional security.\n';
+    const [a] = segmentFile(text);
+    expect(a!.headline?.text).toBe('Talks with the visiting foreign minister');
+    expect(a!.sentences.map((s) => s.text)).toEqual(['The minister held talks with his counterpart on regional security.']);
+  });
+});

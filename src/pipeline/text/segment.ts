@@ -7,18 +7,28 @@
 import type { ArticleSegment, ClutterReason, Sentence, TextSpan } from '../contracts';
 import { splitLines, type Line } from './lines';
 import { splitSentences } from './sentences';
+import { readDateLine } from './dateLine';
 import { findPublicationDate } from './published';
 
 /**
  * A dateline: one to three upper-case words (or two cities joined by "/") opening a paragraph,
- * then "KABUL:", "KABUL (Reuters) -", "PESHAWAR, Pakistan (AP) —" or "MOSCOW, February 3. /TASS/.".
- * Group 1 is the first city; the whole match is the preamble left out of the first sentence.
+ * then "KABUL:", "KABUL (Reuters) -", "PESHAWAR, Pakistan (AP) —", "MOSCOW, February 3. /TASS/.",
+ * "TASHKENT [Uzbekistan], March 5:" or "BEIJING, Mar 5 (Xinhua):". A city in title case opens
+ * a dateline only with a dash after a region or an agency ("Washington, DC - ", "Kabul (AP) –"),
+ * where a sentence would not have one. Group 1 is the first city; the whole match is the
+ * preamble left out of the first sentence.
  */
 const CITY = String.raw`[A-Z][A-Z'’.-]{2,}(?: [A-Z][A-Z'’.-]+){0,2}`;
+const TITLE_CITY = String.raw`[A-Z][a-z'’.-]{2,}(?: [A-Z][a-z'’.-]+)?`;
+const DAY_AND_MONTH = String.raw`(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8}\.?)(?:,?\s*\d{4})?`;
 const DATELINE = new RegExp(
   String.raw`^(${CITY})(?:\s*\/\s*${CITY})*` +
-    String.raw`(?:\s*:\s*|\s*\([^)\n]{1,30}\)\s*[—–-]{1,2}\s*|,[^\n]{1,60}?\s[—–-]{1,2}\s+|,[^\n]{1,40}?\/[A-Za-z ]{2,20}\/\.?\s*)`,
+    String.raw`(?:\s*:\s*|\s*\([^)\n]{1,30}\)\s*[—–-]{1,2}\s*|,[^\n]{1,60}?\s[—–-]{1,2}\s+|,[^\n]{1,40}?\/[A-Za-z ]{2,20}\/\.?\s*` +
+    String.raw`|(?:\s*\[[^\]\n]{1,30}\])?,\s*${DAY_AND_MONTH}\s*(?:\([^)\n]{1,30}\))?\s*[:—–-]{1,2}\s*)`,
 );
+const TITLE_DATELINE = new RegExp(String.raw`^(${TITLE_CITY})(?:,\s*[A-Z][A-Za-z.]{1,20}|\s*\([^)\n]{1,30}\))\s+[—–-]{1,2}\s+`);
+/** A line that is a date and a place: "October 6, 2015, Sochi" (official sites print the venue so). */
+const PLACE_AFTER_DATE = /^\s*,\s*([A-Z][\p{L}'’-]+(?:[ -][A-Z][\p{L}'’-]+){0,2})\s*$/u;
 /** Upper-case openers that are not places. */
 const NOT_A_DATELINE = new Set(['NOTE', 'UPDATE', 'UPDATED', 'BREAKING', 'WATCH', 'READ', 'EDITOR’S NOTE', "EDITOR'S NOTE", 'PHOTO', 'VIDEO', 'CORRECTION', 'EXCLUSIVE', 'ANALYSIS', 'OPINION']);
 
@@ -111,9 +121,33 @@ function buildArticle(text: string, lines: Line[], commentsAt: number, span: { s
     }
   }
   const bodyStart = datelineLine >= 0 ? datelineLine : Math.max(firstProse, 0);
+  let datelineDay: ArticleSegment['datelineDay'];
+  if (!dateline) {
+    // No dateline opens the body: a header line of a date and a place gives the place and day.
+    for (let k = 0; k < bodyStart; k++) {
+      const l = lines[k]!;
+      const place = placeOfDateLine(l.text);
+      if (place) {
+        dateline = { start: l.start + place.start, end: l.start + place.end, text: place.text };
+        const day = readDateLine(l.text)!;
+        datelineDay = { start: l.start + day.index, end: l.start + day.index + day.length, text: l.text.slice(day.index, day.index + day.length), date: day.date };
+        break;
+      }
+    }
+  }
   const lastProse = findLastIndex(lines, (l, k) => k < bodyEnd && l.kind === 'prose');
 
+  // The headline is the first title line of the header after its last piece of page furniture
+  // (a site's own name and menus come before the article's title, a standfirst after it).
+  const furniture = ['label', 'boilerplate', 'share-buttons', 'section-marker'];
+  let lastFurniture = -1;
+  for (let k = 0; k < bodyStart; k++) if (furniture.includes(lines[k]!.kind)) lastFurniture = k;
+  const titleAfterFurniture = lines.findIndex((l, k) => k > lastFurniture && k < bodyStart && l.kind === 'headline');
   let headline: TextSpan | null = null;
+  if (titleAfterFurniture >= 0) {
+    const l = lines[titleAfterFurniture]!;
+    headline = { start: l.start, end: l.end, text: l.text };
+  }
   const titles = new Set<string>();
   const sentences: Sentence[] = [];
   for (let k = 0; k < lines.length; k++) {
@@ -144,7 +178,8 @@ function buildArticle(text: string, lines: Line[], commentsAt: number, span: { s
         break;
       case 'headline': {
         const key = norm(l.text);
-        if (titles.has(key)) mark(l, 'repeated-headline');
+        if (headline?.start === l.start) titles.add(key);
+        else if (titles.has(key)) mark(l, 'repeated-headline');
         else if (headline === null && (inHeader || trailing)) headline = { start: l.start, end: l.end, text: l.text };
         else mark(l, inHeader || trailing ? 'summary' : 'boilerplate');
         titles.add(key);
@@ -166,6 +201,7 @@ function buildArticle(text: string, lines: Line[], commentsAt: number, span: { s
     span: { start: span.start, end: span.end, text: text.slice(span.start, span.end) },
     headline,
     dateline,
+    ...(datelineDay ? { datelineDay } : {}),
     sentences,
     clutter: mergeClutter(text, clutter),
     published: null,
@@ -206,11 +242,22 @@ interface DatelineMatch {
 }
 
 export function datelineOf(paragraph: string): DatelineMatch | null {
-  const m = DATELINE.exec(paragraph);
+  const m = DATELINE.exec(paragraph) ?? TITLE_DATELINE.exec(paragraph);
   if (!m || NOT_A_DATELINE.has(m[1]!)) return null;
   // A dateline opens a paragraph of prose, not a short label line.
   if (paragraph.length - m[0].length < 20) return null;
   return { cityStart: 0, cityEnd: m[1]!.length, preambleEnd: m[0].length };
+}
+
+/** The place in a line that is a full date followed by a place ("October 6, 2015, Sochi"). */
+export function placeOfDateLine(line: string): TextSpan | null {
+  const found = readDateLine(line);
+  if (!found) return null;
+  const after = line.slice(found.index + found.length);
+  const m = PLACE_AFTER_DATE.exec(after);
+  if (!m) return null;
+  const start = found.index + found.length + after.indexOf(m[1]!);
+  return { start, end: start + m[1]!.length, text: m[1]! };
 }
 
 /** Whether a summary bullet repeats a body paragraph (most of its words occur in one). */

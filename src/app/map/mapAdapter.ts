@@ -68,6 +68,13 @@ export interface AtlasLinksProbe {
 
 type Store = typeof useAtlasStore;
 
+/**
+ * Announced on `window` by a panel that lies over the bottom of the map (the phone's city
+ * sheet, panels/CityPanel.tsx), with `detail: { bottom: px }`: a venue brought into view
+ * is kept above it.
+ */
+export const MAP_COVERED_EVENT = 'atlas:map-covered';
+
 let workerSet = false;
 
 function prefersReducedMotion(): MediaQueryList | null {
@@ -182,9 +189,19 @@ export function mountAtlasMap(container: HTMLElement, store: Store = useAtlasSto
     const p = map.project([place.lon, place.lat]);
     const { clientWidth: width, clientHeight: height } = container;
     const margin = 40;
-    if (p.x >= margin && p.y >= margin && p.x <= width - margin && p.y <= height - margin) return;
-    map.easeTo({ center: [place.lon, place.lat], duration: wantsAnimation() ? 600 : 0 });
+    // The part of the map a panel leaves visible (all of it but on phones).
+    const visible = coveredBottom > 0 && height - coveredBottom >= 2 * margin ? height - coveredBottom : height;
+    if (p.x >= margin && p.y >= margin && p.x <= width - margin && p.y <= visible - margin) return;
+    const duration = wantsAnimation() ? 600 : 0;
+    if (visible < height) map.panBy([p.x - width / 2, p.y - visible / 2], { duration });
+    else map.easeTo({ center: [place.lon, place.lat], duration });
   };
+  let coveredBottom = 0;
+  const onCovered = (event: Event): void => {
+    coveredBottom = Math.max(0, Number((event as CustomEvent<{ bottom?: number }>).detail?.bottom) || 0);
+    if (firstIdle) revealVenue(store.getState().view.city);
+  };
+  window.addEventListener(MAP_COVERED_EVENT, onCovered);
 
   const currentCamera = (): Camera => {
     const c = map.getCenter().wrap();
@@ -454,6 +471,7 @@ export function mountAtlasMap(container: HTMLElement, store: Store = useAtlasSto
 
   return () => {
     unsubscribe();
+    window.removeEventListener(MAP_COVERED_EVENT, onCovered);
     reducedMotion?.removeEventListener('change', onMotionPreference);
     flow.stop(false);
     markers.clear();

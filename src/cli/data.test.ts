@@ -91,6 +91,26 @@ describe('npm run data', () => {
     expect(schema.properties.meetings.items.required).toContain('venuePlaceId');
   }, 120_000);
 
+  it('reads a saved page in seeds/ as its main text and metadata; evidence offsets point into the text --text prints', () => {
+    const seeds = seedsWith({});
+    copyFileSync(join(REPO_ROOT, 'src/pipeline/pages/fixtures/comments.html'), join(seeds, 'iran.html'));
+    const out = join(seeds, 'out.json');
+    const r = data('--seeds', seeds, '--out', out, '--curation', 'none', '--report');
+    expect(r.code, r.stderr).toBe(0);
+    const written = JSON.parse(readFileSync(out, 'utf8'));
+    expect(written.sources).toEqual([{ file: 'iran.html', published: '2023-09-18', outlet: 'Frontier Post Fixture', title: 'Iran and Pakistan discuss border security' }]);
+    expect(r.stdout).toContain('== iran.html  (Frontier Post Fixture, published 2023-09-18)');
+    const islamabad = written.meetings.find((m: { venuePlaceId: string }) => m.venuePlaceId === 'islamabad');
+    expect(islamabad.participants).toEqual(['IRN', 'PAK']);
+    expect(islamabad.date.start).toBe('2023-09-18'); // "on Monday", read against the page's publication day
+    const text = data('--text', join(seeds, 'iran.html'));
+    expect(text.code).toBe(0);
+    expect(text.stdout).toMatch(/^Iran and Pakistan discuss border security\n\nISLAMABAD: /);
+    for (const m of written.meetings) for (const span of m.sources) expect(text.stdout.slice(span.start, span.end)).toBe(span.quote);
+    // The comment thread and related stories are not part of the text, so never a meeting.
+    expect(text.stdout).not.toMatch(/Doha|Kazan|Beijing/);
+  }, 120_000);
+
   it('the bundled seeds build the committed dataset exactly (what CI checks)', () => {
     const dir = mkdtempSync(join(tmpdir(), 'check-'));
     const out = join(dir, 'meetings.json');

@@ -2,12 +2,14 @@
  * `npm run data`: builds the dataset the app loads from the articles in seeds/.
  * Thin shell: argument parsing, file writing and exit codes; the work is in src/pipeline/.
  */
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import * as z from 'zod/mini';
 import { Dataset } from '../dataset/schema';
 import { writeFileAtomic } from '../pipeline/build/atomicWrite';
 import { DatasetInvalidError, REPO_ROOT, readDatasetFile, runPipeline, serializeDataset } from '../pipeline/build/dataset';
+import { readArticleBytes } from '../pipeline/build/inputs';
 import { formatReport, formatWarning } from '../pipeline/build/report';
 
 export const EXIT = { ok: 0, failed: 1, usage: 2 } as const;
@@ -26,14 +28,20 @@ Options
                    and everything skipped, with why
   --strict         treat every warning as a failure (exit 1, nothing written)
   --json-schema    print the dataset's JSON Schema (generated from src/dataset/schema.ts)
+  --text FILE      print the text the pipeline reads from an article file (a .txt as it
+                   is, a saved .html page's extracted main text): the text evidence
+                   offsets (file:start-end in --report) point into
   -h, --help       show this help
 
 Inputs
   DIR/*.txt        UTF-8 plain text; a file may hold several articles and page clutter
                    (comments, link lists and share buttons are never sources of facts).
+  DIR/*.html       a saved web page: its main text (Readability) and its title, outlet,
+                   publication day and canonical URL from meta tags and JSON-LD.
                    Empty, binary (NUL bytes), non-UTF-8 and oversized (> 5 MB) files are
                    skipped with a warning naming the file.
-  DIR/sources.json { "<file>.txt": { "published": "YYYY-MM-DD", "url", "outlet", "title" } };
+  DIR/sources.json { "<file>": { "published": "YYYY-MM-DD", "url", "outlet", "title", "retrieved" } };
+                   for a saved page, a field given here wins over the page's own;
                    without it the publication date is read from the text, or stays unknown.
 
 Output is validated against the schema, written atomically (temporary file, then rename:
@@ -65,6 +73,7 @@ function main(argv: string[]): void {
         report: { type: 'boolean', default: false },
         strict: { type: 'boolean', default: false },
         'json-schema': { type: 'boolean', default: false },
+        text: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
       allowPositionals: false,
@@ -79,6 +88,18 @@ function main(argv: string[]): void {
   }
   if (args['json-schema']) {
     process.stdout.write(`${JSON.stringify(z.toJSONSchema(Dataset, { unrepresentable: 'any' }), null, 2)}\n`);
+    return;
+  }
+  if (args.text !== undefined) {
+    let bytes: Uint8Array;
+    try {
+      bytes = new Uint8Array(readFileSync(args.text));
+    } catch (e) {
+      fail(`--text ${args.text}: cannot be read (${(e as NodeJS.ErrnoException).code ?? 'error'}); expected an article file (.txt, .html)`);
+    }
+    const read = readArticleBytes(args.text, bytes);
+    if (!read.ok) fail(`--text ${args.text}: ${read.reason}`);
+    process.stdout.write(read.text);
     return;
   }
   const seedsDir = resolve(args.seeds ?? resolve(REPO_ROOT, 'seeds'));

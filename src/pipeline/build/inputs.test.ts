@@ -1,8 +1,9 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { MAX_ARTICLE_BYTES, decodeArticle, jsonErrorWhere, parseSources, readSeeds } from './inputs';
+import { FIXTURES } from '../pages/fixtureServer';
+import { MAX_ARTICLE_BYTES, decodeArticle, jsonErrorWhere, parseSources, readPageFile, readSeeds } from './inputs';
 
 const bytes = (s: string) => new TextEncoder().encode(s);
 
@@ -53,6 +54,48 @@ describe('readSeeds', () => {
     const json = r.warnings.find((w) => w.file === 'sources.json');
     expect(json?.message).toContain('not valid JSON');
     expect(json?.where).toMatch(/^line 1, column \d+$/);
+  });
+});
+
+describe('readSeeds with saved pages', () => {
+  it('reads a .html file as its main text and metadata, sources.json winning field by field; skips a page that is no article', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'seeds-'));
+    copyFileSync(join(FIXTURES, 'both.html'), join(dir, 'talks.html'));
+    copyFileSync(join(FIXTURES, 'paywall.html'), join(dir, 'stub.htm'));
+    writeFileSync(join(dir, 'sources.json'), '{ "talks.html": { "outlet": "Fixture Times (print)", "retrieved": "2026-12-03T08:15:00Z" } }');
+    const r = readSeeds(dir);
+    expect(r.articles.map((a) => a.file)).toEqual(['talks.html']);
+    expect(r.articles[0]!.text).toMatch(/^Uzbekistan, Pakistan hold security talks\n\nTASHKENT: Uzbekistan and Pakistan held talks/);
+    expect(r.articles[0]!.text).not.toContain('<');
+    expect(r.sources.get('talks.html')).toEqual({
+      title: 'Uzbekistan, Pakistan hold security talks',
+      outlet: 'Fixture Times (print)',
+      published: '2025-03-04',
+      url: 'https://fixture-times.example/world/uzbekistan-pakistan-talks',
+      retrieved: '2026-12-03T08:15:00Z',
+    });
+    expect(r.skipped).toEqual([{ file: 'stub.htm', reason: expect.stringContaining('looks like a paywall stub') }]);
+    expect(r.warnings).toEqual([{ file: 'stub.htm', message: expect.stringContaining('paywall') }]);
+  });
+
+  it('refuses a PDF saved as .html and a page over 5 MB', () => {
+    expect(readPageFile(new TextEncoder().encode('%PDF-1.7 ...'))).toMatchObject({ ok: false, reason: expect.stringContaining('is a PDF') });
+    expect(readPageFile(new Uint8Array(MAX_ARTICLE_BYTES + 1).fill(0x61))).toMatchObject({ ok: false, reason: expect.stringContaining('5 MB') });
+  });
+});
+
+describe('parseSources: url and retrieved', () => {
+  it('keeps only http(s) URLs (shown as links) and ISO date-times', () => {
+    const { sources, warnings } = parseSources(
+      { 'a.txt': { url: 'javascript:alert(1)', retrieved: 'yesterday' }, 'b.txt': { url: 'https://dawn.example/1', retrieved: '2026-12-03T08:15:00Z' } },
+      'sources.json',
+    );
+    expect(sources.get('a.txt')).toEqual({});
+    expect(sources.get('b.txt')).toEqual({ url: 'https://dawn.example/1', retrieved: '2026-12-03T08:15:00Z' });
+    expect(warnings.map((w) => `${w.where}: ${w.message}`)).toEqual([
+      'a.txt.url: "javascript:alert(1)" is not valid; expected an absolute http(s) URL',
+      'a.txt.retrieved: "yesterday" is not valid; expected an ISO date-time such as "2026-12-03T08:15:00Z"',
+    ]);
   });
 });
 

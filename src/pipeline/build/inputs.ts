@@ -199,6 +199,14 @@ export function readPageFile(bytes: Uint8Array): { ok: true; text: string; info:
 }
 
 /**
+ * The text the pipeline reads from one article file, the text evidence offsets point into:
+ * a .txt file as it is, a saved page's extracted main text (with the page's metadata).
+ */
+export function readArticleBytes(file: string, bytes: Uint8Array): { ok: true; text: string; info?: SourceInfo } | { ok: false; reason: string } {
+  return PAGE_FILE.test(file) ? readPageFile(bytes) : decodeArticle(bytes);
+}
+
+/**
  * Reads every `*.txt`, `*.html` and `*.htm` in the folder (sorted by name) and its optional
  * `sources.json`; for a saved page, a field `sources.json` gives wins over the page's own.
  */
@@ -222,10 +230,8 @@ export function readSeeds(dir: string, sourcesPath: string = join(dir, 'sources.
       skipped.push({ file, reason });
       continue;
     }
-    const bytes = new Uint8Array(readFileSync(path));
-    const page = PAGE_FILE.test(file) ? readPageFile(bytes) : null;
-    if (page?.ok) pageInfo.set(file, page.info);
-    const decoded = page ?? decodeArticle(bytes);
+    const decoded = readArticleBytes(file, new Uint8Array(readFileSync(path)));
+    if (decoded.ok && decoded.info) pageInfo.set(file, decoded.info);
     if (!decoded.ok) {
       warnings.push({ file, message: decoded.reason });
       skipped.push({ file, reason: decoded.reason });

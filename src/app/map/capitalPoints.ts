@@ -62,7 +62,7 @@ export class CapitalPoints {
   }
 
   /** Shows the capitals of these states only (uploaded on the next draw if that changes anything). */
-  show(states: ReadonlySet<string>): void {
+  show(states: { has(iso3: string): boolean }): void {
     this.ids.forEach((iso3, i) => {
       const on = states.has(iso3) ? 1 : 0;
       if (this.visible[i] === on) return;

@@ -34,6 +34,8 @@ import { countLinks, densityOpacity, densityWidth, type LinkCounts, moveLinkCoun
 import { LinkOverlay } from './linkOverlay';
 import { buildLinkGeometry, LINK_CLASS, LINK_CLASSES, type LinkGeometry } from './links';
 import { atlasStyle, basemapUrls, COLORS, markerZoomScale, ringRadius } from './style';
+import { type CapitalInfo, CapitalMarkers } from './capitalMarkers';
+import { capitalTooltip, MapTooltip, venueTooltip } from './mapTooltip';
 import { VenueMarkers } from './venueMarkers';
 
 declare global {
@@ -64,6 +66,10 @@ export interface AtlasLinksProbe {
   capitals(): string[];
   /** Venue place ids with a host ring, sorted. */
   rings(): string[];
+  /** States whose capital has a button (named, with a tooltip) now, sorted. */
+  capitalButtons(): string[];
+  /** Venues with meetings in the window shown as markers on the map's edge, sorted. */
+  edgeVenues(): string[];
 }
 
 type Store = typeof useAtlasStore;
@@ -132,7 +138,37 @@ export function mountAtlasMap(container: HTMLElement, store: Store = useAtlasSto
       applyAnimation();
     }) ?? pageFlow;
   const reducedMotion = prefersReducedMotion();
-  const markers = new VenueMarkers(map, (id) => store.getState().selectCity(id));
+  // Names on hover and focus (mapTooltip.ts): venues, capitals.
+  const tooltip = new MapTooltip(container);
+  const showTooltip = (owner: unknown, button: HTMLElement | null, text: () => Parameters<MapTooltip['show']>[3]): void => {
+    if (!button) return tooltip.hide(owner);
+    const b = button.getBoundingClientRect();
+    const c = container.getBoundingClientRect();
+    tooltip.show(owner, b.left + b.width / 2 - c.left, b.top - c.top, text());
+  };
+  /** The state whose capital a place is, by place id (a venue's tooltip says so). */
+  let capitalOf = new Map<string, string>();
+  const markers = new VenueMarkers(map, (id) => store.getState().selectCity(id), {
+    onHover: (place, count, button) => showTooltip(place, button, () => venueTooltip(place.name, count, capitalOf.get(place.id) ?? null)),
+    onReveal: (id) => revealVenue(id),
+    onShowAll: () => {
+      // Every venue with meetings in the window, framed (what the edge markers and "more" stand for).
+      const venues = markers.venuesWithMeetings();
+      if (venues.length === 0) return;
+      const bounds = new LngLatBounds([venues[0]!.lon, venues[0]!.lat], [venues[0]!.lon, venues[0]!.lat]);
+      for (const v of venues) bounds.extend([v.lon, v.lat]);
+      map.fitBounds(bounds, { padding: 60, maxZoom: map.getZoom(), duration: wantsAnimation() ? 600 : 0 });
+    },
+  });
+  const capitalMarkers = new CapitalMarkers(
+    map,
+    {
+      onSelect: (iso3) => store.getState().setStateFilter(iso3),
+      onHover: (info, count, button) => showTooltip(info, button, () => capitalTooltip(info.name, info.stateName, count)),
+    },
+    map.getCanvasContainer().querySelector('.venue-layer'),
+  );
+  markers.extraLabels = capitalMarkers;
 
   let styleLoaded = false;
   let linksFor: Dataset | null = null;
@@ -239,6 +275,15 @@ export function mountAtlasMap(container: HTMLElement, store: Store = useAtlasSto
       if (p) capitals.push({ iso3: s.iso3, lon: p.lon, lat: p.lat });
     }
     overlay.capitals.setCapitals(capitals);
+    const capitalInfos: CapitalInfo[] = [];
+    capitalOf = new Map();
+    for (const s of dataset.states) {
+      const p = s.capitalPlaceId === null ? undefined : places.get(s.capitalPlaceId);
+      if (!p) continue;
+      capitalInfos.push({ iso3: s.iso3, placeId: p.id, name: p.name, stateName: s.name, lon: p.lon, lat: p.lat });
+      capitalOf.set(p.id, s.name);
+    }
+    capitalMarkers.setCapitals(capitalInfos);
     const venueIds = new Set(dataset.meetings.map((m) => m.venuePlaceId).filter((id): id is string => id !== null));
     markers.setVenues(dataset.places.filter((p) => venueIds.has(p.id)));
     linksFor = dataset;
@@ -278,8 +323,8 @@ export function mountAtlasMap(container: HTMLElement, store: Store = useAtlasSto
   };
 
   let lastFilterKey = '';
-  /** The states of the visible meetings with a venue (reused across window steps). */
-  const participating = new Set<string>();
+  /** The states of the visible meetings with a venue, with how many each attended (reused across window steps). */
+  const participating = new Map<string, number>();
   const applyView = (s: AtlasState): void => {
     const dataset = s.dataset;
     if (!dataset || linksFor !== dataset || !geometry) return;
@@ -317,9 +362,12 @@ export function mountAtlasMap(container: HTMLElement, store: Store = useAtlasSto
     lastFocusKey = '';
     applyFocus(s);
     applyOpacity();
-    markers.setCounts(selectVenueCounts(visible), selectVenueCountCeiling(dataset, v));
     participating.clear();
-    for (const m of visible) if (m.venuePlaceId !== null) for (const iso3 of m.participants) participating.add(iso3);
+    for (const m of visible) if (m.venuePlaceId !== null) for (const iso3 of m.participants) participating.set(iso3, (participating.get(iso3) ?? 0) + 1);
+    const venueCounts = selectVenueCounts(visible);
+    // Capitals first: their labels are placed with the venues' when the venue counts land.
+    capitalMarkers.setCounts(participating, new Set(venueCounts.keys()));
+    markers.setCounts(venueCounts, selectVenueCountCeiling(dataset, v));
     overlay.capitals.show(participating);
   };
 
@@ -416,6 +464,8 @@ export function mountAtlasMap(container: HTMLElement, store: Store = useAtlasSto
     cometsDrawnBy: () => (flow === pageFlow ? 'page' : 'worker'),
     capitals: () => overlay.capitals.shown(),
     rings: () => [...rings.keys()].sort(),
+    capitalButtons: () => capitalMarkers.attached(),
+    edgeVenues: () => markers.edgeVenues(),
   };
   window.__atlasLinks = probe;
 
@@ -433,6 +483,7 @@ export function mountAtlasMap(container: HTMLElement, store: Store = useAtlasSto
   });
 
   map.on('movestart', () => {
+    tooltip.hide();
     container.dataset.mapIdle = 'false';
   });
 
@@ -475,6 +526,8 @@ export function mountAtlasMap(container: HTMLElement, store: Store = useAtlasSto
     reducedMotion?.removeEventListener('change', onMotionPreference);
     flow.stop(false);
     markers.clear();
+    capitalMarkers.clear();
+    tooltip.dispose();
     overlay.dispose();
     map.remove();
     if (window.__atlasMap === map) delete window.__atlasMap;

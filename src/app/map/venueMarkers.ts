@@ -13,7 +13,8 @@
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import type { Place } from '../../dataset/schema';
 import { mercator } from './arcMesh';
-import { LABEL_GAP, placeLabels, type LabelCandidate } from './labelPlacement';
+import { compassWord, placeEdgeMarkers } from './edgeMarkers';
+import { LABEL_GAP, placeLabels, type LabelCandidate, type LabelSide } from './labelPlacement';
 import { TILE_SIZE } from './overlayProjection';
 import { markerZoomScale, ringRadius } from './style';
 
@@ -42,6 +43,44 @@ interface VenueMarker {
   attached: boolean;
   /** Where the button was last placed (its transform), so an unmoved marker is not written again. */
   placed: string;
+  /** Its dot lies outside the view (then its button is out of the tab order: the edge marker stands for it). */
+  offscreen: boolean;
+  /** The marker on the map's edge while the venue is outside the view (made on first need). */
+  edge: EdgeMarker | null;
+  /** Screen position of the dot at the last sync. */
+  sx: number;
+  sy: number;
+}
+
+interface EdgeMarker {
+  button: HTMLButtonElement;
+  arrow: HTMLSpanElement;
+  count: HTMLSpanElement;
+  shownCount: number;
+  shownDirection: string;
+  width: number;
+  placed: string;
+  attached: boolean;
+}
+
+/** At most this many edge markers (most meetings first); a "more" button fits the rest into view. */
+export const MAX_EDGE_MARKERS = 12;
+const EDGE_HEIGHT = 22;
+
+/** Hooks the adapter gives the markers (tooltips, bringing a venue into view). */
+export interface VenueMarkerHooks {
+  /** The pointer or keyboard focus arrived on a venue's button (`button`), or left it (null). */
+  onHover?(place: Place, count: number, button: HTMLButtonElement | null): void;
+  /** An edge marker was pressed: bring this venue into view. */
+  onReveal?(placeId: string): void;
+  /** The "more venues outside the view" button was pressed: show every venue with meetings. */
+  onShowAll?(placeIds: string[]): void;
+}
+
+/** Other labels placed together with the venues' (the capitals', capitalMarkers.ts). */
+export interface ExtraLabels {
+  labelCandidates(): LabelCandidate[];
+  applyLabelSides(sides: ReadonlyMap<string, LabelSide>): void;
 }
 
 /** Markers this far outside the map (px) are attached already, so a pan does not show them pop in. */
@@ -57,15 +96,30 @@ export function venueAccessibleName(name: string, count: number): string {
   return `${name}, ${count} meeting${count === 1 ? '' : 's'}`;
 }
 
+/** "Kazan, 1 meeting, outside the map to the north": the edge marker's name starts with the city too. */
+export function edgeAccessibleName(name: string, count: number, direction: string): string {
+  return `${venueAccessibleName(name, count)}, outside the map to the ${direction}`;
+}
+
 export class VenueMarkers {
   private readonly markers = new Map<string, VenueMarker>();
   private selected: string | null = null;
   /** The buttons' common parent over the map (under MapLibre's controls). */
   private readonly layer: HTMLDivElement;
 
+  /** Labels placed with the venues' (set by the adapter). */
+  extraLabels: ExtraLabels | null = null;
+  /** The edge layer (over the venue layer) and its "more" button. */
+  private readonly edgeLayer: HTMLDivElement;
+  private readonly moreButton: HTMLButtonElement;
+  private moreIds: string[] = [];
+  /** A venue whose edge marker was pressed from the keyboard: its own button takes focus once in view. */
+  private pendingFocus: string | null = null;
+
   constructor(
     private readonly map: MapLibreMap,
     private readonly onSelect: (placeId: string) => void,
+    private readonly hooks: VenueMarkerHooks = {},
   ) {
     // Markers come and go with the view: only those in it are in the DOM and kept in step
     // (a window step at 10,000 meetings would otherwise restyle hundreds of off-screen
@@ -73,6 +127,17 @@ export class VenueMarkers {
     this.layer = document.createElement('div');
     this.layer.className = 'venue-layer';
     map.getCanvasContainer().append(this.layer);
+    this.edgeLayer = document.createElement('div');
+    this.edgeLayer.className = 'venue-edge-layer';
+    // In the map's container, not the canvas container: over everything the map draws.
+    map.getContainer().append(this.edgeLayer);
+    this.moreButton = document.createElement('button');
+    this.moreButton.type = 'button';
+    this.moreButton.className = 'venue-edge venue-edge--more';
+    this.moreButton.addEventListener('click', (e) => {
+      e.stopPropagation();
+      this.hooks.onShowAll?.(this.moreIds);
+    });
     map.on('move', () => this.syncView());
     map.on('resize', () => {
       this.size = null;
@@ -104,17 +169,24 @@ export class VenueMarkers {
         e.stopPropagation();
         this.onSelect(place.id);
       });
-      // The tooltip is written when the pointer arrives, not on every window step.
-      button.addEventListener('pointerenter', () => {
-        button.title = button.getAttribute('aria-label') ?? place.name;
-      });
       const [mx, my] = mercator(place.lon, place.lat);
-      this.markers.set(place.id, {
+      const marker: VenueMarker = {
         place, mx, my, button, label,
         count: 0, radius: 0, ring: undefined, ringFocus: false,
         shown: { count: -1, radius: -1, ring: undefined, ringFocus: false },
         labelWidth: 0, labelOffset: '', labelSide: '', attached: false, placed: '',
+        offscreen: false, edge: null, sx: 0, sy: 0,
+      };
+      // The tooltip is written when the pointer or the focus arrives, not on every window step.
+      const show = () => this.hooks.onHover?.(place, marker.count, button);
+      const hide = () => this.hooks.onHover?.(place, marker.count, null);
+      button.addEventListener('pointerenter', show);
+      button.addEventListener('focus', show);
+      button.addEventListener('pointerleave', () => {
+        if (document.activeElement !== button) hide();
       });
+      button.addEventListener('blur', hide);
+      this.markers.set(place.id, marker);
     }
   }
 
@@ -170,12 +242,20 @@ export class VenueMarkers {
     const { width, height } = this.containerSize();
     const scale = markerZoomScale(this.map.getZoom());
     const screen = this.screen();
+    const outside: VenueMarker[] = [];
     for (const m of this.markers.values()) {
       let wanted = false;
       let x = 0;
       let y = 0;
+      let offscreen = false;
       if (m.count > 0) {
         ({ x, y } = screen(m));
+        offscreen = !(x >= 0 && y >= 0 && x <= width && y <= height);
+        if (offscreen) {
+          m.sx = x;
+          m.sy = y;
+          outside.push(m);
+        }
         const reach = VIEW_MARGIN + m.radius * scale;
         wanted = x > -reach - m.labelWidth && y > -reach && x < width + reach + m.labelWidth && y < height + reach;
         // The button a keyboard user is on stays, even when a pan takes it out of view.
@@ -188,15 +268,127 @@ export class VenueMarkers {
           m.placed = placed;
           m.button.style.transform = placed;
         }
+        if (offscreen !== m.offscreen) {
+          // Clipped by the map: out of the tab order and the accessibility tree while its edge marker stands for it.
+          // (The button a keyboard user is on keeps both: it stays theirs while the map pans.)
+          m.offscreen = offscreen;
+          const hide = offscreen && document.activeElement !== m.button;
+          m.button.tabIndex = hide ? -1 : 0;
+          if (hide) m.button.setAttribute('aria-hidden', 'true');
+          else m.button.removeAttribute('aria-hidden');
+        }
         if (!m.attached) {
           this.layer.append(m.button);
           m.attached = true;
+        }
+        if (!offscreen && this.pendingFocus === m.place.id) {
+          this.pendingFocus = null;
+          m.button.focus();
         }
       } else if (m.attached) {
         m.button.remove();
         m.attached = false;
       }
     }
+    this.syncEdges(outside, width, height);
+  }
+
+  /**
+   * Venues with meetings in the window whose dot lies outside the view: a labelled marker
+   * on the edge where a line from the centre to the venue leaves the view (edgeMarkers.ts),
+   * pointing the way, a button like the others. The busiest MAX_EDGE_MARKERS get one; a
+   * "more" button stands for the rest.
+   */
+  private syncEdges(outside: VenueMarker[], width: number, height: number): void {
+    outside.sort((a, b) => b.count - a.count || (a.place.id < b.place.id ? -1 : 1));
+    const shown = outside.slice(0, MAX_EDGE_MARKERS);
+    const focusedEdge = [...this.markers.values()].find((m) => m.edge?.attached && document.activeElement === m.edge.button);
+    if (focusedEdge && !shown.includes(focusedEdge) && focusedEdge.count > 0 && outside.includes(focusedEdge)) shown.push(focusedEdge);
+    const items = shown.map((m) => {
+      const edge = this.edgeOf(m);
+      if (m.count !== edge.shownCount) {
+        edge.count.textContent = String(m.count);
+        // Arrow, gaps, the count's badge, padding and border around the measured name.
+        edge.width = Math.ceil(this.measureLabel(m.label, m.place.name) + Math.max(14, 6 * String(m.count).length + 8) + 38);
+      }
+      return { id: m.place.id, x: m.sx, y: m.sy, width: edge.width, height: EDGE_HEIGHT };
+    });
+    const placements = placeEdgeMarkers(items, { width, height });
+    const keep = new Set<string>();
+    for (const p of placements) {
+      const m = this.markers.get(p.id)!;
+      const edge = m.edge!;
+      keep.add(p.id);
+      const direction = compassWord(p.angle);
+      if (m.count !== edge.shownCount || direction !== edge.shownDirection) {
+        edge.shownCount = m.count;
+        edge.shownDirection = direction;
+        edge.button.setAttribute('aria-label', edgeAccessibleName(m.place.name, m.count, direction));
+        edge.button.title = `${m.place.name}: ${m.count} meeting${m.count === 1 ? '' : 's'} in the time window, to the ${direction}. Select to bring it into view.`;
+      }
+      const placed = `translate(${(p.x - edge.width / 2).toFixed(1)}px, ${(p.y - EDGE_HEIGHT / 2).toFixed(1)}px)`;
+      if (placed !== edge.placed) {
+        edge.placed = placed;
+        edge.button.style.transform = placed;
+        edge.button.style.width = `${edge.width}px`;
+        edge.arrow.style.transform = `rotate(${p.angle.toFixed(0)}deg)`;
+      }
+      if (!edge.attached) {
+        this.edgeLayer.append(edge.button);
+        edge.attached = true;
+      }
+    }
+    for (const m of this.markers.values()) {
+      if (m.edge?.attached && !keep.has(m.place.id)) {
+        m.edge.button.remove();
+        m.edge.attached = false;
+      }
+    }
+    this.moreIds = outside.slice(MAX_EDGE_MARKERS).map((m) => m.place.id);
+    if (this.moreIds.length > 0) {
+      const text = `${this.moreIds.length} more venue${this.moreIds.length === 1 ? '' : 's'} outside the view`;
+      if (this.moreButton.textContent !== text) this.moreButton.textContent = text;
+      if (!this.moreButton.isConnected) this.edgeLayer.append(this.moreButton);
+    } else if (this.moreButton.isConnected) this.moreButton.remove();
+  }
+
+  private edgeOf(m: VenueMarker): EdgeMarker {
+    if (m.edge) return m.edge;
+    const button = document.createElement('button');
+    button.type = 'button';
+    button.className = 'venue-edge';
+    button.dataset.venue = m.place.id;
+    const arrow = document.createElement('span');
+    arrow.className = 'venue-edge__arrow';
+    arrow.setAttribute('aria-hidden', 'true');
+    arrow.textContent = '➜';
+    const name = document.createElement('span');
+    name.className = 'venue-edge__name';
+    name.textContent = m.place.name;
+    name.setAttribute('aria-hidden', 'true');
+    const count = document.createElement('span');
+    count.className = 'venue-edge__count';
+    count.setAttribute('aria-hidden', 'true');
+    button.append(arrow, name, count);
+    button.addEventListener('click', (e) => {
+      e.stopPropagation();
+      // From the keyboard (a click has no pointer position), the venue's own button takes the focus once it is in view.
+      if (e.detail === 0) this.pendingFocus = m.place.id;
+      this.onSelect(m.place.id);
+      this.hooks.onReveal?.(m.place.id);
+    });
+    m.edge = { button, arrow, count, shownCount: -1, shownDirection: '', width: 80, placed: '', attached: false };
+    return m.edge;
+  }
+
+  /** Venue ids with an edge marker now (a test handle). */
+  edgeVenues(): string[] {
+    return [...this.markers.values()].filter((m) => m.edge?.attached).map((m) => m.place.id).sort();
+  }
+
+  /** Venues with meetings in the window, with their places (to frame them all). */
+  venuesWithMeetings(): Place[] {
+    return [...this.markers.values()].filter((m) => m.count > 0).map((m) => m.place);
   }
 
   /** Writes what changed since the button last showed this venue. */
@@ -205,7 +397,6 @@ export class VenueMarkers {
     if (m.count !== shown.count) {
       shown.count = m.count;
       m.button.setAttribute('aria-label', venueAccessibleName(m.place.name, m.count));
-      if (m.button.title) m.button.title = venueAccessibleName(m.place.name, m.count);
     }
     if (m.radius !== shown.radius) {
       shown.radius = m.radius;
@@ -250,10 +441,12 @@ export class VenueMarkers {
       }
       candidates.push({ id, x: p.x, y: p.y, r: clearance, width: m.labelWidth, height: 14, priority: m.count });
     }
+    if (this.extraLabels) candidates.push(...this.extraLabels.labelCandidates());
     const sides = placeLabels(candidates);
+    this.extraLabels?.applyLabelSides(sides);
     for (const [id, side] of sides) {
-      const m = this.markers.get(id)!;
-      if (m.labelSide === side) continue;
+      const m = this.markers.get(id);
+      if (!m || m.labelSide === side) continue;
       m.labelSide = side;
       m.button.dataset.labelSide = side;
     }
@@ -306,7 +499,11 @@ export class VenueMarkers {
   }
 
   clear(): void {
-    for (const m of this.markers.values()) if (m.attached) m.button.remove();
+    for (const m of this.markers.values()) {
+      if (m.attached) m.button.remove();
+      m.edge?.button.remove();
+    }
+    this.moreButton.remove();
     this.markers.clear();
     this.selected = null;
   }

@@ -54,8 +54,13 @@ describe('npm run add', () => {
     const seeds = mkdtempSync(join(work, 'seeds-'));
     const out = join(work, 'url.json');
     const url = `${server.origin}/meta-tags`;
-    const r = await add('--seeds', seeds, '--out', out, '--curation', 'none', url, `${server.origin}/json-ld`);
+    const notes = join(work, 'My Notes.txt');
+    const notesText = 'KABUL: Afghanistan and Iran held talks on water sharing in Kabul on Sunday, officials said.\n';
+    writeFileSync(notes, notesText);
+    const r = await add('--seeds', seeds, '--out', out, '--curation', 'none', url, `${server.origin}/json-ld`, notes);
     expect(r.code, r.stderr).toBe(0);
+    // A text file is copied as it is, under a slug of its name, with no sources entry (nothing is known about it).
+    expect(readFileSync(join(seeds, 'my-notes.txt'), 'utf8')).toBe(notesText);
 
     expect(readFileSync(join(seeds, UZB_FILE), 'utf8')).toBe(UZB_TEXT);
     const sources = JSON.parse(readFileSync(join(seeds, 'sources.json'), 'utf8'));

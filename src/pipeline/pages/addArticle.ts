@@ -149,6 +149,8 @@ export function slug(text: string): string {
 /**
  * Writes the seed (atomically) and then sources.json with its entry appended (atomically,
  * two-space JSON, the other entries untouched). Only fields with a value are written.
+ * Seed first: a crash between the two leaves an article without its entry, which
+ * `npm run data` reads (date from the text), never an entry naming a missing file.
  */
 export function writeSeed(seeds: SeedsFolder, file: string, found: FoundArticle): Record<string, string> {
   if (!ARTICLE_FILE.test(file)) throw new Error(`not an article file name: ${file}`);
@@ -158,9 +160,11 @@ export function writeSeed(seeds: SeedsFolder, file: string, found: FoundArticle)
     if (typeof value === 'string' && value) entry[field] = value;
   }
   writeFileAtomic(join(seeds.dir, file), found.text);
-  const sources = { ...seeds.sources, [file]: entry };
-  writeFileAtomic(join(seeds.dir, 'sources.json'), `${JSON.stringify(sources, null, 2)}\n`);
-  seeds.sources = sources;
+  // A plain text file brings no facts about itself: no empty entry in sources.json.
+  if (Object.keys(entry).length > 0) {
+    seeds.sources = { ...seeds.sources, [file]: entry };
+    writeFileAtomic(join(seeds.dir, 'sources.json'), `${JSON.stringify(seeds.sources, null, 2)}\n`);
+  }
   seeds.files = [...seeds.files, file].sort();
   seeds.texts.set(textKey(found.text), file);
   return entry;

@@ -45,7 +45,7 @@ export async function fetchPage(address: string, options: FetchOptions = {}): Pr
       const response = await fetch(url, {
         redirect: 'manual',
         signal: controller.signal,
-        headers: { accept: 'text/html,application/xhtml+xml;q=0.9,*/*;q=0.1' },
+        headers: { accept: 'text/html,application/xhtml+xml;q=0.9,*/*;q=0.1', 'user-agent': 'SecurityMeetingsAtlas/0.1 (npm run add; one page, on request)' },
       });
       if (response.status >= 300 && response.status < 400 && response.headers.has('location')) {
         await response.body?.cancel();

@@ -80,6 +80,13 @@ describe('readPage', () => {
     expect(!r.ok && r.reason).toMatch(/^looks like a paywall stub \(\d+ words of text, "Subscribe to continue reading", marked isAccessibleForFree: false\); expected the full text/);
   });
 
+  it('reads a fragment saved without <html> or <body>, and refuses empty input', () => {
+    const fragment = `<h1>Talks</h1><p>${'Iran and Pakistan held talks in Islamabad on Monday, officials said. '.repeat(10)}</p>`;
+    const r = readPage(fragment);
+    expect(r.ok && r.article.text).toMatch(/^Talks\n\nIran and Pakistan held talks in Islamabad on Monday/);
+    expect(readPage('')).toMatchObject({ ok: false, reason: expect.stringContaining('no article text found') });
+  });
+
   it('never keeps a javascript: canonical URL', () => {
     const html = page('neither').replace('<head>', '<head><link rel="canonical" href="javascript:alert(1)">');
     const r = readPage(html);

@@ -40,7 +40,17 @@ const BLOCKS = new Set(['P', 'DIV', 'SECTION', 'ARTICLE', 'H1', 'H2', 'H3', 'H4'
  * relative canonical link; without one only an absolute canonical URL is kept.
  */
 export function readPage(html: string, pageUrl?: string): PageResult {
-  const { document } = parseHTML(html);
+  try {
+    return readDocument(html, pageUrl);
+  } catch (e) {
+    return { ok: false, reason: `could not be read as a web page (${(e as Error).message}); expected the HTML of a news article` };
+  }
+}
+
+function readDocument(html: string, pageUrl: string | undefined): PageResult {
+  // linkedom builds no <html> or <body> of its own: a fragment or a bare body gets them here.
+  const whole = /<html[\s>]/i.test(html) ? html : `<!doctype html><html>${/<body[\s>]/i.test(html) ? html : `<body>${html}</body>`}</html>`;
+  const { document } = parseHTML(whole);
   const jsonLd = jsonLdFacts(document);
   const canonical = canonicalUrl(document, pageUrl) ?? httpUrl(jsonLd.url, pageUrl);
   const paywalled = jsonLd.paywalled;

@@ -307,6 +307,56 @@ test('Copy link copies the permalink of the current view', async ({ page, contex
   await other.close();
 });
 
+test('choosing a filter updates the other filter’s counts, and an empty combination says which filter to loosen', async ({ page }) => {
+  const slug = (t: string) => t.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
+  await openAtlas(page);
+  const stateSelect = page.getByRole('combobox', { name: 'State' });
+  const topicSelect = page.getByRole('combobox', { name: 'Topic' });
+  // A state and a topic it never met on, both with dated meetings (the issue's China and TTP on the seeds).
+  const topics = [...new Set(dataset.meetings.flatMap((m) => m.topics.map(slug)))];
+  const states = [...new Set(dated.flatMap((m) => m.participants))];
+  let pair: { iso3: string; topic: string } | null = null;
+  for (const iso3 of states)
+    for (const topic of topics)
+      if (!pair && !dataset.meetings.some((m) => m.participants.includes(iso3) && m.topics.map(slug).includes(topic)) && dated.some((m) => m.topics.map(slug).includes(topic))) pair = { iso3, topic };
+  test.skip(pair === null, 'every state met on every topic');
+  await stateSelect.selectOption(pair!.iso3);
+  // Every topic option now counts the meetings this state attended on it.
+  const options = await topicSelect.locator('option').evaluateAll((els) => els.map((e) => ({ value: (e as HTMLOptionElement).value, text: e.textContent!, disabled: (e as HTMLOptionElement).disabled })));
+  for (const o of options.filter((x) => x.value)) {
+    const n = dataset.meetings.filter((m) => m.participants.includes(pair!.iso3) && m.topics.map(slug).includes(o.value)).length;
+    expect(o.text, o.value).toMatch(new RegExp(`\\(${n}( with this state)?\\)$`));
+    expect(o.disabled, o.value).toBe(n === 0);
+  }
+  // The empty pair, through the address: the status says 0 and how to get out of it.
+  await openAtlas(page, `?animate=0&state=${pair!.iso3}&topic=${pair!.topic}`);
+  await expect(page.getByRole('status')).toHaveText(/^Showing 0 of/);
+  const advice = page.locator('.empty-advice');
+  await expect(advice).toContainText('Nothing matches');
+  const clearTopic = advice.getByRole('button', { name: /^Clear the topic \(\d+ meetings?\)$/ });
+  await expect(clearTopic).toBeVisible();
+  await clearTopic.click();
+  await expect(page.getByRole('status')).not.toHaveText(/^Showing 0 of/);
+  await expect(advice).toHaveCount(0);
+  await expect(topicSelect).toHaveValue('');
+});
+
+test('selecting an undated meeting shows the undated meetings; the status counts what cannot be drawn apart', async ({ page }) => {
+  const meeting = dataset.meetings.find((m) => m.date.start === null && m.venuePlaceId !== null);
+  test.skip(!meeting, 'no undated meeting with a venue');
+  const place = dataset.places.find((p) => p.id === meeting!.venuePlaceId)!;
+  await openAtlas(page, `?animate=0&city=${place.id}`);
+  const panel = page.getByRole('region', { name: `Meetings in ${place.name}` });
+  await panel.locator(`li[data-meeting-id="${meeting!.id}"]`).getByRole('heading').getByRole('button').click();
+  await expect(page.getByRole('checkbox', { name: 'Show undated meetings on the map' })).toBeChecked();
+  await expect.poll(() => new URL(page.url()).searchParams.get('undated')).toBe('1');
+  await expect(panel.locator(`li[data-meeting-id="${meeting!.id}"]`)).not.toHaveClass(/outside-window/);
+  const placeless = dataset.meetings.filter((m) => m.venuePlaceId === null).length;
+  await expect(page.getByRole('status')).toHaveText(new RegExp(`^Showing ${dataset.meetings.length} of ${dataset.meetings.length} meetings`));
+  if (placeless > 0) await expect(page.getByRole('status')).toContainText(`${dataset.meetings.length - placeless} on the map, ${placeless} without a place (listed, not drawn)`);
+  expect(await page.evaluate(() => (window as unknown as { __atlasLinks: { visibleMeetingIds(): string[] } }).__atlasLinks.visibleMeetingIds())).toContain(meeting!.id);
+});
+
 test('a copied URL reproduces the view after reload, and Back restores the previous one', async ({ page, context }) => {
   const { place } = kabul();
   await openAtlas(page);

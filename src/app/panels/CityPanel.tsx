@@ -53,6 +53,7 @@ export function CityPanel() {
   const to = useAtlasStore((s) => s.view.to);
   const state = useAtlasStore((s) => s.view.state);
   const topic = useAtlasStore((s) => s.view.topic);
+  const showUndated = useAtlasStore((s) => s.view.showUndated);
   const selectCity = useAtlasStore((s) => s.selectCity);
   const sheet = useMediaQuery(SHEET_MEDIA);
   const [expanded, setExpanded] = useState(false);
@@ -190,7 +191,7 @@ export function CityPanel() {
       </p>
       <ol className="meetings">
         {meetings.map((m) => (
-          <MeetingItem key={m.id} dataset={dataset} meeting={m} outsideWindow={!inWindow.has(m)} />
+          <MeetingItem key={m.id} dataset={dataset} meeting={m} outsideWindow={!inWindow.has(m) && !(showUndated && m.date.start === null)} />
         ))}
       </ol>
     </section>

@@ -1,5 +1,9 @@
-/** State and topic filters, absent-state switch and the map/list switch (header). */
-import { selectStates, selectTopics } from '../state/selectors';
+/**
+ * State and topic filters, absent-state switch and the map/list switch (header). Each
+ * list counts its options under the other filter (selectFilterOptions): with China chosen,
+ * "TTP (0)" says at once that the pair gives nothing, and such options are disabled.
+ */
+import { selectFilterOptions } from '../state/selectors';
 import { useAtlasStore } from '../state/store';
 
 export function Filters() {
@@ -11,15 +15,16 @@ export function Filters() {
   const mode = useAtlasStore((s) => s.view.view);
   const { setStateFilter, setTopicFilter, setShowAbsent, setViewMode } = useAtlasStore.getState();
   if (!dataset) return null;
+  const options = selectFilterOptions(dataset, { state: stateFilter, topic });
   return (
     <div className="filters">
       <label>
         <span>State</span>
         <select value={stateFilter ?? ''} onChange={(e) => setStateFilter(e.target.value || null)}>
           <option value="">All states</option>
-          {selectStates(dataset).map((s) => (
-            <option key={s.iso3} value={s.iso3}>
-              {s.name} ({s.count})
+          {options.states.map((s) => (
+            <option key={s.iso3} value={s.iso3} disabled={s.count === 0 && s.iso3 !== stateFilter}>
+              {s.name} ({s.count}{s.count === 0 && topic !== null ? ' on this topic' : ''})
             </option>
           ))}
         </select>
@@ -28,9 +33,9 @@ export function Filters() {
         <span>Topic</span>
         <select value={topic ?? ''} onChange={(e) => setTopicFilter(e.target.value || null)}>
           <option value="">All topics</option>
-          {selectTopics(dataset).map((t) => (
-            <option key={t.slug} value={t.slug}>
-              {t.label} ({t.count})
+          {options.topics.map((t) => (
+            <option key={t.slug} value={t.slug} disabled={t.count === 0 && t.slug !== topic}>
+              {t.label} ({t.count}{t.count === 0 && stateFilter !== null ? ' with this state' : ''})
             </option>
           ))}
         </select>

@@ -7,7 +7,9 @@ import {
   meetingInWindow,
   newestFirst,
   resolveWindow,
+  selectFilterOptions,
   selectLookup,
+  selectLoosenings,
   selectMeetingsInWindow,
   selectStates,
   selectTimeExtent,
@@ -176,6 +178,46 @@ describe('lists for the filters and panels', () => {
     for (let i = 1; i < topics.length; i++) expect(topics[i - 1]!.count).toBeGreaterThanOrEqual(topics[i]!.count);
     const states = selectStates(real);
     expect(states.map((s) => s.name)).toEqual([...states.map((s) => s.name)].sort((a, b) => a.localeCompare(b)));
+  });
+  it('counts each filter’s options under the other filter, keeping every option', () => {
+    const all = selectFilterOptions(real, { state: null, topic: null });
+    expect(all.states.map((s) => s.count)).toEqual(selectStates(real).map((s) => s.count));
+    const topic = selectTopics(real)[0]!.slug;
+    const onTopic = selectFilterOptions(real, { state: null, topic });
+    expect(onTopic.states.map((s) => s.iso3)).toEqual(all.states.map((s) => s.iso3));
+    for (const s of onTopic.states) {
+      const expected = real.meetings.filter((m) => m.participants.includes(s.iso3) && m.topics.some((t) => topicSlug(t) === topic)).length;
+      expect(s.count, s.iso3).toBe(expected);
+    }
+    const state = all.states[0]!.iso3;
+    for (const t of selectFilterOptions(real, { state, topic: null }).topics) {
+      const expected = real.meetings.filter((m) => m.participants.includes(state) && m.topics.some((x) => topicSlug(x) === t.slug)).length;
+      expect(t.count, t.slug).toBe(expected);
+    }
+  });
+  it('says which filter to loosen when a view shows nothing', () => {
+    const view = { ...DEFAULT_VIEW_STATE };
+    expect(selectLoosenings(real, view)).toEqual([]);
+    // A state and a topic that never meet in one meeting, if the data has such a pair.
+    const { states } = selectFilterOptions(real, { state: null, topic: null });
+    for (const t of selectTopics(real)) {
+      const lonely = states.find((s) => selectFilterOptions(real, { state: null, topic: t.slug }).states.find((x) => x.iso3 === s.iso3)!.count === 0);
+      if (!lonely) continue;
+      const empty = { ...view, state: lonely.iso3, topic: t.slug };
+      expect(selectVisibleMeetings(real, empty)).toEqual([]);
+      const advice = selectLoosenings(real, empty);
+      expect(advice.length).toBeGreaterThan(0);
+      for (const a of advice) {
+        const patch = a.action === 'clear-state' ? { state: null } : a.action === 'clear-topic' ? { topic: null } : { from: null, to: null };
+        expect(a.count).toBe(selectVisibleMeetings(real, { ...empty, ...patch }).length);
+        expect(a.count).toBeGreaterThan(0);
+      }
+      return;
+    }
+  });
+  it('suggests the whole range when only the window is empty', () => {
+    const advice = selectLoosenings(real, { ...DEFAULT_VIEW_STATE, from: '1990-01-01', to: '1990-12-31' });
+    expect(advice).toEqual([{ action: 'full-range', count: dated.length }]);
   });
   it('lists a venue’s meetings newest first with undated ones last', () => {
     for (const list of selectLookup(real).byVenue.values()) {

@@ -348,6 +348,49 @@ export function selectStates(dataset: Dataset): StateOption[] {
   return list;
 }
 
+/**
+ * The filters' options with counts that reflect the other filter: the states with how many
+ * meetings on `topic` they attended, the topics with how many meetings `state` attended on
+ * each (all time, undated included, as the lists have always counted). Every option of the
+ * unfiltered lists stays, with 0 where the other filter leaves it nothing, so the lists do
+ * not reshuffle under the reader.
+ */
+export const selectFilterOptions = memoOnView(['state', 'topic'], (dataset, view): { states: StateOption[]; topics: TopicOption[] } => {
+  const slugsOf = datedIndex(dataset).topicSlugs;
+  const stateCounts = new Map<string, number>();
+  const topicCounts = new Map<string, number>();
+  for (const m of dataset.meetings) {
+    const slugs = slugsOf.get(m)!;
+    if (view.topic === null || slugs.has(view.topic)) for (const iso3 of new Set(m.participants)) stateCounts.set(iso3, (stateCounts.get(iso3) ?? 0) + 1);
+    if (view.state === null || m.participants.includes(view.state)) for (const slug of slugs) if (slug) topicCounts.set(slug, (topicCounts.get(slug) ?? 0) + 1);
+  }
+  return {
+    states: selectStates(dataset).map((s) => ({ ...s, count: stateCounts.get(s.iso3) ?? 0 })),
+    topics: selectTopics(dataset).map((t) => ({ ...t, count: topicCounts.get(t.slug) ?? 0 })),
+  };
+});
+
+/** A way out of a view that shows nothing, with how many meetings it would show. */
+export interface Loosening {
+  action: 'clear-state' | 'clear-topic' | 'full-range';
+  count: number;
+}
+
+/**
+ * When the window and filters leave no meeting: which single change would show some
+ * (clear the state, clear the topic, widen the window to the whole range), with the count
+ * each gives, most first. Empty when the view shows meetings or nothing helps.
+ */
+export function selectLoosenings(dataset: Dataset, view: Pick<ViewState, 'from' | 'to' | 'state' | 'topic' | 'showUndated'>): Loosening[] {
+  if (selectVisibleMeetings(dataset, view).length > 0) return [];
+  const out: Loosening[] = [];
+  const count = (patch: Partial<ViewState>) => selectVisibleMeetings(dataset, { ...view, ...patch }).length;
+  if (view.topic !== null) out.push({ action: 'clear-topic', count: count({ topic: null }) });
+  if (view.state !== null) out.push({ action: 'clear-state', count: count({ state: null }) });
+  if (view.from !== null || view.to !== null) out.push({ action: 'full-range', count: count({ from: null, to: null }) });
+  return out.filter((l) => l.count > 0).sort((a, b) => b.count - a.count);
+}
+
 interface Lookup {
   sources: Map<string, Source>;
   places: Map<string, Place>;

@@ -217,6 +217,106 @@ test('in a narrow embed the legend starts folded, and opens on demand', async ({
   expect(await legend.evaluate((el) => el.getBoundingClientRect().height)).toBeGreaterThan(folded + 50);
 });
 
+// --- issue 21: embeds that carry the evidence, at a phone's, a report's and a wide column ---
+
+const SHOTS = process.env.E2E_SCREENSHOTS === '1';
+
+/** A report of the host origin with the atlas's default view in a column `width` px wide. */
+function reportWith(width: number): string {
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>A report</title><link rel="icon" href="data:,"></head>
+<body style="margin:0;padding:12px;font-family:sans-serif"><h1 style="font-size:20px">Quarterly report</h1>
+<div id="figure" style="width:${width}px"><iframe src="${ATLAS}/?embed=1&animate=0" title="Atlas" style="border:0;width:100%" height="400" loading="lazy" data-atlas-embed></iframe></div>
+<p>Text after the figure.</p><script src="${ATLAS}/embed.js" async></script></body></html>`;
+}
+
+type Box = { left: number; top: number; right: number; bottom: number };
+const intersects = (a: Box, b: Box) => Math.min(a.right, b.right) - Math.max(a.left, b.left) > 0.5 && Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top) > 0.5;
+
+for (const width of [320, 720, 1280]) {
+  test(`an embed ${width} px wide on another origin: folded legend clear of the links, labels inside the frame, a venue opens its card with a quote`, async ({ page }) => {
+    const problems = watchConsole(page);
+    await page.setViewportSize({ width: Math.max(width + 40, 800), height: 1000 });
+    hostPages.set(`/column-${width}.html`, reportWith(width));
+    await page.goto(`${HOST}/column-${width}.html`);
+    const frame = await atlasFrame(page);
+    await waitForMapIdle(frame);
+    const iframe = page.locator('iframe');
+    await expect(iframe).toHaveAttribute('data-atlas-height', /\d+/);
+
+    // The legend starts folded at every width, and covers no link, venue or capital.
+    const legend = frame.locator('details.legend');
+    await expect(legend).not.toHaveAttribute('open');
+    const legendBox: Box = await legend.evaluate((el) => el.getBoundingClientRect().toJSON());
+    const markers: Box[] = await frame.locator('.venue-layer > *').evaluateAll((els) => els.map((el) => el.getBoundingClientRect().toJSON()));
+    for (const m of markers) expect(intersects(m, legendBox), `a marker at ${JSON.stringify(m)} under the legend`).toBe(false);
+    const offset = (await iframe.boundingBox())!;
+    const clip = { x: offset.x + legendBox.left, y: offset.y + legendBox.top, width: legendBox.right - legendBox.left, height: legendBox.bottom - legendBox.top };
+    await legend.evaluate((el) => ((el as HTMLElement).style.visibility = 'hidden'));
+    const under = decodePng(await page.screenshot({ clip }));
+    await legend.evaluate((el) => ((el as HTMLElement).style.visibility = ''));
+    expect(linkPixelCount(under, { x: 0, y: 0, width: under.width, height: under.height }), 'link pixels under the legend').toBeLessThanOrEqual(4);
+
+    // Every label that shows at all lies wholly inside the map (none cut by the frame's
+    // edge), and no two overlap. Labels of markers out of view are clipped with them.
+    const { labels, map } = await frame.evaluate(() => ({
+      map: document.querySelector('.atlas-map')!.getBoundingClientRect().toJSON(),
+      labels: [...document.querySelectorAll<HTMLElement>('.atlas-map [class*="__label"]')]
+        .filter((el) => el.getClientRects().length > 0 && getComputedStyle(el).visibility !== 'hidden')
+        .map((el) => ({ text: el.textContent, ...el.getBoundingClientRect().toJSON() })),
+    }));
+    labels.splice(0, labels.length, ...labels.filter((l) => intersects(l, map)));
+    expect(labels.length).toBeGreaterThan(0);
+    for (const l of labels) {
+      expect(l.left, `${l.text} cut at the left`).toBeGreaterThanOrEqual(map.left);
+      expect(l.right, `${l.text} cut at the right`).toBeLessThanOrEqual(map.right);
+      expect(l.top, `${l.text} cut at the top`).toBeGreaterThanOrEqual(map.top);
+      expect(l.bottom, `${l.text} cut at the bottom`).toBeLessThanOrEqual(map.bottom);
+    }
+    for (const [i, a] of labels.entries()) for (const b of labels.slice(i + 1)) expect(intersects(a, b), `${a.text} overlaps ${b.text}`).toBe(false);
+    if (SHOTS && width === 720) await iframe.screenshot({ path: 'docs/embed-720.png' });
+
+    // A click on the busiest venue opens its card: meetings with date, participants, a
+    // quote from the dataset and its source, and the way to the full view.
+    const venue = await frame.locator('.venue-marker').evaluateAll((els) =>
+      els
+        .map((el) => ({ id: (el as HTMLElement).dataset.venue!, count: Number(/, (\d+) meetings?/.exec(el.getAttribute('aria-label') ?? '')?.[1] ?? 0) }))
+        .sort((a, b) => b.count - a.count)[0]!,
+    );
+    const name = dataset.places.find((p) => p.id === venue.id)!.name;
+    const quotes = new Set(dataset.meetings.filter((m) => m.venuePlaceId === venue.id).flatMap((m) => m.sources.map((s) => s.quote)));
+    await frame.locator(`.venue-marker[data-venue="${venue.id}"]`).click();
+    const card = frame.getByRole('dialog', { name: `Meetings in ${name}` });
+    await expect(card).toBeVisible();
+    const first = card.locator('li').first();
+    await expect(first.locator('.embed-card__date')).toHaveText(/\d{4}/);
+    await expect(first.locator('.embed-card__participants')).not.toBeEmpty();
+    expect(quotes.has((await first.locator('blockquote').textContent()) ?? '')).toBe(true);
+    await expect(first.locator('blockquote')).toBeInViewport();
+    await expect(first.locator('.embed-card__source')).toContainText('.txt');
+    await expect(card.getByRole('link', { name: /open full view/i })).toHaveAttribute('href', new RegExp(`city=${venue.id}`));
+    // Card and venue are both inside the frame, the venue not under the card.
+    await waitForMapIdle(frame);
+    const inFrame = await frame.evaluate((id) => {
+      const c = document.querySelector('.embed-card')!.getBoundingClientRect();
+      const m = document.querySelector(`.venue-marker[data-venue="${id}"]`)!.getBoundingClientRect();
+      const hit = document.elementFromPoint(m.left + m.width / 2, m.top + m.height / 2);
+      return { card: c.left >= 0 && c.right <= innerWidth && c.top >= 0 && c.bottom <= innerHeight, venueVisible: !!hit && !!hit.closest(`.venue-marker[data-venue="${id}"]`) };
+    }, venue.id);
+    expect(inFrame).toEqual({ card: true, venueVisible: true });
+    if (SHOTS && width === 720) await iframe.screenshot({ path: 'docs/embed-card.png' });
+
+    // Escape closes it and gives the focus back to the venue; Enter opens it again.
+    await page.keyboard.press('Escape');
+    await expect(card).toHaveCount(0);
+    await expect(frame.locator(`.venue-marker[data-venue="${venue.id}"]`)).toBeFocused();
+    await page.keyboard.press('Enter');
+    await expect(card).toBeVisible();
+    await expect(card).toBeFocused();
+
+    expect(problems).toEqual([]);
+  });
+}
+
 test('embed.js ignores height messages that are not from an atlas iframe or have the wrong shape', async ({ page }) => {
   // An iframe of the HOST origin that claims to be an atlas, and the host page itself.
   hostPages.set('/impostor.html', `<!doctype html><script>parent.postMessage({ type: 'sma:height', version: 1, height: 4321, width: 300 }, '*');</script>`);

@@ -8,6 +8,7 @@ import { useEffect, useState } from 'react';
 import { ShareMenu } from './embed/ShareMenu';
 import { AtlasMap } from './map/AtlasMap';
 import { Legend } from './map/Legend';
+import { EmbedCard } from './embed/EmbedCard';
 import { EmbedFooter } from './embed/EmbedFooter';
 import { useReportHeight } from './embed/heightReporter';
 import { embedMapHeight } from './embed/embedMode';
@@ -66,6 +67,7 @@ function Loading({ over = false }: { over?: boolean }) {
 
 function Stage({ load }: { load: LoadState }) {
   const mode = useAtlasStore((s) => s.view.view);
+  const embed = useAtlasStore((s) => s.view.embed);
   if ('ok' in load) return <LoadError title={load.title} problems={load.problems} />;
   if (mode === 'list') return load.status === 'loading' ? <Loading /> : <MeetingTable />;
   // The map starts while the dataset loads: its basemap downloads and tiles in parallel.
@@ -79,7 +81,8 @@ function Stage({ load }: { load: LoadState }) {
   return (
     <>
       <AtlasMap />
-      <Legend />
+      {/* Folded in embeds of any width: open, it covers links in a report's figure. */}
+      <Legend folded={embed} />
     </>
   );
 }
@@ -93,11 +96,13 @@ function EmbedApp({ load }: { load: LoadState }) {
     return () => window.removeEventListener('resize', onResize);
   }, []);
   const ready = !('ok' in load) && load.status === 'ready';
+  const [stage, setStage] = useState<HTMLElement | null>(null);
   return (
     <div className="app embed">
       <Notices />
-      <main className="stage" style={{ height: embedMapHeight(width) }}>
+      <main className="stage" style={{ height: embedMapHeight(width) }} ref={setStage}>
         <Stage load={load} />
+        {ready && <EmbedCard stage={stage} />}
       </main>
       {ready && (
         <footer className="slider-bar">

@@ -32,14 +32,15 @@ function TaperSwatch({ color }: { color: string }) {
 /** Below this map width the legend starts folded: open, it would cover most of the map. */
 export const LEGEND_FOLDED_BELOW_PX = 600;
 
-export function Legend() {
+/** `folded`: start folded whatever the width (embeds). */
+export function Legend({ folded = false }: { folded?: boolean }) {
   const ref = useRef<HTMLDetailsElement>(null);
   // Open or folded once, on mount, by the map's width; then the reader decides (React does
   // not own `open`, so a re-render never undoes their click).
   useLayoutEffect(() => {
     const legend = ref.current;
     const width = legend?.parentElement?.getBoundingClientRect().width ?? window.innerWidth;
-    if (legend) legend.open = width >= LEGEND_FOLDED_BELOW_PX;
+    if (legend) legend.open = !folded && width >= LEGEND_FOLDED_BELOW_PX;
   }, []);
   return (
     // An overlay in the map's corner: <details> lets a reader fold it away when it covers

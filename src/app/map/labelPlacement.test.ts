@@ -20,6 +20,12 @@ describe('placeLabels', () => {
     expect(k.x1 <= i.x0 || i.x1 <= k.x0 || k.y1 <= i.y0 || i.y1 <= k.y0).toBe(true);
   });
 
+  it('keeps labels inside the map: one at the right edge goes left, one with no side inside is hidden', () => {
+    expect(placeLabels([venue('islamabad', 340, 100)], { width: 375, height: 300 }).get('islamabad')).toBe('left');
+    expect(placeLabels([venue('islamabad', 340, 100)]).get('islamabad')).toBe('right'); // no bounds: as before
+    expect(placeLabels([venue('wide', 25, 100)], { width: 50, height: 300 }).get('wide')).toBe('hidden');
+  });
+
   it('hides the label of the less busy venue when there is no room at all', () => {
     const crowd = [venue('a', 100, 100, 9), venue('b', 100, 100, 1), venue('d', 40, 100, 5), venue('e', 100, 80, 5), venue('f', 100, 120, 5)];
     const sides = placeLabels(crowd);

@@ -51,7 +51,12 @@ function overlaps(a: Box, b: Box): boolean {
 
 const SIDES: Exclude<LabelSide, 'hidden'>[] = ['right', 'left', 'top', 'bottom'];
 
-export function placeLabels(candidates: readonly LabelCandidate[]): Map<string, LabelSide> {
+/**
+ * `bounds`: the map's size; a label that would run past its edge is placed on another
+ * side or hidden (the frame would cut it: "Islamabac" in a 375 px embed).
+ */
+export function placeLabels(candidates: readonly LabelCandidate[], bounds?: { width: number; height: number }): Map<string, LabelSide> {
+  const inside = (b: Box): boolean => !bounds || (b.x0 >= 0 && b.y0 >= 0 && b.x1 <= bounds.width && b.y1 <= bounds.height);
   // Every dot is an obstacle for every label, including dots placed later.
   const taken: Box[] = candidates.map((c) => ({ x0: c.x - c.r, x1: c.x + c.r, y0: c.y - c.r, y1: c.y + c.r }));
   const dotOf = new Map(candidates.map((c, i) => [c.id, taken[i]!]));
@@ -62,7 +67,7 @@ export function placeLabels(candidates: readonly LabelCandidate[]): Map<string, 
     let placed: LabelSide = 'hidden';
     for (const side of SIDES) {
       const box = labelBox(c, side);
-      if (!taken.some((t) => t !== own && overlaps(t, box))) {
+      if (inside(box) && !taken.some((t) => t !== own && overlaps(t, box))) {
         taken.push(box);
         placed = side;
         break;

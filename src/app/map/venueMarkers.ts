@@ -442,7 +442,7 @@ export class VenueMarkers {
       candidates.push({ id, x: p.x, y: p.y, r: clearance, width: m.labelWidth, height: 14, priority: m.count });
     }
     if (this.extraLabels) candidates.push(...this.extraLabels.labelCandidates());
-    const sides = placeLabels(candidates);
+    const sides = placeLabels(candidates, { width, height });
     this.extraLabels?.applyLabelSides(sides);
     for (const [id, side] of sides) {
       const m = this.markers.get(id);

@@ -1,9 +1,9 @@
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
-import { basemapFiles } from './src/build/basemapPlugin';
-import { contentSecurityPolicy } from './src/build/cspPlugin';
-import { shaderMinify } from './src/build/shaderMinify';
-import { datasetRebuild } from './src/pipeline/build/vitePlugin';
+import { basemapFiles } from './src/build/basemapPlugin.ts';
+import { contentSecurityPolicy } from './src/build/cspPlugin.ts';
+import { shaderMinify } from './src/build/shaderMinify.ts';
+import { datasetRebuild } from './src/pipeline/build/vitePlugin.ts';
 
 // The app is a static SPA: everything it needs (basemap, glyphs, dataset) is bundled or
 // served from public/, so the built dist/ works offline from any static host or subpath.

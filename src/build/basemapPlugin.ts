@@ -13,7 +13,7 @@ import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Topology } from 'topojson-specification';
 import type { Plugin } from 'vite';
-import { buildBasemap, countriesBounds, DEFAULT_FRAME_COUNTRY_IDS, roundCoordinates } from './basemap';
+import { buildBasemap, countriesBounds, DEFAULT_FRAME_COUNTRY_IDS, roundCoordinates } from './basemap.ts';
 
 const VIRTUAL_ID = 'virtual:atlas-basemap';
 const RESOLVED_ID = '\0' + VIRTUAL_ID;

@@ -317,6 +317,30 @@ for (const width of [320, 720, 1280]) {
   });
 }
 
+for (const query of ['?animate=0', '?animate=0&embed=1']) {
+  test(`while the meetings load and the links are drawn the map says so, quietly (${query})`, async ({ page }) => {
+    // The dataset is held back until the test has seen the sign (a slow network, a big file).
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route('**/data/meetings.json', async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.goto(query);
+    const sign = page.getByTestId('map-loading');
+    await expect(sign).toHaveText('Loading the meetings…');
+    await expect(page.locator('main.stage')).toHaveAttribute('aria-busy', 'true');
+    // Quiet: a small sign in the map's corner, not a veil over the basemap.
+    const [sizes, map] = [await sign.boundingBox(), await page.locator('.atlas-map').boundingBox()];
+    expect(sizes!.width * sizes!.height).toBeLessThan((map!.width * map!.height) / 20);
+    release();
+    await waitForMapIdle(page);
+    await expect(sign).toHaveCount(0);
+    await expect(page.locator('main.stage')).not.toHaveAttribute('aria-busy');
+    expect(await page.evaluate(() => window.__atlasLinks!.visiblePairs())).toBeGreaterThan(0);
+  });
+}
+
 test('embed.js ignores height messages that are not from an atlas iframe or have the wrong shape', async ({ page }) => {
   // An iframe of the HOST origin that claims to be an atlas, and the host page itself.
   hostPages.set('/impostor.html', `<!doctype html><script>parent.postMessage({ type: 'sma:height', version: 1, height: 4321, width: 300 }, '*');</script>`);

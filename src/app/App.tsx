@@ -14,6 +14,7 @@ import { useReportHeight } from './embed/heightReporter';
 import { embedMapHeight } from './embed/embedMode';
 import { DATASET_PATH, type DatasetLoad, loadDataset } from './data/loadDataset';
 import { CityPanel } from './panels/CityPanel';
+import { MapLoading } from './panels/MapLoading';
 import { Filters } from './panels/Filters';
 import { MeetingTable } from './panels/MeetingTable';
 import { Notices } from './panels/Notices';
@@ -56,9 +57,9 @@ function LoadError({ title, problems }: { title: string; problems: string[] }) {
   );
 }
 
-function Loading({ over = false }: { over?: boolean }) {
+function Loading() {
   return (
-    <div className={over ? 'loading loading--over' : 'loading'} aria-busy="true">
+    <div className="loading" aria-busy="true">
       <div className="spinner" aria-hidden="true" />
       <p>Loading the meetings…</p>
     </div>
@@ -70,17 +71,19 @@ function Stage({ load }: { load: LoadState }) {
   const embed = useAtlasStore((s) => s.view.embed);
   if ('ok' in load) return <LoadError title={load.title} problems={load.problems} />;
   if (mode === 'list') return load.status === 'loading' ? <Loading /> : <MeetingTable />;
-  // The map starts while the dataset loads: its basemap downloads and tiles in parallel.
+  // The map starts while the dataset loads: its basemap downloads and tiles in parallel,
+  // with a quiet sign on it until the links are drawn (the same element throughout).
   if (load.status === 'loading')
     return (
       <>
         <AtlasMap />
-        <Loading over />
+        <MapLoading datasetLoaded={false} />
       </>
     );
   return (
     <>
       <AtlasMap />
+      <MapLoading datasetLoaded />
       {/* Folded in embeds of any width: open, it covers links in a report's figure. */}
       <Legend folded={embed} />
     </>

@@ -230,3 +230,16 @@ describe('invariants', () => {
     );
   });
 });
+
+describe('a weekday given with a day and month decides the year', () => {
+  it('"Monday, 28 Mar" in a future-tense sentence the day after is that Monday, not next year\'s 28 March', async () => {
+    expect(resolved('On Monday, 28 Mar, the ministry briefed on the upcoming conference.', '2022-03-29', { tense: 'future' })).toEqual([
+      'On Monday, 28 Mar → 2022-03-28..2022-03-28 day',
+    ]);
+    const { yearOfWeekday } = await import('./resolve');
+    // 2022-03-28 is a Monday; 2023-03-28 a Tuesday.
+    expect(yearOfWeekday('2022-03-29', '2023-03-28', 1)).toBe('2022-03-28');
+    // Already consistent: unchanged.
+    expect(yearOfWeekday('2022-03-29', '2022-03-28', 1)).toBe('2022-03-28');
+  });
+});

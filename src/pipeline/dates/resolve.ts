@@ -25,8 +25,11 @@ import {
 export type Tense = 'past' | 'future' | 'present';
 
 export interface DateOptions {
-  /** Tense of the sentence's main verb, when the caller knows it ("will meet" is future). */
-  tense?: Tense;
+  /**
+   * Tense of the verb that governs a date, when the caller knows it ("will meet" is future):
+   * one for the sentence, or a function of the date's offset in the sentence.
+   */
+  tense?: Tense | ((index: number) => Tense | undefined);
   /**
    * The day the sentence's story stands at, when an earlier sentence fixed it: "a day later"
    * counts from it. Defaults to the publication date where that reading is safe.
@@ -235,7 +238,8 @@ export function findDateMentions(sentence: TextSpan, published: string | null, o
     taken.push([index, index + words.length]);
     if (window && window.start <= window.end && plausible(window)) found.push({ index, text: words, window });
   };
-  const contextAt = (index: number): Context => ({ published: pub, anchor, tense: tenseAt(text, index, opts.tense) });
+  const given = opts.tense;
+  const contextAt = (index: number): Context => ({ published: pub, anchor, tense: tenseAt(text, index, typeof given === 'function' ? given(index) : given) });
 
   for (const rule of RULES) {
     rule.pattern.lastIndex = 0;
@@ -306,7 +310,10 @@ function fromChrono(r: chrono.ParsedResult, words: string, c: Context): DateWind
     if (!c.published) return null;
     const month = k.get('month')!;
     if (/\bend of\b/i.test(words)) return monthInTense(c.published, month, c.tense);
-    return dayInTense(c.published, month, k.get('day')!, c.tense);
+    const inTense = dayInTense(c.published, month, k.get('day')!, c.tense);
+    // "Monday, 28 Mar": a weekday the text gives decides the year where the tense guessed wrong.
+    if (certain('weekday') && inTense) return day(yearOfWeekday(c.published, inTense.start, k.get('weekday')!));
+    return inTense;
   }
   if (certain('weekday') && !certain('day')) {
     if (!c.published || !new RegExp(WEEKDAY, 'i').test(words)) return null;
@@ -336,6 +343,18 @@ export function weekdayInTense(published: IsoDayString, weekday: number, tense: 
   const back = (weekdayOf(published) - weekday + 7) % 7;
   if (tense === 'future') return addDays(published, back === 0 ? 7 : 7 - back);
   return addDays(published, -back);
+}
+
+/**
+ * The day-and-month `date` moved to the year nearest publication in which it falls on
+ * `weekday`; `date` itself when it already does or no nearby year fits.
+ */
+export function yearOfWeekday(published: IsoDayString, date: IsoDayString, weekday: number): IsoDayString {
+  if (weekdayOf(date) === weekday) return date;
+  const p = parseIsoDay(published);
+  const d = parseIsoDay(date);
+  const candidates = [p.year, p.year - 1, p.year + 1].map((y) => isoDay(y, d.month, d.day)).filter((x): x is IsoDayString => x !== null && weekdayOf(x) === weekday);
+  return candidates[0] ?? date;
 }
 
 /**

@@ -4,7 +4,8 @@
  * stages are wired together, so extraction itself stays a pure function of its input.
  */
 import type { ArticleSegment, DateMention, TextSpan } from '../contracts';
-import { findDateMentions } from '../dates/resolve';
+import { findDateMentions, type Tense } from '../dates/resolve';
+import { tenseAt, type VerbGroup, verbGroups } from '../text/grammar';
 import type { Gazetteer } from '../places/gazetteer';
 import { findPlaceMentions } from '../places/mentions';
 import { findStatesAndOrganizations } from '../states/organizations';
@@ -32,7 +33,15 @@ export function analyzeFile(file: string, text: string, published: string | null
     let anchor: string | null = null;
     const sentences: AnalyzedSentence[] = spans.map(({ span, isHeadline }, index) => {
       const { states, organizations } = findStatesAndOrganizations(span.text);
-      const dates = findDateMentions(span, pub, { tense: sentenceTense(span.text), anchor });
+      // The verb that governs each date decides its direction ("met on Thursday", "will meet on Thursday"); read only when a sentence has a date.
+      let groups: VerbGroup[] | null = null;
+      const tense = (index: number): Tense => {
+        groups ??= verbGroups(span.text);
+        const g = tenseAt(groups, index);
+        if (!g) return sentenceTense(span.text);
+        return g.tense === 'future' ? 'future' : g.tense === 'past' ? 'past' : sentenceTense(span.text) === 'future' ? 'future' : 'present';
+      };
+      const dates = findDateMentions(span, pub, { tense, anchor });
       const dayMention = dates.find((d) => d.window.precision === 'day');
       if (dayMention) anchor = dayMention.window.start;
       // A city in a state the sentence names, or in the dateline's state, wins over a namesake elsewhere.

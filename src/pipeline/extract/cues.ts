@@ -50,7 +50,9 @@ const HELD_NOUN_RE = new RegExp(
   'gi',
 );
 const NOUN_RE = new RegExp(String.raw`\b(?:${MEETING_NOUNS})\b`, 'gi');
-const VISIT_VERB_RE = /\b(?:visited|visits|visiting|will visit|arrived in|arrives in|travell?ed to)\b/gi;
+const VISIT_VERB_RE = /\b(?:visited|visits|visiting|will visit|arrived in|arrives in|travell?ed to|(?:will|to) travel to|travels to|travell?ing to)\b/gi;
+/** "press conference", "news conference": a statement to reporters, not a meeting of states. */
+const NOT_A_MEETING_BEFORE = /\b(?:press|news|media)\s+$/i;
 const SIGNED_RE = /\b(?:signed|will sign|to sign|inked)\b/gi;
 const WAS_HELD_RE = /\b(?:was|were|will be|to be|is being|are being|being) (?:held|hosted|convened)\b/gi;
 
@@ -91,7 +93,7 @@ export function findCues(text: string): Cue[] {
       outer.noun = 'call';
     }
   }
-  const kept = cues.filter((c) => !containerOf(c));
+  const kept = cues.filter((c) => !containerOf(c) && !(c.noun === 'conference' && NOT_A_MEETING_BEFORE.test(text.slice(Math.max(0, c.start - 12), c.start))));
   for (const c of kept) {
     if (c.noun === 'visit' || c.noun === 'trip') c.kind = c.kind === 'meeting' ? 'visit' : c.kind;
     if (c.noun === 'signing') c.kind = 'signing';
@@ -209,7 +211,8 @@ export function isReportingDate(text: string, dateStart: number, dateEnd?: numbe
   const before = text.slice(Math.max(0, dateStart - 40), dateStart);
   // "Trump on Saturday said ...": the date of the saying.
   if (dateEnd !== undefined && /^\s*,?\s*(?:said|says|told|announced|stated|tweeted|confirmed|reported|added|wrote)\b/i.test(text.slice(dateEnd))) return true;
-  return /\b(?:said|says|told|stated|statement|announced|confirmed|reported|tweeted|added|issued|quoted|noted|posted|wrote)\b[^,.;]{0,25}$/i.test(before);
+  if (/\b(?:press|news|media) (?:conference|briefing)\s*$/i.test(before)) return true;
+  return /\b(?:said|says|told|stated|statement|announced|confirmed|reported|tweeted|added|issued|quoted|noted|posted|wrote|briefed|briefing)\b[^,.;]{0,25}$/i.test(before);
 }
 
 /** "also" or "separately" marks another meeting, even with the same people or place. */

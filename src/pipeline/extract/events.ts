@@ -112,7 +112,38 @@ export function groupMentions(readings: SentenceReading[], article: ArticleFacts
     lastTouched = made;
   }
   markMainEvent(events, article);
-  return resolveFragments(events);
+  const resolved = resolveFragments(events);
+  meetingsDuringVisits(resolved);
+  return resolved;
+}
+
+/**
+ * A meeting reported right after a visit, with a party of the visit, happens during it: "X
+ * will travel to Tashkent on 25-27 March. He will meet with the President ..." takes the
+ * visit's city and days, as implied facts.
+ */
+export function meetingsDuringVisits(events: MeetingEvent[]): void {
+  for (let i = 1; i < events.length; i++) {
+    const e = events[i]!;
+    if (e.kinds.has('call') || (e.venue && e.date)) continue;
+    const v = events[i - 1]!;
+    if (!v.kinds.has('visit') || !v.venue || v.status !== e.status) continue;
+    if (e.sentences[0]!.index - v.sentences.at(-1)!.index > 2 || reportsAnother(e.mentions[0]!)) continue;
+    if (![...e.participants].some((c) => v.participants.has(c))) continue;
+    // A date of its own must lie within the visit's days.
+    if (e.date && !(v.date && v.date.window.start <= e.date.window.start && e.date.window.end <= v.date.window.end)) continue;
+    if (!e.venue) {
+      e.venue = v.venue;
+      e.venueWords = v.venueWords;
+      e.implied.venue = true;
+      e.why.push(`venue: during the visit to ${v.venue.name}`);
+    }
+    if (!e.date && v.date) {
+      e.date = v.date;
+      e.implied.date = true;
+      e.why.push(`date: during the visit ("${v.date.text}")`);
+    }
+  }
 }
 
 /**
@@ -197,7 +228,7 @@ function bestHome(e: MeetingEvent, events: MeetingEvent[]): MeetingEvent | null 
     if (e.date && tDate && !(e.date.window.start <= tDate.window.end && tDate.window.start <= e.date.window.end)) continue;
     if (e.date && tDate && e.date.window.precision === tDate.window.precision && e.date.window.start !== tDate.window.start) continue;
     if (e.venue && t.venue && !t.implied.venue && e.venue.id !== t.venue.id) continue;
-    if (!sameStatus(e.status, t.status)) continue;
+    if (statusSaid(e) && !sameStatus(e.status, t.status)) continue;
     if (e.nameKey && t.nameKey && e.nameKey !== t.nameKey) continue;
     // A courtesy call or a signing during a visit is a meeting of its own.
     if (!bare && !sharesKind(e, t)) continue;
@@ -236,6 +267,11 @@ function reportsAnother(m: EventMention): boolean {
   const cue = m.cues.find((c) => c.strong);
   if (ANOTHER_OPENING.test(m.sentence.text)) return true;
   return !!cue && ANOTHER_BEFORE_CUE.test(m.sentence.text.slice(0, cue.start));
+}
+
+/** Whether the event's mentions say anything about its status (a status cue or a past-tense verb). */
+function statusSaid(e: MeetingEvent): boolean {
+  return e.mentions.some((m) => m.status !== null || m.past);
 }
 
 function sameStatus(a: MeetingEvent['status'], b: MeetingEvent['status']): boolean {

@@ -11,6 +11,7 @@
  *   venue's state, a call's dateline state or the article's lead states (marked "filled").
  */
 import type { MeetingDate, MeetingKind, MeetingStatus } from '../../dataset/schema';
+import { addDays, mondayOf } from '../dates/calendar';
 import { stateRoles } from './roles';
 import type { MeetingEvent } from './events';
 import { findTopics, type TopicRule } from './topics';
@@ -47,7 +48,14 @@ export function meetingFields(d: MeetingEvent, i: number, all: MeetingEvent[], a
   const isCall = d.kinds.has('call');
   const lead = d.main;
   const venue = isCall ? null : d.venue;
-  const date = d.date;
+  let date = d.date;
+  const ongoing = d.mentions.find((m) => m.ongoing);
+  if (!date && ongoing && article.published) {
+    // "is in Islamabad and holding talks": the week the article was written.
+    const monday = mondayOf(article.published);
+    date = { start: ongoing.sentence.start, end: ongoing.sentence.start, text: 'the week of publication', window: { start: monday, end: addDays(monday, 6), precision: 'week' }, relation: 'present' };
+    why.push('date: happening as the article was written (progressive verb), its week');
+  }
   const participants = new Set(d.participants);
   const orgs = new Set(d.partyOrgs);
   const when = date?.window.start ?? article.published;

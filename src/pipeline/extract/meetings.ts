@@ -29,7 +29,7 @@ export const EXTRACTION_STAGES = ['mentions', 'events', 'fields'] as const;
 export function extractMeetings(article: AnalyzedArticle, options: ExtractOptions): ExtractedMeeting[] {
   const skip = (s: AnalyzedSentence, reason: string) => options.onSkip?.(s, reason);
   const leadStates = leadStatesOf(article);
-  const ctx: MentionContext = { officials: officialsByName(article.sentences), leadStates, people: articlePeople(article) };
+  const ctx: MentionContext = { officials: officialsByName(article.sentences), leadStates, people: articlePeople(article), published: article.published };
   const readings: SentenceReading[] = [];
   for (const s of article.sentences) {
     const r = readSentence(s, ctx, (reason) => skip(s, reason));

@@ -22,6 +22,7 @@ import {
   sentenceTense,
   statusCue,
 } from './cues';
+import { tenseAt, verbGroups } from '../text/grammar';
 import { personWords } from './people';
 import { attendance, hasAttendanceWords, hostStates, stateRoles, textBefore, WINDOW } from './roles';
 import type { AnalyzedSentence } from './types';
@@ -56,6 +57,8 @@ export interface EventMention {
   inheritsParticipants: boolean;
   /** A past-tense sentence with no status cue. */
   past: boolean;
+  /** "is holding talks": happening as the article is written. */
+  ongoing: boolean;
   /** An extra line for the review report. */
   why?: string;
 }
@@ -91,6 +94,8 @@ export interface MentionContext {
   leadStates: string[];
   /** People's name words in the article. */
   people: Set<string>;
+  /** Publication date, for what is happening as the article is written. */
+  published: string | null;
 }
 
 /** Words between a preposition and a city that still make it the venue ("at the Chinese capital Beijing"). */
@@ -157,7 +162,11 @@ export function readSentence(s: AnalyzedSentence, ctx: MentionContext, skip: (re
       hostOrgs.add(o.name);
     }
   }
-  const st = statusCue(text);
+  const lexical = statusCue(text);
+  // The verb that governs the meeting's words says whether it happened, is happening or is to come.
+  const cueAt = (strongCues[0] ?? firstCue ?? refs[0]!).start;
+  const verb = tenseAt(verbGroups(text), cueAt);
+  const st = !lexical.status && verb?.tense === 'future' ? { status: 'planned' as const, words: verb.text } : lexical;
   const isCall = cues.some((c) => c.kind === 'call');
   const mention: EventMention = {
     sentence: s,
@@ -178,7 +187,8 @@ export function readSentence(s: AnalyzedSentence, ctx: MentionContext, skip: (re
     hostOrgs,
     continues: marksAnother(text) || TWO_SIDES.test(text) || /\bcounterparts?\b/i.test(text),
     inheritsParticipants: /\b(?:participating|participants|attendees)\b/i.test(text) && participants.size === 0,
-    past: !st.status && sentenceTense(text) === 'past',
+    past: !st.status && (verb ? verb.tense === 'past' : sentenceTense(text) === 'past'),
+    ongoing: !st.status && verb?.tense === 'progressive',
   };
 
   const ref = refs[0];
@@ -258,7 +268,8 @@ function pickVenue(s: AnalyzedSentence, anchor: number): PlaceMention | null {
   const venues = s.places.filter((p) => {
     if (groupSpans.some((g) => g.start <= p.start && p.end <= g.end)) return false;
     const after = s.text.slice(p.end - s.start, p.end - s.start + WINDOW);
-    if (/^(?:-|\s+Format\b|['’]s\b)/.test(after)) return false;
+    // "Moscow Format", "Kabul Process": a format named after a city meets elsewhere too.
+    if (/^(?:-|\s+(?:Format|Process)\b|['’]s\b)/.test(after)) return false;
     const before = textBefore(s, p.start);
     return VENUE_BEFORE.test(before) || VENUE_MODIFIER_AFTER.test(after);
   });

@@ -406,3 +406,64 @@ test('every venue with meetings in the window is a button named by its city; Ent
   await expect(edge).toHaveCount(0);
   await expect(marker).toBeFocused();
 });
+
+/** Pixels close to the held-link crimson inside a box of the page. */
+async function crimsonPixels(page: Page, clip: { x: number; y: number; width: number; height: number }): Promise<number> {
+  const png = await page.screenshot({ clip });
+  return page.evaluate(async (b64) => {
+    const bmp = await createImageBitmap(await (await fetch(`data:image/png;base64,${b64}`)).blob());
+    const ctx = new OffscreenCanvas(bmp.width, bmp.height).getContext('2d')!;
+    ctx.drawImage(bmp, 0, 0);
+    const d = ctx.getImageData(0, 0, bmp.width, bmp.height).data;
+    let n = 0;
+    for (let i = 0; i < d.length; i += 4) if (d[i]! > 140 && d[i]! - d[i + 1]! > 70 && d[i]! - d[i + 2]! > 50) n++;
+    return n;
+  }, png.toString('base64'));
+}
+
+for (const viewport of [{ width: 1280, height: 720 }, { width: 1440, height: 900 }]) {
+  test(`the legend is compact and covers no link, venue or capital in the default view at ${viewport.width}×${viewport.height}`, async ({ page }) => {
+    await page.setViewportSize(viewport);
+    await openMap(page);
+    const legend = page.locator('details.legend');
+    await expect(legend).toHaveAttribute('open');
+    const box = (await legend.boundingBox())!;
+    const map = (await page.locator('.atlas-map').boundingBox())!;
+    expect(box.height / map.height, 'share of the map height the legend takes').toBeLessThan(0.3);
+    // Nothing the map marks lies under it.
+    const marks = await page.$$eval('.venue-marker:not([aria-hidden]), .capital-marker, .venue-edge', (els) => els.map((e) => e.getBoundingClientRect().toJSON() as { left: number; top: number; right: number; bottom: number }));
+    for (const m of marks) expect(m.right <= box.x || m.left >= box.x + box.width || m.bottom <= box.y || m.top >= box.y + box.height, `a mark at ${JSON.stringify(m)} under the legend`).toBe(true);
+    // No link either: the pixels under it, with the legend hidden, have (almost) no link colour.
+    await legend.evaluate((el) => ((el as HTMLElement).style.visibility = 'hidden'));
+    expect(await crimsonPixels(page, box), 'link pixels under the legend').toBeLessThanOrEqual(4);
+    await legend.evaluate((el) => ((el as HTMLElement).style.visibility = ''));
+  });
+}
+
+test('the console stays clean on load, scrub, play, a panel and a PNG export', async ({ page }) => {
+  const messages: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'warning' || m.type() === 'error') messages.push(`${m.type()}: ${m.text()}`);
+  });
+  await openMap(page, ''); // animation on: the comet worker runs too
+  // Scrub with the keyboard.
+  const start = page.getByRole('slider', { name: 'Window start' });
+  await start.focus();
+  for (let i = 0; i < 4; i++) await start.press('PageUp');
+  await start.press('Home');
+  // Play a moment, then pause.
+  await page.getByRole('button', { name: 'Play' }).click();
+  await page.waitForTimeout(1500);
+  await page.getByRole('button', { name: 'Pause' }).click();
+  // A city panel.
+  const busiest = [...counts.entries()].sort((a, b) => b[1] - a[1])[0]![0];
+  await page.getByRole('button', { name: new RegExp(`^${placeName(busiest)}, \\d+ meetings?$`) }).click();
+  await expect(page.getByRole('region', { name: `Meetings in ${placeName(busiest)}` })).toBeVisible();
+  // A PNG export.
+  await page.getByText('Share & export').click();
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Download PNG' }).click();
+  expect((await download).suggestedFilename()).toMatch(/\.png$/);
+  await expect(page.locator('.atlas-map')).toHaveAttribute('data-map-idle', 'true');
+  expect(messages).toEqual([]);
+});

@@ -43,39 +43,39 @@ export function Legend({ folded = false }: { folded?: boolean }) {
     if (legend) legend.open = !folded && width >= LEGEND_FOLDED_BELOW_PX;
   }, []);
   return (
-    // An overlay in the map's corner: <details> lets a reader fold it away when it covers
-    // the part of the map they want to see.
+    // An overlay in the map's corner, compact (a word or two a mark; the README says more),
+    // so it stays clear of the links; <details> folds it away all the same.
     <details className="legend" aria-label="Legend" ref={ref}>
       <summary className="legend__title">Legend</summary>
       <ul className="legend__list">
         <li>
           <TaperSwatch color={COLORS.held} />
-          <span>Link from a participant's capital to the venue, widening and strengthening towards the venue; with animation on, bright pulses flow to the venue (fainter when many are shown)</span>
+          <span>Link: participant's capital → venue</span>
         </li>
         <li>
           <LineSwatch color={COLORS.unheld} dash="5 3" />
-          <span>Dashed: meeting planned or cancelled</span>
+          <span>Planned or cancelled</span>
         </li>
         <li>
           <LineSwatch color={COLORS.absent} dash="1 4" />
-          <span>Dotted grey: a state that stayed away (shown on request)</span>
+          <span>State that stayed away</span>
         </li>
         <li>
-          <svg className="legend__swatch" width="40" height="20" viewBox="0 0 40 20" aria-hidden="true">
-            <circle cx="20" cy="10" r="8" fill="none" stroke={COLORS.held} strokeWidth="1.5" />
+          <svg className="legend__swatch" width="40" height="16" viewBox="0 0 40 16" aria-hidden="true">
+            <circle cx="20" cy="8" r="6.5" fill="none" stroke={COLORS.held} strokeWidth="1.5" />
           </svg>
-          <span>Ring: the host state, meeting on its own soil</span>
+          <span>Ring: host state on its own soil</span>
         </li>
         <li>
-          <svg className="legend__swatch" width="40" height="20" viewBox="0 0 40 20" aria-hidden="true">
-            <circle cx="8" cy="10" r="3.5" className="legend__venue" />
-            <circle cx="26" cy="10" r="8" className="legend__venue" />
+          <svg className="legend__swatch" width="40" height="16" viewBox="0 0 40 16" aria-hidden="true">
+            <circle cx="9" cy="8" r="3" className="legend__venue" />
+            <circle cx="26" cy="8" r="6.5" className="legend__venue" />
           </svg>
-          <span>Venue: the bigger the dot, the more meetings there in the time window</span>
+          <span>Venue, sized by its meetings</span>
         </li>
         <li>
-          <svg className="legend__swatch" width="40" height="20" viewBox="0 0 40 20" aria-hidden="true">
-            <rect x="16.5" y="6.5" width="7" height="7" fill={COLORS.capital} stroke="#fff" />
+          <svg className="legend__swatch" width="40" height="16" viewBox="0 0 40 16" aria-hidden="true">
+            <rect x="16.5" y="4.5" width="7" height="7" fill={COLORS.capital} stroke="#fff" />
           </svg>
           <span>Capital of a participating state</span>
         </li>

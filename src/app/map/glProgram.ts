@@ -11,6 +11,8 @@ export class GlProgram {
   private readonly shaders: WebGLShader[];
   private readonly parallel: { COMPLETION_STATUS_KHR: number } | null;
   private state: ProgramStatus = 'pending';
+  /** Deleted: asking the driver about it now only gives "attempt to use a deleted object" warnings. */
+  private disposed = false;
   private readonly uniforms = new Map<string, WebGLUniformLocation | null>();
 
   constructor(
@@ -34,7 +36,9 @@ export class GlProgram {
 
   /** 'pending' while the driver still compiles (asked without waiting when it can say). */
   status(): ProgramStatus {
-    if (this.state !== 'pending') return this.state;
+    // A status check queued before an unmount (React's development double mount does one
+    // right after the first) stays quiet: the program is gone, not broken.
+    if (this.state !== 'pending' || this.disposed) return this.state;
     const g = this.g;
     if (this.parallel && !g.getProgramParameter(this.program, this.parallel.COMPLETION_STATUS_KHR)) return 'pending';
     if (g.getProgramParameter(this.program, g.LINK_STATUS)) {
@@ -61,6 +65,7 @@ export class GlProgram {
   }
 
   dispose(): void {
+    this.disposed = true;
     this.g.deleteProgram(this.program);
     for (const s of this.shaders) this.g.deleteShader(s);
   }

@@ -467,3 +467,33 @@ test('the console stays clean on load, scrub, play, a panel and a PNG export', a
   await expect(page.locator('.atlas-map')).toHaveAttribute('data-map-idle', 'true');
   expect(messages).toEqual([]);
 });
+
+test('hovering a link names its state and venue and lists the meetings along it', async ({ page }) => {
+  await openMap(page);
+  const map = (await page.locator('.atlas-map').boundingBox())!;
+  const links = await page.evaluate(() => window.__atlasLinks!.visibleLinks());
+  // A link whose middle lies on the bare map, away from buttons and the legend.
+  let hovered: string | null = null;
+  for (const key of links) {
+    const p = await page.evaluate((k) => window.__atlasLinks!.linkMidpoint(k), key);
+    if (!p || p.x < 30 || p.y < 30 || p.x > map.width - 30 || p.y > map.height - 30) continue;
+    const free = await page.evaluate(({ x, y }) => {
+      const hit = document.elementFromPoint(x, y);
+      return !!hit && !hit.closest('button, .legend');
+    }, { x: map.x + p.x, y: map.y + p.y });
+    if (!free) continue;
+    await page.mouse.move(map.x + p.x, map.y + p.y);
+    hovered = key;
+    break;
+  }
+  test.skip(hovered === null, 'no link runs over the bare map');
+  const [capital, venue] = hovered!.split('>');
+  const state = dataset.states.find((s) => s.capitalPlaceId === capital)!;
+  const tooltip = page.getByRole('tooltip');
+  await expect(tooltip).toBeVisible();
+  await expect(tooltip.locator('strong')).toHaveText(`${state.name} → ${placeName(venue!)}`);
+  const along = dataset.meetings.filter((m) => m.date.start && m.venuePlaceId === venue && m.participants.includes(state.iso3));
+  await expect(tooltip).toContainText(along[0]!.title);
+  await page.mouse.move(map.x + 3, map.y + map.height / 2);
+  await expect(tooltip).toBeHidden();
+});

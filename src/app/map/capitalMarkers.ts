@@ -65,7 +65,10 @@ export class CapitalMarkers {
     // Under the venue buttons: a venue's dot and name win where both are.
     map.getCanvasContainer().insertBefore(this.layer, before);
     map.on('move', () => this.sync());
-    map.on('resize', () => this.sync());
+    map.on('resize', () => {
+      this.size = null;
+      this.sync();
+    });
   }
 
   setCapitals(capitals: readonly CapitalInfo[]): void {
@@ -110,7 +113,7 @@ export class CapitalMarkers {
   private sync(): void {
     if (this.markers.size === 0) return;
     const screen = this.projector();
-    const { clientWidth: width, clientHeight: height } = this.map.getContainer();
+    const { width, height } = this.containerSize();
     const size = `${Math.max(HIT, capitalSizePx(this.map.getZoom()) + 8)}px`;
     for (const m of this.markers.values()) {
       let wanted = m.count > 0;
@@ -178,11 +181,21 @@ export class CapitalMarkers {
 
   private projector(): (m: CapitalMarker) => { x: number; y: number } {
     // The venue markers' projection (venueMarkers.ts): the world copy nearest the centre.
-    const { clientWidth: width, clientHeight: height } = this.map.getContainer();
+    const { width, height } = this.containerSize();
     const c = this.map.getCenter();
     const [cx, cy] = mercator(c.lng, c.lat);
     const worldSize = TILE_SIZE * Math.pow(2, this.map.getZoom());
     return (m) => ({ x: (m.mx + Math.round(cx - m.mx) - cx) * worldSize + width / 2, y: (m.my - cy) * worldSize + height / 2 });
+  }
+
+  private size: { width: number; height: number } | null = null;
+  /** Read once per resize: reading it after a window step's style writes would force a layout (issue 6). */
+  private containerSize(): { width: number; height: number } {
+    if (this.size === null) {
+      const box = this.map.getContainer().getBoundingClientRect();
+      this.size = { width: box.width, height: box.height };
+    }
+    return this.size;
   }
 
   private measure(text: string): number {

@@ -22,12 +22,13 @@ import { LngLatBounds, Map as MapLibreMap, setWorkerUrl } from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import fontUrl from '@fontsource/noto-sans/files/noto-sans-latin-400-normal.woff2?url';
 import { basemapPaths, defaultBounds as defaultFrame } from 'virtual:atlas-basemap';
-import type { Dataset } from '../../dataset/schema';
+import type { Dataset, Meeting } from '../../dataset/schema';
 import { useAtlasStore, type AtlasState } from '../state/store';
-import { selectDatedMeetings, selectLookup, selectVenueCountCeiling, selectVenueCounts, selectVisibleMeetings, selectWindowPositions } from '../state/selectors';
+import { selectDatedMeetings, selectLookup, selectVenueCountCeiling, selectVenueCounts, selectVisibleMeetings, selectWindowPositions, sortNewestFirst } from '../state/selectors';
+import { formatMeetingDate } from '../panels/meetingDate';
 import type { Camera } from '../state/viewState';
 import { roundCamera } from '../url/codec';
-import { buildArcMesh } from './arcMesh';
+import { buildArcMesh, mercator } from './arcMesh';
 import { ARC_CLASS, focusedPairs, stateTextureSize, writeClasses, writeClassesAt, writeFocus } from './arcState';
 import { FlowAnimation } from './flowAnimation';
 import { countLinks, densityOpacity, densityWidth, type LinkCounts, moveLinkCounts, type RefsAt } from './linkCounts';
@@ -35,7 +36,9 @@ import { LinkOverlay } from './linkOverlay';
 import { buildLinkGeometry, LINK_CLASS, LINK_CLASSES, type LinkGeometry } from './links';
 import { atlasStyle, basemapUrls, COLORS, markerZoomScale, ringRadius } from './style';
 import { type CapitalInfo, CapitalMarkers } from './capitalMarkers';
-import { capitalTooltip, MapTooltip, venueTooltip } from './mapTooltip';
+import { capitalTooltip, linkTooltip, MapTooltip, venueTooltip } from './mapTooltip';
+import { nearestPath } from './linkHitTest';
+import { TILE_SIZE } from './overlayProjection';
 import { VenueMarkers } from './venueMarkers';
 
 declare global {
@@ -70,6 +73,8 @@ export interface AtlasLinksProbe {
   capitalButtons(): string[];
   /** Venues with meetings in the window shown as markers on the map's edge, sorted. */
   edgeVenues(): string[];
+  /** A point on the drawn arc "capital>venue" (its middle vertex), in CSS pixels of the map; null when there is no such pair. */
+  linkMidpoint(key: string): { x: number; y: number } | null;
 }
 
 type Store = typeof useAtlasStore;
@@ -257,6 +262,7 @@ export function mountAtlasMap(container: HTMLElement, store: Store = useAtlasSto
       return;
     }
     geometry = buildLinkGeometry(dataset);
+    linkPaths = null;
     counts = null;
     countedPositions = null;
     const refsOf = geometry.meetingRefs;
@@ -277,11 +283,13 @@ export function mountAtlasMap(container: HTMLElement, store: Store = useAtlasSto
     overlay.capitals.setCapitals(capitals);
     const capitalInfos: CapitalInfo[] = [];
     capitalOf = new Map();
+    stateOfCapital = new Map();
     for (const s of dataset.states) {
       const p = s.capitalPlaceId === null ? undefined : places.get(s.capitalPlaceId);
       if (!p) continue;
       capitalInfos.push({ iso3: s.iso3, placeId: p.id, name: p.name, stateName: s.name, lon: p.lon, lat: p.lat });
       capitalOf.set(p.id, s.name);
+      stateOfCapital.set(p.id, { iso3: s.iso3, name: s.name });
     }
     capitalMarkers.setCapitals(capitalInfos);
     const venueIds = new Set(dataset.meetings.map((m) => m.venuePlaceId).filter((id): id is string => id !== null));
@@ -305,7 +313,7 @@ export function mountAtlasMap(container: HTMLElement, store: Store = useAtlasSto
   let refsAt: RefsAt = [];
   /** Per-pair state texture bytes (arcState.ts), shared with the arc layer. */
   let pairState = new Uint8Array(4);
-  let visibleMeetings: readonly { id: string }[] = [];
+  let visibleMeetings: readonly Meeting[] = [];
   /** Pair indices and ring venues that carry a focus flag now (cleared on the next focus change). */
   let focused: { arcs: number[]; rings: Set<string> } = { arcs: [], rings: new Set() };
   let focusActive = false;
@@ -402,6 +410,57 @@ export function mountAtlasMap(container: HTMLElement, store: Store = useAtlasSto
     applyOpacity();
   };
 
+  // --- link tooltip -------------------------------------------------------------------
+
+  /** Each pair's arc in Mercator x, y pairs, built on the first hover (not at load). */
+  let linkPaths: Float32Array[] | null = null;
+  /** The state whose capital a place is, by place id (a link starts at its capital). */
+  let stateOfCapital = new Map<string, { iso3: string; name: string }>();
+  let hoverPoint: { x: number; y: number } | null = null;
+  let hoverFrame = 0;
+  /** Past this many arcs the hit test is not worth a pointer move (100k synthetic meetings make 55k). */
+  const LINK_HOVER_MAX_PAIRS = 20_000;
+  const hoverLink = (): void => {
+    hoverFrame = 0;
+    const dataset = store.getState().dataset;
+    if (!hoverPoint || !geometry || !dataset || map.isMoving() || geometry.pairs.features.length > LINK_HOVER_MAX_PAIRS) {
+      tooltip.hide('link');
+      return;
+    }
+    linkPaths ??= geometry.pairs.features.map((f) => Float32Array.from(f.geometry.coordinates.flatMap(([lon, lat]) => mercator(lon!, lat!))));
+    const c = map.getCenter();
+    const [cx, cy] = mercator(c.lng, c.lat);
+    const view = { cx, cy, worldSize: TILE_SIZE * Math.pow(2, map.getZoom()), width: container.clientWidth, height: container.clientHeight };
+    const i = nearestPath(linkPaths, (k) => pairState[k * 4] !== ARC_CLASS.hidden, hoverPoint.x, hoverPoint.y, view);
+    const pair = i < 0 ? undefined : geometry.pairs.features[i]!.properties;
+    const state = pair && stateOfCapital.get(pair.capital);
+    const venue = pair && selectLookup(dataset).places.get(pair.venue);
+    if (!pair || !state || !venue) {
+      tooltip.hide('link');
+      return;
+    }
+    const showAbsent = store.getState().view.showAbsent;
+    const along = sortNewestFirst(visibleMeetings.filter((m) => m.venuePlaceId === venue.id && (m.participants.includes(state.iso3) || (showAbsent && m.absent.includes(state.iso3)))));
+    tooltip.show('link', hoverPoint.x, hoverPoint.y, linkTooltip(state.name, venue.name, along.map((m) => ({ title: m.title, date: formatMeetingDate(m.date) }))), 14);
+  };
+  const onPointerMove = (event: PointerEvent): void => {
+    // Over a venue or capital button their own tooltip speaks; links only on the bare map.
+    if ((event.target as Element | null)?.closest?.('button')) {
+      hoverPoint = null;
+      tooltip.hide('link');
+      return;
+    }
+    const box = container.getBoundingClientRect();
+    hoverPoint = { x: event.clientX - box.left, y: event.clientY - box.top };
+    if (hoverFrame === 0) hoverFrame = requestAnimationFrame(hoverLink);
+  };
+  const onPointerLeave = (): void => {
+    hoverPoint = null;
+    tooltip.hide('link');
+  };
+  container.addEventListener('pointermove', onPointerMove);
+  container.addEventListener('pointerleave', onPointerLeave);
+
   // --- animation ----------------------------------------------------------------------
 
   const applyAnimation = (): void => {
@@ -466,6 +525,14 @@ export function mountAtlasMap(container: HTMLElement, store: Store = useAtlasSto
     rings: () => [...rings.keys()].sort(),
     capitalButtons: () => capitalMarkers.attached(),
     edgeVenues: () => markers.edgeVenues(),
+    linkMidpoint: (key) => {
+      const i = geometry?.pairs.features.findIndex((f) => `${f.properties.capital}>${f.properties.venue}` === key) ?? -1;
+      if (i < 0) return null;
+      const coords = geometry!.pairs.features[i]!.geometry.coordinates;
+      const [lon, lat] = coords[Math.floor(coords.length / 2)]!;
+      const p = map.project([lon!, lat!]);
+      return { x: p.x, y: p.y };
+    },
   };
   window.__atlasLinks = probe;
 
@@ -527,6 +594,9 @@ export function mountAtlasMap(container: HTMLElement, store: Store = useAtlasSto
     flow.stop(false);
     markers.clear();
     capitalMarkers.clear();
+    container.removeEventListener('pointermove', onPointerMove);
+    container.removeEventListener('pointerleave', onPointerLeave);
+    cancelAnimationFrame(hoverFrame);
     tooltip.dispose();
     overlay.dispose();
     map.remove();

@@ -177,6 +177,14 @@ test('tapping a venue opens its meetings in a bottom sheet over the map, the ven
   expect(at.x).toBeGreaterThan(map.left);
   expect(at.x).toBeLessThan(map.right);
   await expectInsideAndReachable(page, page.locator(`.venue-marker[data-venue="${venue.id}"]`));
+  // Every button on the strip of map above the sheet can be tapped (the legend steps aside).
+  await expect(page.locator('.legend')).toBeHidden();
+  const onStrip = page.locator('.venue-layer > *');
+  for (let i = 0; i < (await onStrip.count()); i++) {
+    const box = await reach(onStrip.nth(i));
+    const y = (box.top + box.bottom) / 2;
+    if (y > map.top && y < cover.top && box.left >= map.left && box.right <= map.right) expect(box.hit, `${box.what} is covered`).toBe(true);
+  }
   if (SHOTS) await page.screenshot({ path: 'docs/phone-city.png' });
 
   // The handle expands the sheet and lowers it again.
@@ -231,5 +239,15 @@ for (const size of [
       checked++;
     }
     expect(checked).toBeGreaterThan(0);
+    // Labels that show at all are whole: none cut by the screen's edge.
+    const labels = await page.evaluate(() =>
+      [...document.querySelectorAll<HTMLElement>('.atlas-map [class*="__label"]')]
+        .filter((el) => el.getClientRects().length > 0)
+        .map((el) => ({ text: el.textContent, ...(el.getBoundingClientRect().toJSON() as Rect) })),
+    );
+    for (const l of labels) {
+      if (l.right < map.left || l.left > map.right || l.bottom < map.top || l.top > map.bottom) continue; // clipped with its marker
+      expect(l.left >= map.left && l.right <= map.right && l.top >= map.top && l.bottom <= map.bottom, `label ${l.text} cut at ${JSON.stringify(l)}`).toBe(true);
+    }
   });
 }

@@ -51,12 +51,16 @@ function overlaps(a: Box, b: Box): boolean {
 
 const SIDES: Exclude<LabelSide, 'hidden'>[] = ['right', 'left', 'top', 'bottom'];
 
+/** Labels keep this far (px) from the map's edge: the placed box is rounded, the glyphs have a halo. */
+const EDGE_MARGIN = 2;
+
 /**
  * `bounds`: the map's size; a label that would run past its edge is placed on another
  * side or hidden (the frame would cut it: "Islamabac" in a 375 px embed).
  */
 export function placeLabels(candidates: readonly LabelCandidate[], bounds?: { width: number; height: number }): Map<string, LabelSide> {
-  const inside = (b: Box): boolean => !bounds || (b.x0 >= 0 && b.y0 >= 0 && b.x1 <= bounds.width && b.y1 <= bounds.height);
+  const m = EDGE_MARGIN;
+  const inside = (b: Box): boolean => !bounds || (b.x0 >= m && b.y0 >= m && b.x1 <= bounds.width - m && b.y1 <= bounds.height - m);
   // Every dot is an obstacle for every label, including dots placed later.
   const taken: Box[] = candidates.map((c) => ({ x0: c.x - c.r, x1: c.x + c.r, y0: c.y - c.r, y1: c.y + c.r }));
   const dotOf = new Map(candidates.map((c, i) => [c.id, taken[i]!]));

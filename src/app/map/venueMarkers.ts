@@ -487,12 +487,15 @@ export class VenueMarkers {
   private font: string | null = null;
   private measurer: CanvasRenderingContext2D | null = null;
   private measureLabel(label: HTMLElement, text: string): number {
-    if (this.measurer === null) {
-      this.measurer = document.createElement('canvas').getContext('2d');
+    if (this.measurer === null) this.measurer = document.createElement('canvas').getContext('2d');
+    // A label not in the page (an edge marker's) has no computed font: the canvas would
+    // measure in its 10px default and every label after it would be too short (issue 21:
+    // "Islamabad" cut at a phone's edge). Read the font from a label in the page.
+    if (this.font === null && label.isConnected) {
       const style = getComputedStyle(label);
       this.font = `${style.fontStyle} ${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
     }
-    if (!this.measurer) return text.length * 7;
+    if (!this.measurer || this.font === null) return text.length * 7;
     this.measurer.font = this.font ?? '12px sans-serif';
     const width = this.measurer.measureText(text).width;
     return width > 0 ? Math.ceil(width) + 1 : text.length * 7;

@@ -36,7 +36,7 @@ export function analyzeFile(file: string, text: string, published: string | null
       // The verb that governs each date decides its direction ("met on Thursday", "will meet on Thursday"); read only when a sentence has a date.
       let groups: VerbGroup[] | null = null;
       const tense = (index: number): Tense => {
-        groups ??= verbGroups(span.text);
+        groups ??= verbGroups(span.text, { headline: isHeadline });
         const g = tenseAt(groups, index);
         if (!g) return sentenceTense(span.text);
         return g.tense === 'future' ? 'future' : g.tense === 'past' ? 'past' : sentenceTense(span.text) === 'future' ? 'future' : 'present';

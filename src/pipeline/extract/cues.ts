@@ -212,10 +212,12 @@ export function isReportingDate(text: string, dateStart: number, dateEnd?: numbe
   // "Trump on Saturday said ...": the date of the saying.
   if (dateEnd !== undefined && /^\s*,?\s*(?:said|says|told|announced|stated|tweeted|confirmed|reported|added|wrote)\b/i.test(text.slice(dateEnd))) return true;
   if (/\b(?:press|news|media) (?:conference|briefing)\s*$/i.test(before)) return true;
+  // "the first meeting since the May 2 raid": a date that bounds a period, not the meeting's.
+  if (/\b(?:since|until|till)\s+(?:the\s+)?$/i.test(before)) return true;
   return /\b(?:said|says|told|stated|statement|announced|confirmed|reported|tweeted|added|issued|quoted|noted|posted|wrote|briefed|briefing)\b[^,.;]{0,25}$/i.test(before);
 }
 
 /** "also" or "separately" marks another meeting, even with the same people or place. */
 export function marksAnother(text: string): boolean {
-  return /\b(?:also|separate|separately|later|subsequently|in addition)\b/i.test(text);
+  return /\b(?:also|separate|separately|later|subsequently|in addition)\b|\b(?:will|would|shall|and)\s+then\b|^then\b/i.test(text);
 }

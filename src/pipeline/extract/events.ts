@@ -52,8 +52,13 @@ export interface MeetingEvent {
 export interface ArticleFacts {
   /** The dateline city ("KABUL:"), when the article opens with one. */
   dateline: ResolvedPlace | null;
-  /** The lead sentence's first date, when it gives one. */
+  /** The lead sentence's first date of an event, when it gives one. */
   leadDate: DateMention | null;
+  /**
+   * The lead's first date even when it dates a saying ("X said on Wednesday"): a meeting
+   * held is reported the day its words were said; a plan is not held the day it is announced.
+   */
+  leadReportingDate: DateMention | null;
 }
 
 /** Groups an article's sentence readings into events (see the file comment). */
@@ -163,10 +168,11 @@ export function markMainEvent(events: MeetingEvent[], article: ArticleFacts): vo
     first.implied.venue = true;
     first.why.push(`venue: dateline "${article.dateline.name}"`);
   }
-  if (!first.date && article.leadDate) {
-    first.date = article.leadDate;
+  const leadDate = article.leadDate ?? (first.status === 'planned' ? null : article.leadReportingDate);
+  if (!first.date && leadDate) {
+    first.date = leadDate;
     first.implied.date = true;
-    first.why.push(`date: lead sentence "${article.leadDate.text}"`);
+    first.why.push(`date: lead sentence "${leadDate.text}"`);
   }
 }
 

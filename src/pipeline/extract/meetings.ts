@@ -9,6 +9,7 @@
  * The merge of one meeting reported by several articles follows, over the whole dataset.
  * Pure and deterministic; the `why` list on each meeting says which rules fired.
  */
+import { isReportingDate } from './cues';
 import { articlePeople } from './people';
 import { groupMentions } from './events';
 import { type FieldOptions, leadStatesOf, meetingFields } from './fields';
@@ -35,7 +36,9 @@ export function extractMeetings(article: AnalyzedArticle, options: ExtractOption
     const r = readSentence(s, ctx, (reason) => skip(s, reason));
     if (r) readings.push(r);
   }
-  const leadDate = article.sentences.find((s) => !s.isHeadline)?.dates[0] ?? article.datelineDay;
-  const events = groupMentions(readings, { dateline: article.dateline, leadDate }, skip);
+  const lead = article.sentences.find((s) => !s.isHeadline);
+  const leadDates = lead?.dates ?? [];
+  const eventDate = leadDates.find((d) => !isReportingDate(lead!.text, d.start - lead!.start, d.end - lead!.start));
+  const events = groupMentions(readings, { dateline: article.dateline, leadDate: eventDate ?? article.datelineDay, leadReportingDate: leadDates[0] ?? null }, skip);
   return events.map((e, i) => meetingFields(e, i, events, article, options, leadStates));
 }

@@ -164,9 +164,12 @@ export function readSentence(s: AnalyzedSentence, ctx: MentionContext, skip: (re
   }
   const lexical = statusCue(text);
   // The verb that governs the meeting's words says whether it happened, is happening or is to come.
-  const cueAt = (strongCues[0] ?? firstCue ?? refs[0]!).start;
-  const verb = tenseAt(verbGroups(text), cueAt);
-  const st = !lexical.status && verb?.tense === 'future' ? { status: 'planned' as const, words: verb.text } : lexical;
+  const cue = strongCues[0] ?? firstCue ?? refs[0]!;
+  const governing = tenseAt(verbGroups(text, { headline: s.isHeadline }), cue.start);
+  // A verb cue ("will meet") carries its tense; a meeting noun only from a verb just before it
+  // ("will chair the third meeting"), not from a main clause it is no object of ("agreed ... during the talks").
+  const verb = governing && (strongCues.length > 0 || (governing.end <= cue.start && cue.start - governing.end <= 40)) ? governing : null;
+  const st = !lexical.status && verb?.plans ? { status: 'planned' as const, words: verb.text } : lexical;
   const isCall = cues.some((c) => c.kind === 'call');
   const mention: EventMention = {
     sentence: s,

@@ -28,3 +28,23 @@ describe('verb groups and their tense (wink-nlp part of speech and lemmas)', () 
     expect(tenseAt(groups, text.indexOf('Wednesday'))?.text).toBe('confirmed');
   });
 });
+
+describe('headline style', () => {
+  it('"Leaders to hold meeting" is what will happen', () => {
+    const headline = 'Salvaging ties: army chiefs to hold meeting';
+    expect(verbGroups(headline, { headline: true }).map((g) => `${g.text}=${g.tense}`)).toContain('to hold=future');
+  });
+  it('in body text the same shape is a purpose, not a plan', () => {
+    expect(read('They agreed on closer cooperation to fight terrorism.').filter((g) => g.includes('future'))).toEqual([]);
+  });
+});
+
+describe('plans in any tense', () => {
+  it('"agreed to hold" is past, and a plan', () => {
+    const [g] = verbGroups('The two sides agreed to hold the next round in the capital.');
+    expect(g).toMatchObject({ text: 'agreed to hold', tense: 'past', plans: true });
+  });
+  it('"held" is no plan', () => {
+    expect(verbGroups('The two sides held talks.')[0]).toMatchObject({ tense: 'past', plans: false });
+  });
+});

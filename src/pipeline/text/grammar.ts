@@ -20,6 +20,8 @@ export interface VerbGroup {
   end: number;
   text: string;
   tense: VerbTense;
+  /** What the group says is still to come: a future tense, or a plan in any tense ("agreed to hold", "planned to visit"). */
+  plans: boolean;
   /** Lemma of the group's main verb ("hold", "meet"). */
   lemma: string;
 }
@@ -78,7 +80,7 @@ function isPastForm(t: Token): boolean {
  * The verb groups of a sentence: runs of auxiliaries, adverbs, "to" and verbs that end in
  * a verb ("will then lead", "is set to host", "has met"), each with its tense.
  */
-export function verbGroups(text: string): VerbGroup[] {
+export function verbGroups(text: string, options: { headline?: boolean } = {}): VerbGroup[] {
   const ts = tokens(text);
   const groups: VerbGroup[] = [];
   let i = 0;
@@ -93,15 +95,20 @@ export function verbGroups(text: string): VerbGroup[] {
     const to = ts[i - 1];
     const planWord = ts[i - 2];
     if (to?.lower === 'to' && planWord && (PLAN_VERBS.has(planWord.lemma) || PLAN_PARTICIPLES.has(planWord.lower))) run.push(planWord, to);
+    // Headline style, "Leaders to meet": a subject, then "to" and a verb, is what will happen
+    // (in body text the same shape is a purpose: "cooperation to fight terrorism").
+    else if (options.headline && to?.lower === 'to' && planWord && (planWord.pos === 'PROPN' || planWord.pos === 'NOUN' || planWord.pos === 'PRON')) run.push(to);
     while (j < ts.length && (ts[j]!.pos === 'AUX' || ts[j]!.pos === 'VERB' || ts[j]!.pos === 'ADV' || (ts[j]!.pos === 'PART' && ts[j]!.lower === 'to'))) {
       run.push(ts[j]!);
       j++;
     }
     // Trailing adverbs and particles are not part of the group.
     while (run.length && (run.at(-1)!.pos === 'ADV' || run.at(-1)!.pos === 'PART')) run.pop();
+    if (run.length === 1 && run[0]!.lower === 'to') run.pop();
     if (run.length) {
       const main = [...run].reverse().find((t) => t.pos === 'VERB') ?? run.at(-1)!;
-      groups.push({ start: run[0]!.start, end: run.at(-1)!.end, text: text.slice(run[0]!.start, run.at(-1)!.end), tense: tenseOf(run), lemma: main.lemma });
+      const { tense, plans } = tenseOf(run);
+      groups.push({ start: run[0]!.start, end: run.at(-1)!.end, text: text.slice(run[0]!.start, run.at(-1)!.end), tense, plans, lemma: main.lemma });
     }
     i = Math.max(j, i + 1);
   }
@@ -113,16 +120,24 @@ export function verbGroups(text: string): VerbGroup[] {
   return groups;
 }
 
-function tenseOf(run: Token[]): VerbTense {
+function tenseOf(run: Token[]): { tense: VerbTense; plans: boolean } {
   const words = run.filter((t) => t.pos !== 'ADV');
   const has = (set: Set<string>) => words.some((t) => set.has(t.lower));
   const toAt = words.findIndex((t) => t.lower === 'to');
-  if (has(FUTURE_AUX)) return 'future';
+  const future = { tense: 'future' as const, plans: true };
+  if (has(FUTURE_AUX)) return future;
+  if (toAt === 0) return future;
   if (toAt > 0) {
     const before = words[toAt - 1]!;
     // "were to meet", "is set to host", "plans to visit".
-    if (PAST_BE.has(before.lower) || PRESENT_BE.has(before.lower) || PLAN_PARTICIPLES.has(before.lower) || PLAN_VERBS.has(before.lemma)) return 'future';
+    if (PAST_BE.has(before.lower) || PRESENT_BE.has(before.lower) || PLAN_PARTICIPLES.has(before.lower)) return future;
+    // "agreed to hold talks": the agreeing is past, what was agreed is to come.
+    if (PLAN_VERBS.has(before.lemma)) return { tense: isPastForm(before) || PERFECT.has(words[0]!.lower) ? 'past' : 'future', plans: true };
   }
+  return { tense: tenseOfMainVerb(words), plans: false };
+}
+
+function tenseOfMainVerb(words: Token[]): VerbTense {
   const first = words[0]!;
   const last = words.at(-1)!;
   if (PERFECT.has(first.lower)) return 'past';

@@ -117,9 +117,7 @@ export function groupMentions(readings: SentenceReading[], article: ArticleFacts
     lastTouched = made;
   }
   markMainEvent(events, article);
-  const resolved = resolveFragments(events);
-  meetingsDuringVisits(resolved);
-  return resolved;
+  return meetingsDuringVisits(resolveFragments(events));
 }
 
 /**
@@ -127,14 +125,17 @@ export function groupMentions(readings: SentenceReading[], article: ArticleFacts
  * will travel to Tashkent on 25-27 March. He will meet with the President ..." takes the
  * visit's city and days, as implied facts.
  */
-export function meetingsDuringVisits(events: MeetingEvent[]): void {
-  for (let i = 1; i < events.length; i++) {
-    const e = events[i]!;
+export function meetingsDuringVisits(events: MeetingEvent[]): MeetingEvent[] {
+  const out = [...events];
+  for (let i = 1; i < out.length; i++) {
+    const e = out[i]!;
     if (e.kinds.has('call') || (e.venue && e.date)) continue;
-    const v = events[i - 1]!;
-    if (!v.kinds.has('visit') || !v.venue || v.status !== e.status) continue;
-    if (e.sentences[0]!.index - v.sentences.at(-1)!.index > 2 || reportsAnother(e.mentions[0]!)) continue;
-    if (![...e.participants].some((c) => v.participants.has(c))) continue;
+    const v = out.slice(0, i).reverse().find((x) => x.kinds.has('visit'));
+    if (!v || !v.venue || v.status !== e.status) continue;
+    if (e.sentences[0]!.index - v.sentences.at(-1)!.index > 2) continue;
+    // The next step of the trip in the same city ("will then attend the Tashkent Conference") is during it too.
+    const sameCity = !!e.venue && e.venue.id === v.venue.id;
+    if (!sameCity && (reportsAnother(e.mentions[0]!) || ![...e.participants].some((c) => v.participants.has(c)))) continue;
     // A date of its own must lie within the visit's days.
     if (e.date && !(v.date && v.date.window.start <= e.date.window.start && e.date.window.end <= v.date.window.end)) continue;
     if (!e.venue) {
@@ -148,7 +149,16 @@ export function meetingsDuringVisits(events: MeetingEvent[]): void {
       e.implied.date = true;
       e.why.push(`date: during the visit ("${v.date.text}")`);
     }
+    // A visit reported only as a journey ("will travel to Tashkent") is the setting of the
+    // meetings it holds, not a meeting of its own: it joins the first of them.
+    if (v.kinds.size === 1 && !v.nameKey && out[i - 1] === v) {
+      fold(e, v);
+      e.main ||= v.main;
+      out.splice(i - 1, 1);
+      i--;
+    }
   }
+  return out;
 }
 
 /**
@@ -272,6 +282,8 @@ const ANOTHER_OPENING = /^\s*(?:earlier|later|separately|subsequently|meanwhile|
 function reportsAnother(m: EventMention): boolean {
   const cue = m.cues.find((c) => c.strong);
   if (ANOTHER_OPENING.test(m.sentence.text)) return true;
+  // "will then lead the delegation to the conference": the next step of a programme.
+  if (/\b(?:will|would|shall)\s+then\b/i.test(m.sentence.text)) return true;
   return !!cue && ANOTHER_BEFORE_CUE.test(m.sentence.text.slice(0, cue.start));
 }
 

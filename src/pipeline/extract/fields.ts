@@ -146,24 +146,32 @@ export function meetingFields(d: MeetingEvent, i: number, all: MeetingEvent[], a
   };
 }
 
-function kindOf(isCall: boolean, sides: number, d: MeetingEvent): MeetingKind {
+/**
+ * The kind counts the sides present: two are bilateral, three trilateral, more multilateral.
+ * With fewer than three named, a group or a count the text gives ("the 21 delegations",
+ * "five Central Asian countries", a format) makes it multilateral; words alone ("a trilateral
+ * push") never make a two-sided meeting trilateral.
+ */
+export function kindOf(isCall: boolean, sides: number, d: Pick<MeetingEvent, 'sentences' | 'groups'>): MeetingKind {
   if (isCall) return 'call';
-  const said = d.sentences.map((s) => s.text).join(' ');
-  if (/\btrilateral\b/i.test(said) && sides <= 3) return 'trilateral';
-  if (/\bmultilateral\b|\bformat\b|\b(?:\d+|three|four|five|six|seven|eight|nine|ten|several|many|dozens of)\s+(?:\w+\s+)?(?:countries|states|nations)\b|\bmeetings? (?:among|of) the\b[^.]*\b(?:countries|states|nations)\b/i.test(said) && sides <= 3) return 'multilateral';
-  if (/\bbilateral (?:talks|meeting|dialogue|consultations)\b/i.test(said) && sides <= 2) return 'bilateral';
-  if (d.groups.size > 0 && sides < 4) return 'multilateral';
   if (sides >= 4) return 'multilateral';
   if (sides === 3) return 'trilateral';
+  const said = d.sentences.map((s) => s.text).join(' ');
+  if (d.groups.size > 0 || MORE_SIDES_SAID.test(said)) return 'multilateral';
+  if (sides < 2 && /\btrilateral\b/i.test(said)) return 'trilateral';
   return 'bilateral';
 }
+
+/** Words that say a meeting had more sides than it names. */
+export const MORE_SIDES_SAID =
+  /\bmultilateral\b|\bformat\b|\b(?:\d+|three|four|five|six|seven|eight|nine|ten|several|many|dozens of)\s+(?:\w+\s+)?(?:countries|states|nations|delegations)\b|\bmeetings? (?:among|of) the\b[^.]*\b(?:countries|states|nations)\b/i;
 
 function genericTitle(d: MeetingEvent, parts: string[], orgs: string[], isCall: boolean, options: FieldOptions): string {
   const names = [...parts.map(options.stateName), ...orgs.filter((o) => !(o === 'Taliban' && parts.includes('AFG')))];
   const noun = isCall
     ? 'call'
     : d.kinds.has('courtesy')
-      ? 'courtesy call'
+      ? 'courtesy meeting'
       : d.kinds.has('signing')
         ? 'signing'
         : d.nouns.has('talks')

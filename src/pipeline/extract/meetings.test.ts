@@ -148,3 +148,96 @@ describe('rules on made-up text', () => {
     expect(extract('The Prime Minister reiterated his invitation to President Putin to visit Pakistan.', '2021-09-14')).toEqual([]);
   });
 });
+
+describe('events resolved over the whole document (made-up articles)', () => {
+  it('headline, lead and a later detail are one event: the detail gives the venue and day', () => {
+    const text = [
+      'Tajikistan and Uzbekistan hold border security talks',
+      '',
+      'Tajikistan and Uzbekistan held talks on border security and drug trafficking, officials said.',
+      '',
+      'The talks between the interior ministers of Tajikistan and Uzbekistan took place in Samarkand on Monday.',
+      '',
+    ].join('\n');
+    const meetings = extract(text, '2024-03-13');
+    expect(meetings).toHaveLength(1);
+    expect(meetings[0]).toMatchObject({ venue: { name: 'Samarkand' }, participants: ['TJK', 'UZB'], status: 'held', primary: true });
+    expect(meetings[0]!.date).toMatchObject({ start: '2024-03-11', precision: 'day' });
+    expect(meetings[0]!.sources.length).toBeGreaterThanOrEqual(3);
+  });
+
+  it('"also met" and "Earlier, ..." are meetings of their own, even with the same parties', () => {
+    const text = [
+      'KABUL: Pakistan’s interior minister met his Afghan counterpart in Kabul on Sunday.',
+      'The minister also met Afghanistan’s acting foreign minister.',
+      'Earlier, the Pakistani ambassador held talks with Afghan officials.',
+    ].join(' ');
+    const meetings = extract(text, '2025-07-20');
+    expect(meetings).toHaveLength(3);
+    expect(meetings.every((m) => m.participants.join() === 'AFG,PAK')).toBe(true);
+  });
+
+  it('a mention that names no party, place or date adds to the event before it', () => {
+    const text = 'Iran and Pakistan held talks in Tehran on Monday. The meeting lasted three hours. It focused on border security.';
+    const meetings = extract(text, '2024-01-16');
+    expect(meetings).toHaveLength(1);
+    expect(meetings[0]!.sources.length).toBeGreaterThanOrEqual(2);
+  });
+
+  it('the dateline is an implied venue that a stated one replaces', () => {
+    const text = 'ISLAMABAD: Pakistan and China held talks on Tuesday, officials said. The talks took place in Beijing.';
+    const [m] = extract(text, '2024-05-15');
+    expect(m).toMatchObject({ venue: { name: 'Beijing' } });
+  });
+
+  it('a passing mention of another round, with its own date and city, stays its own meeting', () => {
+    const text = [
+      'MOSCOW: Russia will host the next round of consultations on Afghanistan in Moscow next week.',
+      'On May 27, 2022, a fourth round of consultations on Afghanistan was held in Dushanbe.',
+    ].join(' ');
+    const meetings = extract(text, '2023-02-03');
+    expect(meetings.map((m) => [m.venue?.name, m.status])).toEqual([
+      ['Moscow', 'planned'],
+      ['Dushanbe', 'held'],
+    ]);
+  });
+
+  it('a trip and the meetings it holds: the meeting takes the trip\'s city and days, the trip is no meeting of its own', () => {
+    const text = [
+      'The Uzbek foreign minister will travel to Islamabad, Pakistan, on March 25-27.',
+      'He will meet with Pakistan’s prime minister and the army chief.',
+    ].join(' ');
+    const meetings = extract(text, '2024-03-20');
+    expect(meetings).toHaveLength(1);
+    expect(meetings[0]).toMatchObject({ status: 'planned', venue: { name: 'Islamabad' }, participants: ['PAK', 'UZB'] });
+    expect(meetings[0]!.date).toMatchObject({ start: '2024-03-25', end: '2024-03-27' });
+  });
+
+  it('talks going on as the article is written are held, in the week of publication', () => {
+    const text = 'Pakistan’s foreign minister met a delegation of Afghan officials on Thursday. The US envoy is also in Islamabad and holding talks with Pakistani officials, the embassy confirmed on Wednesday.';
+    const m = extract(text, '2019-10-03').find((x) => x.participants.includes('USA'));
+    expect(m).toMatchObject({ status: 'held', venue: { name: 'Islamabad' } });
+    expect(m!.date).toMatchObject({ start: '2019-09-30', end: '2019-10-06', precision: 'week' });
+  });
+
+  it('a verb in the future ("will then lead") plans the meeting its object names', () => {
+    const [m] = extract('The under secretary will then lead the US delegation to the regional conference in Tashkent.', '2018-03-20');
+    expect(m?.status).toBe('planned');
+  });
+});
+
+describe('meeting kinds agree with their sides (the whole seed dataset)', () => {
+  it('two sides bilateral, three trilateral, more multilateral; fewer named only with a group or count in the text', async () => {
+    const { MORE_SIDES_SAID } = await import('./fields');
+    const checked = dataset.meetings.filter((m) => m.kind !== 'call');
+    expect(checked.length).toBeGreaterThan(5);
+    for (const m of checked) {
+      const sides = m.participants.length + m.organizations.filter((o) => !(o === 'Taliban' && m.participants.includes('AFG'))).length;
+      const named = new Set(m.participants).size;
+      const saysMore = (m.groups?.length ?? 0) > 0 || m.sources.some((s) => MORE_SIDES_SAID.test(s.quote));
+      if (m.kind === 'bilateral') expect(named, m.id).toBeLessThanOrEqual(2);
+      if (m.kind === 'trilateral') expect(named === 3 || (sides < 3 && named < 2), m.id).toBe(true);
+      if (m.kind === 'multilateral') expect(named >= 4 || saysMore, m.id).toBe(true);
+    }
+  });
+});

@@ -69,6 +69,9 @@ describe('npm run data on a folder of hostile files', () => {
     // One line of about 1 MB with no line break: real article text repeated.
     const line = readFileSync(join(ROOT, 'seeds/000_40685300e417c72f.txt'), 'utf8').replace(/\s*\n\s*/g, ' ');
     writeFileSync(join(seeds, 'endless.txt'), line.repeat(Math.ceil(1_000_000 / line.length)));
+    // No sentence end at all in its first 100k characters (one run-on line), and a page of furniture only.
+    writeFileSync(join(seeds, 'run-on.txt'), 'officials of Pakistan and Afghanistan held talks in Kabul '.repeat(3000));
+    writeFileSync(join(seeds, 'furniture.txt'), 'Home\nWorld news\nShare this story\nMost read stories of the week in the region\n');
     out = join(work, 'mixed-out', 'meetings.json');
     run = runData(['--seeds', seeds, '--out', out, '--curation', join(FIXTURES, 'curation-malformed.json')]);
     const checked = parseDataset(JSON.parse(readFileSync(out, 'utf8')));
@@ -117,6 +120,16 @@ describe('npm run data on a folder of hostile files', () => {
     }
     const markup = dataset.meetings.filter((m) => m.sources[0]!.file === 'markup.txt');
     expect(markup.flatMap((m) => m.sources.map((s) => s.quote)).join(' ')).toContain('<script>alert("xss-script")</script>');
+  });
+
+  it('names each impossible day with its file, line and words, a file with no sentence end, and a page with no article body', () => {
+    expect(run.stderr).toMatch(/warning: impossible-dates\.txt \(line 1\): "February 30, 2024" is not a calendar day; expected a real day of that month/);
+    expect(run.stderr).toMatch(/warning: impossible-dates\.txt \(line 2\): "April 31" is not a calendar day/);
+    expect(run.stderr).toMatch(/warning: impossible-dates\.txt \(line 3\): "31\.02\.2023" is not a calendar day/);
+    expect(run.stderr).toMatch(/warning: run-on\.txt \(line 1\): no sentence end \(\. ! \?\) in its first 100,000 characters/);
+    expect(run.stderr).toMatch(/warning: furniture\.txt: no article body found, only page furniture/);
+    // The endless line of real sentences has sentence ends: no such warning for it.
+    expect(run.stderr).not.toMatch(/warning: endless\.txt \(line 1\): no sentence end/);
   });
 
   it('reads no impossible day ("February 30", "April 31") as a date, and leaves unknown places without a venue', () => {

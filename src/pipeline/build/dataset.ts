@@ -6,11 +6,12 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { type Dataset, type Meeting, type Place, type Source, type State, parseDataset } from '../../dataset/schema';
+import { type Dataset, describeIssues, type Meeting, type Place, type Source, type State, parseDataset } from '../../dataset/schema';
 import type { ResolvedPlace } from '../contracts';
 import { analyzeFile } from '../extract/analyze';
 import { extractMeetings } from '../extract/meetings';
-import { compileTopics, type TopicRule, type TopicsFile } from '../extract/topics';
+import { compileTopics, type TopicRule, TopicsFile } from '../extract/topics';
+import { findImpossibleDates } from '../dates/impossible';
 import { loadGazetteer } from '../places/gazetteer';
 import { applyCuration, parseCuration } from './curation';
 import { readJsonFile, readSeeds, type Warning } from './inputs';
@@ -54,13 +55,34 @@ export function meetingId(file: string, start: number): string {
 let topicRules: TopicRule[] | null = null;
 function loadTopics(warnings: Warning[]): TopicRule[] {
   if (topicRules) return topicRules;
-  const json = readJsonFile(TOPICS_FILE, 'data/topics.json', warnings) as TopicsFile | undefined;
-  if (!json || !Array.isArray(json.topics)) {
-    warnings.push({ file: 'data/topics.json', message: 'expected { "topics": [ { "label", "patterns": [...] } ] }; meetings get no topics' });
+  const json = readJsonFile(TOPICS_FILE, 'data/topics.json', warnings);
+  const parsed = json === undefined ? null : TopicsFile.safeParse(json);
+  if (!parsed?.success) {
+    const why = parsed ? describeIssues(parsed.error).join('; ') : 'unreadable';
+    warnings.push({ file: 'data/topics.json', message: `expected { "topics": [ { "label", "patterns": [...] } ] } (${why}); meetings get no topics` });
     return [];
   }
-  topicRules = compileTopics(json);
+  topicRules = compileTopics(parsed.data);
   return topicRules;
+}
+
+/** How far into a file a sentence end must come before the file is reported as one endless sentence. */
+export const SENTENCE_END_WITHIN = 100_000;
+
+/**
+ * What in a file's text the pipeline can only read as nothing: days no calendar has ("February
+ * 30") and a file with no sentence end early on (one endless line). Each is named with its line.
+ */
+export function inputTextWarnings(file: string, text: string): Warning[] {
+  const out: Warning[] = [];
+  const lineOf = (offset: number) => text.slice(0, offset).split('\n').length;
+  for (const d of findImpossibleDates(text)) {
+    out.push({ file, where: `line ${lineOf(d.start)}`, message: `"${d.text}" is not a calendar day; expected a real day of that month (it is read as no date)` });
+  }
+  if (text.length > SENTENCE_END_WITHIN && !/[.!?…](?:["'”’)\]]*)(?:\s|$)/u.test(text.slice(0, SENTENCE_END_WITHIN))) {
+    out.push({ file, where: 'line 1', message: `no sentence end (. ! ?) in its first ${SENTENCE_END_WITHIN.toLocaleString('en')} characters; expected prose in sentences, so no meeting can be read from it` });
+  }
+  return out;
 }
 
 export function runPipeline(options: PipelineOptions): PipelineResult {
@@ -96,6 +118,10 @@ export function runPipeline(options: PipelineOptions): PipelineResult {
       for (const c of seg.clutter) skipped.push({ file, what: `${c.reason} at ${c.start}..${c.end}: "${clip(c.text)}"`, reason: 'page clutter is not a source of facts' });
     }
     if (analyzed.segments.length === 0) warnings.push({ file, message: 'no article text found' });
+    else if (analyzed.segments.every((seg) => seg.sentences.length === 0)) {
+      warnings.push({ file, message: 'no article body found, only page furniture (headlines, labels, links); expected sentences of prose a meeting could come from' });
+    }
+    warnings.push(...inputTextWarnings(file, text));
     for (const article of analyzed.articles) {
       const onSkip = (sentence: { start: number; end: number; text: string }, reason: string) =>
         skipped.push({ file, what: `sentence at ${sentence.start}..${sentence.end}: "${clip(sentence.text)}"`, reason });

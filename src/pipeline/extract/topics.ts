@@ -1,15 +1,36 @@
 /**
- * Topic tags from the patterns in data/topics.json. Pure: the rules are passed in.
+ * Topic tags from the patterns in data/topics.json. Pure: the rules are passed in; the file
+ * is checked against `TopicsFile` where it is read (the build's edge).
  */
+import * as z from 'zod/mini';
 
 export interface TopicRule {
   label: string;
   patterns: RegExp[];
 }
 
-export interface TopicsFile {
-  topics: Array<{ label: string; patterns: string[] }>;
-}
+/** The shape of data/topics.json; a pattern must compile as a regular expression. */
+export const TopicsFile = z.object({
+  topics: z.array(
+    z.object({
+      label: z.string().check(z.minLength(1)),
+      patterns: z.array(
+        z.string().check(
+          z.minLength(1),
+          z.refine((p) => {
+            try {
+              new RegExp(p, 'u');
+              return true;
+            } catch {
+              return false;
+            }
+          }, 'expected a regular expression'),
+        ),
+      ),
+    }),
+  ),
+});
+export type TopicsFile = z.infer<typeof TopicsFile>;
 
 /** Compiles the topics file; patterns are word-bounded and case-insensitive. */
 export function compileTopics(file: TopicsFile): TopicRule[] {

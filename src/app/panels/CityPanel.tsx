@@ -107,11 +107,12 @@ export function CityPanel() {
     const onKey = (e: KeyboardEvent) => {
       if (e.key !== 'Escape' || e.defaultPrevented) return;
       if (e.target instanceof HTMLElement && e.target.closest('input, select, textarea')) return;
-      close();
+      setExpanded(false);
+      selectCity(null);
     };
     document.addEventListener('keydown', onKey);
     return () => document.removeEventListener('keydown', onKey);
-  });
+  }, [sheet, shown, selectCity]);
 
   /** Dragging the handle: the sheet follows the finger; on release it settles expanded, half, or closed. */
   const onHandlePointerDown = (down: ReactPointerEvent<HTMLButtonElement>) => {

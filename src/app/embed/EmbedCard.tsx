@@ -84,7 +84,8 @@ export function EmbedCard({ stage }: { stage: HTMLElement | null }) {
   useLayoutEffect(() => {
     const card = ref.current;
     if (!place || placement !== 'bottom' || !card || !stage) return;
-    const report = () => announceCover(Math.round(stage.getBoundingClientRect().bottom - card.getBoundingClientRect().top));
+    const map = stage.querySelector('.atlas-map') ?? stage;
+    const report = () => announceCover(Math.max(0, Math.round(map.getBoundingClientRect().bottom - card.getBoundingClientRect().top)));
     report();
     const observer = new ResizeObserver(report);
     observer.observe(card);

@@ -26,6 +26,22 @@ describe('placeLabels', () => {
     expect(placeLabels([venue('wide', 25, 100)], { width: 50, height: 300 }).get('wide')).toBe('hidden');
   });
 
+  it('never puts a label nearer to another dot than to its own', () => {
+    // Kabul with a wide ring clearance and Islamabad just south-east, capital squares around
+    // (as at world zoom): above or below Kabul would sit beside Islamabad's dot.
+    const kabul = { id: 'kabul', x: 100, y: 100, r: 9, width: 30, height: 14, priority: 4 };
+    const others = [venue('islamabad', 112, 104, 3), { id: 'capital:TJK', x: 96, y: 85, r: 2.75, width: 50, height: 13, priority: -1 }, { id: 'capital:IRN', x: 60, y: 98, r: 2.75, width: 40, height: 13, priority: -1 }];
+    const all = [kabul, ...others];
+    const sides = placeLabels(all);
+    for (const c of all) {
+      const side = sides.get(c.id)!;
+      if (side === 'hidden') continue;
+      const box = labelBox(c, side);
+      const d = (o: LabelCandidate) => Math.max(0, box.x0 - (o.x + o.r), o.x - o.r - box.x1) + Math.max(0, box.y0 - (o.y + o.r), o.y - o.r - box.y1);
+      for (const o of all) if (o !== c) expect(d(o), `${c.id} (${side}) is nearer to ${o.id}`).toBeGreaterThan(d(c));
+    }
+  });
+
   it('hides the label of the less busy venue when there is no room at all', () => {
     const crowd = [venue('a', 100, 100, 9), venue('b', 100, 100, 1), venue('d', 40, 100, 5), venue('e', 100, 80, 5), venue('f', 100, 120, 5)];
     const sides = placeLabels(crowd);

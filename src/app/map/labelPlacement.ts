@@ -51,6 +51,11 @@ function overlaps(a: Box, b: Box): boolean {
 
 const SIDES: Exclude<LabelSide, 'hidden'>[] = ['right', 'left', 'top', 'bottom'];
 
+/** Pixels between two boxes along x plus along y (0 when they touch or overlap). */
+function gap(a: Box, b: Box): number {
+  return Math.max(0, a.x0 - b.x1, b.x0 - a.x1) + Math.max(0, a.y0 - b.y1, b.y0 - a.y1);
+}
+
 /** Labels keep this far (px) from the map's edge: the placed box is rounded, the glyphs have a halo. */
 const EDGE_MARGIN = 2;
 
@@ -64,6 +69,16 @@ export function placeLabels(candidates: readonly LabelCandidate[], bounds?: { wi
   // Every dot is an obstacle for every label, including dots placed later.
   const taken: Box[] = candidates.map((c) => ({ x0: c.x - c.r, x1: c.x + c.r, y0: c.y - c.r, y1: c.y + c.r }));
   const dotOf = new Map(candidates.map((c, i) => [c.id, taken[i]!]));
+  const dots = taken.slice();
+  // A label reads as the name of the dot it is nearest to: a side nearer another dot (above
+  // Kabul at world zoom is beside Islamabad) would name the wrong place.
+  const nearestIsOwn = (box: Box, own: Box | undefined): boolean => {
+    if (!own) return true;
+    const mine = gap(box, own);
+    // (A dot at the same place as its own, two venues in one city, cannot be told apart.)
+    const samePlace = (d: Box) => d.x0 + d.x1 === own.x0 + own.x1 && d.y0 + d.y1 === own.y0 + own.y1;
+    return !dots.some((d) => d !== own && !samePlace(d) && gap(box, d) <= mine);
+  };
   const order = [...candidates].sort((a, b) => b.priority - a.priority || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const result = new Map<string, LabelSide>();
   for (const c of order) {
@@ -71,7 +86,7 @@ export function placeLabels(candidates: readonly LabelCandidate[], bounds?: { wi
     let placed: LabelSide = 'hidden';
     for (const side of SIDES) {
       const box = labelBox(c, side);
-      if (inside(box) && !taken.some((t) => t !== own && overlaps(t, box))) {
+      if (inside(box) && !taken.some((t) => t !== own && overlaps(t, box)) && nearestIsOwn(box, own)) {
         taken.push(box);
         placed = side;
         break;

@@ -3,7 +3,7 @@
  * Expected numbers are derived from the dataset the server actually serves, so these
  * tests hold for the bootstrap placeholder and for the pipeline's real output alike.
  *
- * E2E_SCREENSHOTS=1 also writes docs/default.png, docs/city.png and docs/narrow-window.png.
+ * E2E_SCREENSHOTS=1 also writes docs/default.png, docs/tooltip.png, docs/city.png, docs/play.png and docs/narrow-window.png.
  */
 import { type Page, expect, test } from '@playwright/test';
 import type { Dataset, Meeting } from '../src/dataset/schema';
@@ -120,7 +120,13 @@ test('the default view shows every dated meeting over the full time range', asyn
   await expect(page.getByRole('slider', { name: 'Window start' })).toHaveAttribute('aria-valuetext', /^\d{1,2} [A-Z][a-z]+ \d{4}$/);
   await expect(page.getByRole('button', { name: 'Play' })).toBeVisible();
   await waitForMapIdle(page);
-  if (SHOTS) await page.screenshot({ path: 'docs/default.png' });
+  if (SHOTS) {
+    await page.screenshot({ path: 'docs/default.png' });
+    // The tooltip a capital shows on hover (docs/tooltip.png).
+    await page.locator('.capital-marker').first().hover();
+    await expect(page.getByRole('tooltip')).toBeVisible();
+    await page.screenshot({ path: 'docs/tooltip.png' });
+  }
 });
 
 test('clicking Kabul lists its meetings newest first with their evidence', async ({ page }) => {
@@ -152,7 +158,11 @@ test('clicking Kabul lists its meetings newest first with their evidence', async
   const expected = [...meetings].sort((a, b) => (key(a) === key(b) ? 0 : key(a) === '' ? 1 : key(b) === '' ? -1 : key(a) < key(b) ? 1 : -1));
   expect(ids.map((id) => key(meetings.find((m) => m.id === id)!))).toEqual(expected.map(key));
   await waitForMapIdle(page);
-  if (SHOTS) await page.screenshot({ path: 'docs/city.png' });
+  if (SHOTS) {
+    await page.mouse.move(1200, 790); // off the map: the venue's tooltip goes with the pointer
+    await expect(page.getByRole('tooltip')).toBeHidden();
+    await page.screenshot({ path: 'docs/city.png' });
+  }
 });
 
 test('narrowing the window with the keyboard changes the count and the drawn links', async ({ page }) => {
@@ -266,6 +276,7 @@ test('Play from the default view shows at least one meeting at every sampled mom
   while (Date.now() - started < 60_000) {
     const text = (await page.getByRole('status').textContent()) ?? '';
     samples.push(text);
+    if (SHOTS && samples.length === 8) await page.screenshot({ path: 'docs/play.png' });
     if (await page.getByRole('button', { name: 'Play' }).isVisible()) break;
     await page.waitForTimeout(250);
   }

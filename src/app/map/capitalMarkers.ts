@@ -91,9 +91,12 @@ export class CapitalMarkers {
       const show = () => this.hooks.onHover(info, m.count, button);
       const hide = () => this.hooks.onHover(info, m.count, null);
       button.addEventListener('pointerenter', show);
-      button.addEventListener('focus', show);
+      // Keyboard focus shows the tooltip; a click's focus does not keep it up after the pointer leaves.
+      button.addEventListener('focus', () => {
+        if (button.matches(':focus-visible')) show();
+      });
       button.addEventListener('pointerleave', () => {
-        if (document.activeElement !== button) hide();
+        if (!button.matches(':focus-visible')) hide();
       });
       button.addEventListener('blur', hide);
       this.markers.set(info.iso3, m);

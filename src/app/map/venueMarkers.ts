@@ -181,9 +181,12 @@ export class VenueMarkers {
       const show = () => this.hooks.onHover?.(place, marker.count, button);
       const hide = () => this.hooks.onHover?.(place, marker.count, null);
       button.addEventListener('pointerenter', show);
-      button.addEventListener('focus', show);
+      // Keyboard focus shows the tooltip; a click's focus does not keep it up after the pointer leaves.
+      button.addEventListener('focus', () => {
+        if (button.matches(':focus-visible')) show();
+      });
       button.addEventListener('pointerleave', () => {
-        if (document.activeElement !== button) hide();
+        if (!button.matches(':focus-visible')) hide();
       });
       button.addEventListener('blur', hide);
       this.markers.set(place.id, marker);

@@ -115,10 +115,10 @@ function main(argv: string[]): void {
     if (err.code === 'ENOENT' || err.code === 'ENOTDIR' || err.code === 'EACCES') fail(`cannot read the seeds folder ${seedsDir} (${err.code}); expected a folder of .txt articles (--seeds DIR)`);
     throw e;
   }
-  const { dataset, warnings, skipped, why } = result;
+  const { dataset, warnings, skipped, why, merges } = result;
   const content = serializeDataset(dataset);
 
-  if (args.report) process.stdout.write(formatReport(dataset, warnings, skipped, why));
+  if (args.report) process.stdout.write(formatReport(dataset, warnings, skipped, why, merges));
   for (const w of warnings) process.stderr.write(`warning: ${formatWarning(w)}\n`);
 
   if (args.strict && warnings.length > 0) {

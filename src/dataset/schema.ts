@@ -80,6 +80,17 @@ export const StateGroupMention = z.object({
   source: z.string(),
 });
 
+/**
+ * Where several articles report one meeting and differ on a field: every value with the
+ * report that gives it, and which one the meeting keeps.
+ */
+export const Disagreement = z.object({
+  field: z.enum(['date', 'venue']),
+  /** The value the meeting keeps, as shown ("2025-07-20", "Islamabad"). */
+  chosen: z.string(),
+  values: z.array(z.object({ value: z.string(), file: z.string(), quote: z.string() })).check(z.minLength(2)),
+});
+
 export const Meeting = z.object({
   id: z.string().check(z.minLength(1)),
   title: z.string(),
@@ -98,6 +109,8 @@ export const Meeting = z.object({
   /** Fields whose value came from the curation file rather than from the text. */
   curated: z.optional(z.array(z.string())),
   sources: z.array(EvidenceSpan).check(z.minLength(1, 'every meeting needs at least one evidence span')),
+  /** Reports of this meeting in several articles that differ on a field (see the merge stage). */
+  disagreements: z.optional(z.array(Disagreement)),
 });
 
 export const Dataset = z
@@ -156,6 +169,7 @@ export type EvidenceSpan = z.infer<typeof EvidenceSpan>;
 export type MeetingDate = z.infer<typeof MeetingDate>;
 export type StateGroupMention = z.infer<typeof StateGroupMention>;
 export type Meeting = z.infer<typeof Meeting>;
+export type Disagreement = z.infer<typeof Disagreement>;
 export type Dataset = z.infer<typeof Dataset>;
 
 /** Human-readable lines for every schema problem, each with its JSON path. */

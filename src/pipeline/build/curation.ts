@@ -46,7 +46,14 @@ const Addition = z.object({
   source: SourceRef,
 });
 
+/** Reports the merge stage joined that are different meetings: they stay apart. */
+const Split = z.object({ split: z.string().check(z.minLength(1)), note: Note, source: SourceRef });
+/** Reports of one meeting the merge stage did not join (two ids or more, from different articles). */
+const SameAs = z.object({ 'same-as': z.array(z.string().check(z.minLength(1))).check(z.minLength(2, 'expected two meeting ids or more')), note: Note, source: SourceRef });
+
 export type CurationEntry =
+  | { type: 'split'; index: number; meeting: string; note: string; source: string }
+  | { type: 'same-as'; index: number; meetings: string[]; note: string; source: string }
   | { type: 'correct'; index: number; meeting: string; set: CurationFields; note: string; source: string }
   | { type: 'remove'; index: number; meeting: string; note: string; source: string }
   | { type: 'add'; index: number; add: z.infer<typeof Addition>['add']; note: string; source: string };
@@ -57,7 +64,7 @@ export function parseCuration(json: unknown, label: string): { entries: Curation
   const entries: CurationEntry[] = [];
   const list = typeof json === 'object' && json !== null && !Array.isArray(json) ? (json as { entries?: unknown }).entries : undefined;
   if (!Array.isArray(list)) {
-    warnings.push({ file: label, message: 'expected { "entries": [ ... ] } with corrections { meeting, set, note, source }, removals { meeting, remove: true, note, source } or additions { add, note, source }' });
+    warnings.push({ file: label, message: 'expected { "entries": [ ... ] } with corrections { meeting, set, note, source }, removals { meeting, remove: true, note, source }, additions { add, note, source }, splits { split, note, source } or merges { "same-as": [ids], note, source }' });
     return { entries, warnings };
   }
   list.forEach((raw, index) => {
@@ -66,14 +73,16 @@ export function parseCuration(json: unknown, label: string): { entries: Curation
       warnings.push({ file: label, where, message: 'expected an object' });
       return;
     }
-    const shape = 'add' in raw ? Addition : 'remove' in raw ? Removal : Correction;
+    const shape = 'add' in raw ? Addition : 'remove' in raw ? Removal : 'split' in raw ? Split : 'same-as' in raw ? SameAs : Correction;
     const r = shape.safeParse(raw);
     if (!r.success) {
       warnings.push({ file: label, where, message: `skipped: ${describeIssues(r.error).join('; ')}` });
       return;
     }
     const v = r.data as Record<string, unknown>;
-    if ('add' in v) entries.push({ type: 'add', index, add: v.add as CurationEntry & never, note: v.note as string, source: v.source as string });
+    if ('split' in v) entries.push({ type: 'split', index, meeting: v.split as string, note: v.note as string, source: v.source as string });
+    else if ('same-as' in v) entries.push({ type: 'same-as', index, meetings: v['same-as'] as string[], note: v.note as string, source: v.source as string });
+    else if ('add' in v) entries.push({ type: 'add', index, add: v.add as CurationEntry & never, note: v.note as string, source: v.source as string });
     else if ('remove' in v) entries.push({ type: 'remove', index, meeting: v.meeting as string, note: v.note as string, source: v.source as string });
     else entries.push({ type: 'correct', index, meeting: v.meeting as string, set: v.set as CurationFields, note: v.note as string, source: v.source as string });
   });
@@ -97,6 +106,8 @@ export function applyCuration(meetings: Meeting[], entries: CurationEntry[], ctx
   let out = meetings.map((m) => ({ ...m }));
   for (const e of entries) {
     const where = `entries[${e.index}]`;
+    // Splits and merges are the merge stage's (it runs before the other entries).
+    if (e.type === 'split' || e.type === 'same-as') continue;
     if (e.type === 'remove') {
       if (!out.some((m) => m.id === e.meeting)) warnings.push({ file: label, where: `${where}.meeting`, message: `no meeting has id "${e.meeting}" (ids are listed by npm run data -- --report)` });
       out = out.filter((m) => m.id !== e.meeting);

@@ -13,7 +13,9 @@ import { extractMeetings } from '../extract/meetings';
 import { compileTopics, type TopicRule, TopicsFile } from '../extract/topics';
 import { findImpossibleDates } from '../dates/impossible';
 import { loadGazetteer } from '../places/gazetteer';
-import { applyCuration, parseCuration } from './curation';
+import { mergeReports, type MergeRecord, type MergeRules } from '../merge/mergeReports';
+import { parseMergeRules } from '../merge/rules';
+import { applyCuration, type CurationEntry, parseCuration } from './curation';
 import { readJsonFile, readSeeds, type Warning } from './inputs';
 import { unknownVenueNames } from './unknownVenues';
 
@@ -43,6 +45,8 @@ export interface PipelineResult {
   skipped: Skipped[];
   /** Per meeting id: the rules that fired, for the review report. */
   why: Map<string, string[]>;
+  /** Meetings the merge stage joined from several articles' reports. */
+  merges: MergeRecord[];
 }
 
 /** Stable, readable id: the file's stem and the offset of the meeting's first evidence. */
@@ -50,6 +54,14 @@ export function meetingId(file: string, start: number): string {
   const stem = file.replace(/\.[^.]+$/, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
   const short = stem.length > 20 ? `${stem.slice(0, 12)}-${createHash('sha1').update(stem).digest('hex').slice(0, 6)}` : stem;
   return `${short}-${start}`;
+}
+
+export const MERGE_RULES_FILE = join(REPO_ROOT, 'data/merge-rules.json');
+let mergeRules: MergeRules | null = null;
+/** data/merge-rules.json, checked once; a bad file stops the build with its name and field. */
+function loadMergeRules(): MergeRules {
+  mergeRules ??= parseMergeRules(JSON.parse(readFileSync(MERGE_RULES_FILE, 'utf8')));
+  return mergeRules;
 }
 
 let topicRules: TopicRule[] | null = null;
@@ -96,6 +108,7 @@ export function runPipeline(options: PipelineOptions): PipelineResult {
   const venueWarnings: Array<{ meetingId: string; warning: Warning }> = [];
   const sources: Source[] = [];
   let meetings: Meeting[] = [];
+  let merges: MergeRecord[] = [];
   const places = new Map<string, Place>();
   const usePlace = (p: ResolvedPlace): string => {
     if (!places.has(p.id)) places.set(p.id, { id: p.id, name: p.name, countryIso3: p.countryIso3, lon: p.lon, lat: p.lat, gazetteerId: p.gazetteerId });
@@ -178,23 +191,52 @@ export function runPipeline(options: PipelineOptions): PipelineResult {
     }
   }
 
+  // Curation is read first: its splits and merges are the merge stage's, its other entries come after.
   const curationPath = options.curationPath === undefined ? DEFAULT_CURATION : options.curationPath;
+  const curationLabel = curationPath === DEFAULT_CURATION ? 'data/curation.json' : (curationPath ?? '');
+  let curation: CurationEntry[] = [];
   if (curationPath && existsSync(curationPath)) {
-    const label = curationPath === DEFAULT_CURATION ? 'data/curation.json' : curationPath;
-    const json = readJsonFile(curationPath, label, warnings);
+    const json = readJsonFile(curationPath, curationLabel, warnings);
     if (json !== undefined) {
-      const parsed = parseCuration(json, label);
+      const parsed = parseCuration(json, curationLabel);
       warnings.push(...parsed.warnings);
-      const texts = new Map(inputs.articles.map((a) => [a.file, a.text]));
-      const applied = applyCuration(meetings, parsed.entries, {
-        resolveCity: (name, country) => gazetteer.resolveCity(name, country ? { countryIso3: [country] } : undefined),
-        fileText: (f) => texts.get(f) ?? null,
-        usePlace,
-        newId: meetingId,
-      }, label);
-      meetings = applied.meetings;
-      warnings.push(...applied.warnings);
+      curation = parsed.entries;
     }
+  }
+
+  // Merge: one meeting reported by several articles becomes one meeting.
+  const input = new Set(meetings.map((m) => m.id));
+  const merged = mergeReports(meetings, loadMergeRules(), {
+    placeOf: (id) => places.get(id) ?? null,
+    split: new Set(curation.flatMap((e) => (e.type === 'split' ? [e.meeting] : []))),
+    sameAs: curation.flatMap((e) => (e.type === 'same-as' ? [e.meetings] : [])),
+  });
+  meetings = merged.meetings;
+  merges = merged.merges;
+  for (const r of merged.merges) {
+    const rules = r.members.flatMap((id) => why.get(id) ?? []);
+    why.set(r.id, [...rules, `${r.forced ? 'merged by curation (same-as)' : 'merged'}: ${r.members.join(', ')} from ${r.files.join(', ')}`]);
+  }
+  for (const e of curation) {
+    if (e.type === 'split' && !merged.merges.some((r) => r.id === e.meeting) && !meetings.some((m) => m.id === e.meeting)) {
+      warnings.push({ file: curationLabel, where: `entries[${e.index}].split`, message: `no meeting has id "${e.meeting}" (merged meetings are listed by npm run data -- --report)` });
+    }
+    if (e.type === 'same-as') {
+      const missing = e.meetings.filter((id) => !input.has(id));
+      if (missing.length) warnings.push({ file: curationLabel, where: `entries[${e.index}].same-as`, message: `no meeting has id ${missing.map((x) => `"${x}"`).join(', ')} (ids are listed by npm run data -- --report)` });
+    }
+  }
+
+  if (curation.length) {
+    const texts = new Map(inputs.articles.map((a) => [a.file, a.text]));
+    const applied = applyCuration(meetings, curation, {
+      resolveCity: (name, country) => gazetteer.resolveCity(name, country ? { countryIso3: [country] } : undefined),
+      fileText: (f) => texts.get(f) ?? null,
+      usePlace,
+      newId: meetingId,
+    }, curationLabel);
+    meetings = applied.meetings;
+    warnings.push(...applied.warnings);
   }
 
   // An ambiguous or unknown venue stays a warning until a person settles it with a curation entry.
@@ -226,7 +268,7 @@ export function runPipeline(options: PipelineOptions): PipelineResult {
   };
   const checked = parseDataset(dataset);
   if (!checked.ok) throw new DatasetInvalidError(checked.problems);
-  return { dataset: checked.dataset, texts: new Map(inputs.articles.map((a) => [a.file, a.text])), warnings, skipped, why };
+  return { dataset: checked.dataset, texts: new Map(inputs.articles.map((a) => [a.file, a.text])), warnings, skipped, why, merges };
 }
 
 export class DatasetInvalidError extends Error {

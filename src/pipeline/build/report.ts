@@ -4,6 +4,7 @@
  * from curation are marked with "*"; then warnings, then everything skipped and why.
  */
 import type { Dataset, Meeting } from '../../dataset/schema';
+import type { MergeRecord } from '../merge/mergeReports';
 import type { Warning } from './inputs';
 import type { Skipped } from './dataset';
 
@@ -18,11 +19,19 @@ function dateText(m: Meeting): string {
   return `${d.start}..${d.end} (${d.precision})`;
 }
 
-export function formatReport(dataset: Dataset, warnings: Warning[], skipped: Skipped[], why: Map<string, string[]>): string {
+export function formatReport(dataset: Dataset, warnings: Warning[], skipped: Skipped[], why: Map<string, string[]>, merges: readonly MergeRecord[] = []): string {
   const lines: string[] = [];
   lines.push(`${dataset.meetings.length} meetings from ${dataset.sources.length} articles (${dataset.places.length} places, ${dataset.states.length} states)`);
   lines.push('Fields marked * come from data/curation.json.');
   lines.push(...formatMeetings(dataset, dataset.meetings, why));
+  lines.push('', `== Merged reports (${merges.length}): undo one with { "split": "<id>", "note", "source" } in data/curation.json, force one with { "same-as": ["<id>", "<id>"], ... }`);
+  for (const r of merges) {
+    lines.push(`  [${r.id}]${r.forced ? ' (same-as)' : ''} ${r.members.join(' + ')}  from ${r.files.join(', ')}`);
+    const m = dataset.meetings.find((x) => x.id === r.id);
+    for (const d of m?.disagreements ?? []) {
+      lines.push(`    ${d.field} disagrees, kept ${d.chosen}: ${d.values.map((v) => `${v.value} (${v.file}: "${oneLine(v.quote)}")`).join(' / ')}`);
+    }
+  }
   lines.push('', `== Warnings (${warnings.length})`);
   for (const w of warnings) lines.push(`  ${formatWarning(w)}`);
   lines.push('', `== Skipped (${skipped.length})`);
@@ -54,6 +63,7 @@ export function formatMeetings(dataset: Dataset, meetings: readonly Meeting[], w
     if (m.organizations.length) lines.push(`    organisations: ${m.organizations.join(', ')}`);
     if (m.topics.length) lines.push(`    topics: ${m.topics.join(', ')}`);
     for (const s of m.sources) lines.push(`    > ${s.file}:${s.start}-${s.end} "${oneLine(s.quote)}"`);
+    for (const d of m.disagreements ?? []) lines.push(`    ! reports differ on the ${d.field}: ${d.values.map((v) => `${v.value} (${v.file})`).join(' / ')}; kept ${d.chosen}`);
     const rules = why.get(m.id);
     if (rules?.length) lines.push(`    why: ${rules.join(' | ')}`);
   }

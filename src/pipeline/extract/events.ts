@@ -258,7 +258,13 @@ function bestHome(e: MeetingEvent, events: MeetingEvent[]): MeetingEvent | null 
     else if (partOf && (lead || !e.date || !e.venue) && !(e.date && e.venue)) score = 2;
     else if (eSides.size === 0 && sharedNames > 0) score = 2 + sharedNames;
     else if (e.nameKey && e.nameKey === t.nameKey) score = 2;
-    if (intoMain && !(sharedNames > 0 || (e.nameKey && e.nameKey === t.nameKey))) score = 0;
+    // A headline that reports a meeting in a few words ("Minister meets Chinese counterpart") is the
+    // lead's meeting: the lead tells it in full.
+    const headlineOnly = t.sentences.every((x) => x.isHeadline);
+    // Its sides may be the lead's or the two ends of one bilateral meeting ("meets Chinese counterpart" / "Pakistan's minister met").
+    const fewSides = new Set([...eSides, ...tSides]).size <= 2;
+    if (intoMain && headlineOnly && e.sentences[0]!.index <= 2 && (partOf || fewSides)) score = Math.max(score, 2.5);
+    else if (intoMain && !(sharedNames > 0 || (e.nameKey && e.nameKey === t.nameKey))) score = 0;
     if (score > bestScore) {
       best = t;
       bestScore = score;

@@ -305,14 +305,17 @@ export class VenueMarkers {
   private syncEdges(outside: VenueMarker[], width: number, height: number): void {
     outside.sort((a, b) => b.count - a.count || (a.place.id < b.place.id ? -1 : 1));
     const shown = outside.slice(0, MAX_EDGE_MARKERS);
-    const focusedEdge = [...this.markers.values()].find((m) => m.edge?.attached && document.activeElement === m.edge.button);
+    const active = document.activeElement as HTMLElement | null;
+    const focusedEdge = active?.classList.contains('venue-edge') && active.dataset.venue ? this.markers.get(active.dataset.venue) : undefined;
     if (focusedEdge && !shown.includes(focusedEdge) && focusedEdge.count > 0 && outside.includes(focusedEdge)) shown.push(focusedEdge);
     const items = shown.map((m) => {
       const edge = this.edgeOf(m);
       if (m.count !== edge.shownCount) {
         edge.count.textContent = String(m.count);
         // Arrow, gaps, the count's badge, padding and border around the measured name.
-        edge.width = Math.ceil(this.measureLabel(m.label, m.place.name) + Math.max(14, 6 * String(m.count).length + 8) + 38);
+        // The name is measured once (the same width as its label on the map), not per count change.
+        if (m.labelWidth === 0) m.labelWidth = this.measureLabel(m.label, m.place.name);
+        edge.width = Math.ceil(m.labelWidth + Math.max(14, 6 * String(m.count).length + 8) + 38);
       }
       return { id: m.place.id, x: m.sx, y: m.sy, width: edge.width, height: EDGE_HEIGHT };
     });

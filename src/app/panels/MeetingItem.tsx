@@ -18,6 +18,17 @@ export function stateNames(dataset: Dataset, codes: readonly string[]): string[]
 /** Quotes shown at once; the rest wait behind a "more quotes" switch so a panel stays scannable. */
 const QUOTES_SHOWN = 2;
 
+/** How many articles report the meeting (the merge stage joins their reports into one meeting). */
+export function reportedBy(meeting: Meeting): number {
+  return new Set(meeting.sources.map((s) => s.file)).size;
+}
+
+/** The evidence with each article's first quote first, so every report is seen before a second quote of one. */
+function evidenceOrder(spans: readonly EvidenceSpan[]): EvidenceSpan[] {
+  const firsts = spans.filter((s, i) => spans.findIndex((x) => x.file === s.file) === i);
+  return [...firsts, ...spans.filter((s) => !firsts.includes(s))];
+}
+
 /** Memoised: a window step re-renders the panel, but only items whose props changed. */
 export const MeetingItem = memo(function MeetingItem({ dataset, meeting, outsideWindow }: { dataset: Dataset; meeting: Meeting; outsideWindow?: boolean }) {
   const selected = useAtlasStore((s) => s.view.meeting === meeting.id);
@@ -26,6 +37,7 @@ export const MeetingItem = memo(function MeetingItem({ dataset, meeting, outside
   const setStateFilter = useAtlasStore((s) => s.setStateFilter);
   const lookup = selectLookup(dataset);
   const venue = meeting.venuePlaceId ? lookup.places.get(meeting.venuePlaceId) : undefined;
+  const evidence = evidenceOrder(meeting.sources);
   const stateButton = (iso3: string) => (
     <button type="button" className="state-chip" key={iso3} onClick={() => setStateFilter(iso3)} title={`Show only meetings ${lookup.states.get(iso3)?.name ?? iso3} attended`}>
       {lookup.states.get(iso3)?.name ?? iso3}
@@ -69,8 +81,33 @@ export const MeetingItem = memo(function MeetingItem({ dataset, meeting, outside
           {meeting.absent.map(stateButton)}
         </p>
       )}
+      {reportedBy(meeting) > 1 && (
+        <p className="reported-by">
+          Reported by {reportedBy(meeting)} sources:{' '}
+          {[...new Set(meeting.sources.map((s) => s.file))].map((file, i) => (
+            <span key={file}>
+              {i > 0 && '; '}
+              <SourceCitation file={file} source={lookup.sources.get(file)} />
+            </span>
+          ))}
+        </p>
+      )}
+      {meeting.disagreements?.map((d) => (
+        <div className="disagreement" key={d.field} role="note">
+          <p>
+            Reports differ on the {d.field}; shown: <strong>{d.field === 'date' ? formatMeetingDate({ start: d.chosen, end: d.chosen, precision: 'day' }) : d.chosen}</strong>
+          </p>
+          <ul>
+            {d.values.map((v) => (
+              <li key={`${v.file}:${v.value}`}>
+                <strong>{d.field === 'date' ? formatMeetingDate({ start: v.value, end: v.value, precision: 'day' }) : v.value}</strong> — <SourceCitation file={v.file} source={lookup.sources.get(v.file)} />: “{v.quote}”
+              </li>
+            ))}
+          </ul>
+        </div>
+      ))}
       <ul className="evidence" aria-label="Evidence">
-        {meeting.sources.slice(0, QUOTES_SHOWN).map(renderSpan)}
+        {evidence.slice(0, QUOTES_SHOWN).map(renderSpan)}
       </ul>
       {meeting.sources.length > QUOTES_SHOWN && (
         <details className="more-evidence">
@@ -78,7 +115,7 @@ export const MeetingItem = memo(function MeetingItem({ dataset, meeting, outside
             {meeting.sources.length - QUOTES_SHOWN} more quote{meeting.sources.length - QUOTES_SHOWN === 1 ? '' : 's'}
           </summary>
           <ul className="evidence" aria-label="More evidence">
-            {meeting.sources.slice(QUOTES_SHOWN).map((span, i) => renderSpan(span, i + QUOTES_SHOWN))}
+            {evidence.slice(QUOTES_SHOWN).map((span, i) => renderSpan(span, i + QUOTES_SHOWN))}
           </ul>
         </details>
       )}

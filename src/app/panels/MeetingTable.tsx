@@ -6,6 +6,7 @@ import { selectLookup, selectVisibleMeetings, sortNewestFirst } from '../state/s
 import { useAtlasStore } from '../state/store';
 import { formatMeetingDate } from './meetingDate';
 import { stateNames } from './MeetingItem';
+import { reportedBy } from './MeetingItem';
 import { SourceCitation } from './SourceCitation';
 import { useMemo } from 'react';
 
@@ -54,6 +55,7 @@ export function MeetingTable() {
               <td>{m.status}</td>
               <td>{m.topics.join(', ')}</td>
               <td>
+                {reportedBy(m) > 1 && <span className="reported-by">Reported by {reportedBy(m)} sources: </span>}
                 {[...new Set(m.sources.map((s) => s.file))].map((file, i) => (
                   <span key={file}>
                     {i > 0 && '; '}

@@ -208,6 +208,7 @@ export function runPipeline(options: PipelineOptions): PipelineResult {
   const input = new Set(meetings.map((m) => m.id));
   const merged = mergeReports(meetings, loadMergeRules(), {
     placeOf: (id) => places.get(id) ?? null,
+    publishedOf: (file) => sources.find((x) => x.file === file)?.published ?? null,
     split: new Set(curation.flatMap((e) => (e.type === 'split' ? [e.meeting] : []))),
     sameAs: curation.flatMap((e) => (e.type === 'same-as' ? [e.meetings] : [])),
   });

@@ -16,8 +16,9 @@
  *   different named formats.
  * Reports from one article are never merged here: extraction already decided them.
  *
- * Fields take the best-supported value: a day beats a week, a week a month; a venue given by
- * more reports beats one given by fewer, then the first article's. Where reports differ, the
+ * Fields take the best-supported value: a day beats a week, a week a month; a value given by
+ * more reports beats one given by fewer; on a tie, the report published first (nearest the
+ * meeting; a later article mentions it in passing), then the first article's. Where reports differ, the
  * meeting keeps the chosen value and lists every value with its quote (`disagreements`).
  *
  * Pure and independent of input order: meetings are sorted by id first, and a cluster's id is
@@ -40,6 +41,8 @@ export interface MergeContext {
   split?: ReadonlySet<string>;
   /** Groups of ids a person says are one meeting (curation `same-as`). */
   sameAs?: ReadonlyArray<readonly string[]>;
+  /** An article's publication date: on a tie, the report written nearest the meeting wins. */
+  publishedOf?(file: string): string | null;
 }
 
 export interface MergeRecord {
@@ -171,7 +174,7 @@ function combine(members: Meeting[], ctx: MergeContext): Meeting {
   const finest = Math.min(...members.map((m) => PRECISION_RANK[m.date.precision]));
   const dated = members.filter((m) => PRECISION_RANK[m.date.precision] === finest);
   const dateKey = (m: Meeting) => `${m.date.start}..${m.date.end}`;
-  const date = mostGiven(dated, dateKey).date;
+  const date = mostGiven(dated, dateKey, ctx).date;
   const dayValues = members.filter((m) => m.date.precision === 'day');
   if (new Set(dayValues.map(dateKey)).size > 1) {
     disagreements.push({ field: 'date', chosen: date.start!, values: dayValues.map((m) => ({ value: m.date.start!, file: m.sources[0]!.file, quote: quoteOf(m) })) });
@@ -179,7 +182,7 @@ function combine(members: Meeting[], ctx: MergeContext): Meeting {
 
   // Venue: the city most reports give, then the first article's.
   const withVenue = members.filter((m) => m.venuePlaceId !== null);
-  const venuePlaceId = withVenue.length ? mostGiven(withVenue, (m) => m.venuePlaceId!).venuePlaceId : null;
+  const venuePlaceId = withVenue.length ? mostGiven(withVenue, (m) => m.venuePlaceId!, ctx).venuePlaceId : null;
   if (new Set(withVenue.map((m) => m.venuePlaceId)).size > 1) {
     const name = (id: string) => ctx.placeOf(id)?.name ?? id;
     disagreements.push({ field: 'venue', chosen: name(venuePlaceId!), values: withVenue.map((m) => ({ value: name(m.venuePlaceId!), file: m.sources[0]!.file, quote: quoteOf(m) })) });
@@ -212,12 +215,16 @@ function combine(members: Meeting[], ctx: MergeContext): Meeting {
   return merged;
 }
 
-/** The member whose value most members share; ties go to the earliest member. */
-function mostGiven(members: Meeting[], key: (m: Meeting) => string): Meeting {
+/** The member whose value most members share; ties go to the report published first, then the first article's. */
+function mostGiven(members: Meeting[], key: (m: Meeting) => string, ctx: MergeContext): Meeting {
   const counts = new Map<string, number>();
   for (const m of members) counts.set(key(m), (counts.get(key(m)) ?? 0) + 1);
+  const published = (m: Meeting) => ctx.publishedOf?.(m.sources[0]!.file) ?? '9999-12-31';
   let best = members[0]!;
-  for (const m of members) if (counts.get(key(m))! > counts.get(key(best))!) best = m;
+  for (const m of members) {
+    const more = counts.get(key(m))! - counts.get(key(best))!;
+    if (more > 0 || (more === 0 && published(m) < published(best))) best = m;
+  }
   return best;
 }
 

@@ -37,6 +37,8 @@ export interface ArticleSegment {
    * date of the event the page records, with `dateline` its place.
    */
   datelineDay?: TextSpan & { date: IsoDayString };
+  /** The day words of an agency dateline ("March 5" in "TASHKENT [Uzbekistan], March 5:"): the report's day. */
+  datelineDate?: TextSpan;
   /** Body sentences in order; clutter is excluded. */
   sentences: Sentence[];
   /** Parts skipped as clutter, with the reason (reported, never silently dropped). */

@@ -74,6 +74,8 @@ interface Context {
   published: IsoDayString | null;
   anchor: IsoDayString | null;
   tense: Tense | undefined;
+  /** "later on Tuesday", "Sunday (today)": a weekday that is the publication day's means that day. */
+  sameDay?: boolean;
 }
 
 type Resolver = (m: RegExpExecArray, ctx: Context) => DateWindow | null;
@@ -239,7 +241,12 @@ export function findDateMentions(sentence: TextSpan, published: string | null, o
     if (window && window.start <= window.end && plausible(window)) found.push({ index, text: words, window });
   };
   const given = opts.tense;
-  const contextAt = (index: number): Context => ({ published: pub, anchor, tense: tenseAt(text, index, typeof given === 'function' ? given(index) : given) });
+  const contextAt = (index: number, length = 0): Context => ({
+    published: pub,
+    anchor,
+    tense: tenseAt(text, index, typeof given === 'function' ? given(index) : given),
+    sameDay: /\blater\s*$/i.test(text.slice(Math.max(0, index - 12), index)) || /^\s*\(today\)/i.test(text.slice(index + length)),
+  });
 
   for (const rule of RULES) {
     rule.pattern.lastIndex = 0;
@@ -258,7 +265,7 @@ export function findDateMentions(sentence: TextSpan, published: string | null, o
   for (const r of results) {
     const words = trimmed(r.text);
     if (!free(r.index, r.index + words.length)) continue;
-    add(r.index, words, withRangeEnd(r, fromChrono(r, words, contextAt(r.index))));
+    add(r.index, words, withRangeEnd(r, fromChrono(r, words, contextAt(r.index, r.text.length))));
   }
 
   YEAR.lastIndex = 0;
@@ -317,6 +324,7 @@ function fromChrono(r: chrono.ParsedResult, words: string, c: Context): DateWind
   }
   if (certain('weekday') && !certain('day')) {
     if (!c.published || !new RegExp(WEEKDAY, 'i').test(words)) return null;
+    if (c.sameDay && weekdayOf(c.published) === k.get('weekday')) return day(c.published);
     return day(weekdayInTense(c.published, k.get('weekday')!, c.tense));
   }
   if (certain('month') && certain('year')) return monthWindow(k.get('year')!, k.get('month')!);

@@ -61,7 +61,8 @@ export function analyzeFile(file: string, text: string, published: string | null
     const datelineDay: DateMention | null = seg.datelineDay
       ? { ...seg.datelineDay, window: { start: seg.datelineDay.date, end: seg.datelineDay.date, precision: 'day' }, relation: pub === null ? 'unknown' : seg.datelineDay.date < pub ? 'past' : seg.datelineDay.date > pub ? 'future' : 'present' }
       : null;
-    return { file, text, published: pub, dateline, datelineDay, sentences } satisfies AnalyzedArticle;
+    const datelineDate = seg.datelineDate ? (findDateMentions(seg.datelineDate, pub, { tense: 'past' })[0] ?? null) : null;
+    return { file, text, published: pub, dateline, datelineDay, datelineDate, sentences } satisfies AnalyzedArticle;
   });
   return { articles, segments };
 }

@@ -100,6 +100,8 @@ export function meetingFields(d: MeetingEvent, i: number, all: MeetingEvent[], a
   let status: MeetingStatus = 'held';
   if (d.status === 'cancelled') status = 'cancelled';
   else if (date && date.relation === 'future') status = 'planned';
+  // "will be held today": planned on the day the article was written.
+  else if (d.status === 'planned' && date && date.relation === 'present') status = 'planned';
   else if (date && (date.relation === 'past' || date.relation === 'present')) status = 'held';
   else if (d.status === 'planned') status = 'planned';
   if (status !== 'held') why.push(`status ${status}${d.statusWords ? `: "${d.statusWords}"` : date ? ` (date ${date.relation})` : ''}`);

@@ -241,3 +241,39 @@ describe('meeting kinds agree with their sides (the whole seed dataset)', () => 
     }
   });
 });
+
+describe('shapes of news English that unseen articles use (made-up text)', () => {
+  it('"<City> hosted the meeting", and the participants listed in the next sentence', () => {
+    const text = 'Tashkent hosted the meeting of special envoys on Afghanistan on Tuesday. Envoys and senior officials from China, Russia, Pakistan and Iran attended the talks.';
+    const meetings = extract(text, '2024-03-13');
+    expect(meetings).toHaveLength(1);
+    expect(meetings[0]).toMatchObject({ venue: { name: 'Tashkent' }, kind: 'multilateral', date: { start: '2024-03-12' } });
+    expect(meetings[0]!.participants).toEqual(expect.arrayContaining(['CHN', 'IRN', 'PAK', 'RUS']));
+  });
+
+  it('a dateline "CITY [Country], Month D:" gives the venue and, for a meeting held, the day', () => {
+    const [m] = extract('ASTANA [Kazakhstan], March 5: Kazakhstan and Afghanistan held talks on trade and security, the foreign ministry said.\n', '2024-03-06');
+    expect(m).toMatchObject({ venue: { name: 'Astana' }, status: 'held', date: { start: '2024-03-05', precision: 'day' } });
+  });
+
+  it('"will be held today under the chairmanship of" is planned on the publication day; delegations listed by official names take part', () => {
+    const text = "The sixth round of the trilateral dialogue will be held today under the chairmanship of China's foreign minister. Delegations of the competent bodies of the Republic of Tajikistan, the Islamic Republic of Pakistan and the People's Republic of China take part.";
+    const [m] = extract(text, '2024-03-12');
+    expect(m).toMatchObject({ status: 'planned', date: { start: '2024-03-12' }, participants: ['CHN', 'PAK', 'TJK'], kind: 'trilateral' });
+  });
+
+  it('an event named only as one a party "could not attend" is no meeting; the talks held instead are', () => {
+    const text = 'The Afghan foreign minister could not attend the summit in Moscow on Friday, officials said. Pakistan and Iran held talks on the border instead in Islamabad on Friday.';
+    const meetings = extract(text, '2024-03-12');
+    expect(meetings.map((m) => m.venue?.name)).toEqual(['Islamabad']);
+  });
+
+  it('"later on Tuesday night" in Tuesday\'s paper is that day; "The next day, 13 March" another meeting', () => {
+    const text = 'ISLAMABAD: The interior ministers of Pakistan and Afghanistan will meet later on Tuesday night in Kabul, officials said. The next day, 13 March, the two sides will sign a border agreement.';
+    const meetings = extract(text, '2024-03-12');
+    expect(meetings.map((m) => [m.date.start, m.status, m.venue?.name ?? null])).toEqual([
+      ['2024-03-12', 'planned', 'Kabul'],
+      ['2024-03-13', 'planned', null],
+    ]);
+  });
+});

@@ -39,6 +39,6 @@ export function extractMeetings(article: AnalyzedArticle, options: ExtractOption
   const lead = article.sentences.find((s) => !s.isHeadline);
   const leadDates = lead?.dates ?? [];
   const eventDate = leadDates.find((d) => !isReportingDate(lead!.text, d.start - lead!.start, d.end - lead!.start));
-  const events = groupMentions(readings, { dateline: article.dateline, leadDate: eventDate ?? article.datelineDay, leadReportingDate: leadDates[0] ?? null }, skip);
+  const events = groupMentions(readings, { dateline: article.dateline, leadDate: eventDate ?? article.datelineDay, leadReportingDate: leadDates[0] ?? article.datelineDate }, skip);
   return events.map((e, i) => meetingFields(e, i, events, article, options, leadStates));
 }

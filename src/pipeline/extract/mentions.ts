@@ -99,6 +99,8 @@ export interface MentionContext {
 }
 
 /** Words between a preposition and a city that still make it the venue ("at the Chinese capital Beijing"). */
+/** "Tashkent hosted the meeting": a city that hosts is where it met. */
+const VENUE_HOSTS_AFTER = /^\s+(?:hosted|hosts|will host|is hosting|was hosting|to host|played host to)\b/;
 const VENUE_BEFORE = /\b(?:in|at|to|inside|visited|visiting|visits)\s+(?:the\s+)?(?:(?:[\p{L}-]+\s+){0,2}(?:capital|city)(?:\s+of)?\s+)?$/iu;
 const VENUE_MODIFIER_AFTER = /^\s+(?:[A-Z][\p{L}-]*\s+){0,4}(?:Dialogue|Conference|Summit|Meeting|Consultations?|Talks|Forum|meet|meeting|talks|dialogue|conference|summit)\b/u;
 const TWO_SIDES = /\b(?:the two|both)\s+(?:countries|sides|nations|leaders|parties|neighbou?rs|governments|states|ministers|delegations)\b/i;
@@ -198,7 +200,12 @@ export function readSentence(s: AnalyzedSentence, ctx: MentionContext, skip: (re
   const reference: MentionReference | null = ref
     ? {
         ref,
-        leads: strongCues.length === 0 || ref.start <= strongCues[0]!.start || /\b(?:during|in|at|after|of)\s+$/i.test(textBefore(s, s.start + ref.start)),
+        leads:
+          strongCues.length === 0 ||
+          ref.start <= strongCues[0]!.start ||
+          /\b(?:during|in|at|after|of)\s+$/i.test(textBefore(s, s.start + ref.start)) ||
+          // "Envoys from A, B and C attended the talks": the verb is the reference's own.
+          strongCues.every((c) => c.start <= ref.start && ref.end <= c.end),
         sideline: /\bon the sidelines? of\s+$/i.test(textBefore(s, s.start + ref.start)) && strongCues.length > 0,
         invitation: !!invitedTo,
       }
@@ -211,6 +218,10 @@ export function readSentence(s: AnalyzedSentence, ctx: MentionContext, skip: (re
     if (!mention.date && !near && !cancelledWithParty) notStandalone = `only a meeting noun (${cues.map((c) => `"${c.text}"`).join(', ')}) with no date, place or verb saying it took place`;
   }
   if (!notStandalone && isProcess(text) && !mention.venue && !mention.date && strongCues.every((c) => c.kind === 'meeting')) notStandalone = 'a negotiation process with no dated session';
+  // "could not attend the summit": an event named only as one a party missed is no report of it.
+  const missed = (c: Cue) => /\b(?:could|did|will|would|can|does|do)\s*(?:not|n['’]t)\s+(?:\w+\s+)?(?:attend|join|participate in|take part in)\s+(?:the\s+|a\s+|an\s+)?(?:[\p{L}-]+\s+){0,4}$|\bunable to (?:attend|join)\s+(?:the\s+)?(?:[\p{L}-]+\s+){0,4}$/iu.test(text.slice(Math.max(0, c.start - 60), c.start));
+  const missedOnly = cues.length > 0 && cues.every(missed);
+  if (!notStandalone && missedOnly && facts.present.size === 0 && hosts.size === 0) notStandalone = 'an event named only as one a party did not attend';
   const namesPerson = strongCues.length > 0 && (names.length > 0 || /\b(?:Prime Minister|President|Minister|Chief|Ambassador|General|King|Emir)\b/.test(text));
   if (!notStandalone && !participants.size && !partyOrgs.size && !groups.size && !mention.venue && !mention.date && !namesPerson) notStandalone = 'no party, place or date for the meeting';
   return { kind: 'event', mention, parts: splitMention(mention, text), reference, notStandalone };
@@ -274,7 +285,7 @@ function pickVenue(s: AnalyzedSentence, anchor: number): PlaceMention | null {
     // "Moscow Format", "Kabul Process": a format named after a city meets elsewhere too.
     if (/^(?:-|\s+(?:Format|Process)\b|['’]s\b)/.test(after)) return false;
     const before = textBefore(s, p.start);
-    return VENUE_BEFORE.test(before) || VENUE_MODIFIER_AFTER.test(after);
+    return VENUE_BEFORE.test(before) || VENUE_MODIFIER_AFTER.test(after) || VENUE_HOSTS_AFTER.test(after);
   });
   if (!venues.length) return null;
   return [...venues].sort((a, b) => distance(a, anchor) - distance(b, anchor) || a.start - b.start)[0]!;

@@ -107,6 +107,9 @@ export function stateRoles(sentence: TextSpan, mentions: StateMention[]): Map<St
   return roles;
 }
 
+/** "Delegations of the competent bodies of the Republic of ...": the people of a state, a few words back. */
+const OFFICIAL_NOUN_SHORTLY_BEFORE = /\b(?:representatives|delegates|officials|delegations|ministers|secretaries|envoys|leaders|heads)\s+(?:of|from)\s+(?:the\s+)?(?:[\p{L}-]+\s+){1,3}(?:of|from)\s+(?:the\s+)?$/iu;
+
 function roleOf(sentence: TextSpan, m: StateMention, head: StateMention, tail: StateMention): StateRole {
   const local = sentence.text;
   const after = local.slice(m.end - sentence.start, m.end - sentence.start + WINDOW);
@@ -140,13 +143,13 @@ function roleOf(sentence: TextSpan, m: StateMention, head: StateMention, tail: S
       // "from the US" after "representatives": look one more word back.
       const text = textBefore(sentence, head.start);
       if (/(?:representatives|delegates|officials|delegations|ministers|NSAs|secretaries|envoys|leaders|councils?|Affairs)\s+(?:of|from)\s+(?:the\s+)?$/i.test(text)) return 'participant';
-      return 'topic';
+      return OFFICIAL_NOUN_SHORTLY_BEFORE.test(text) ? 'participant' : 'topic';
     }
     return 'topic';
   }
   if (prev === 'the' && /(?:of|from)\s+the\s*$/i.test(textBefore(sentence, head.start))) {
     const text = textBefore(sentence, head.start);
-    return /(?:representatives|delegates|officials|delegations|ministers|NSAs|secretaries|envoys|leaders|adviser|advisor)\s+(?:of|from)\s+the\s*$/i.test(text) ? 'participant' : 'topic';
+    return /(?:representatives|delegates|officials|delegations|ministers|NSAs|secretaries|envoys|leaders|adviser|advisor)\s+(?:of|from)\s+the\s*$/i.test(text) || OFFICIAL_NOUN_SHORTLY_BEFORE.test(text) ? 'participant' : 'topic';
   }
   if (m.via === 'capital-metonym' && /^(?:in|at|to|from|based)$/.test(prev)) return 'topic';
   // "the Doha meeting", "Delhi meet": the city is where, not who.

@@ -28,6 +28,8 @@ export interface AnalyzedArticle {
   dateline: ResolvedPlace | null;
   /** The day a "date, place" header line gives for the event the page records. */
   datelineDay: DateMention | null;
+  /** The day an agency dateline gives ("CITY, March 5:"): the report's day. */
+  datelineDate: DateMention | null;
   sentences: AnalyzedSentence[];
 }
 

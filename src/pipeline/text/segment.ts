@@ -24,7 +24,7 @@ const DAY_AND_MONTH = String.raw`(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z]
 const DATELINE = new RegExp(
   String.raw`^(${CITY})(?:\s*\/\s*${CITY})*` +
     String.raw`(?:\s*:\s*|\s*\([^)\n]{1,30}\)\s*[—–-]{1,2}\s*|,[^\n]{1,60}?\s[—–-]{1,2}\s+|,[^\n]{1,40}?\/[A-Za-z ]{2,20}\/\.?\s*` +
-    String.raw`|(?:\s*\[[^\]\n]{1,30}\])?,\s*${DAY_AND_MONTH}\s*(?:\([^)\n]{1,30}\))?\s*[:—–-]{1,2}\s*)`,
+    String.raw`|(?:\s*\[[^\]\n]{1,30}\])?,\s*(?<day>${DAY_AND_MONTH})\s*(?:\([^)\n]{1,30}\))?\s*[:—–-]{1,2}\s*)`,
 );
 const TITLE_DATELINE = new RegExp(String.raw`^(${TITLE_CITY})(?:,\s*[A-Z][A-Za-z.]{1,20}|\s*\([^)\n]{1,30}\))\s+[—–-]{1,2}\s+`);
 /** A line that is a date and a place: "October 6, 2015, Sochi" (official sites print the venue so). */
@@ -106,6 +106,7 @@ function buildArticle(text: string, lines: Line[], commentsAt: number, span: { s
   // The dateline paragraph, if one of the first prose paragraphs opens with one.
   let datelineLine = -1;
   let dateline: TextSpan | null = null;
+  let datelineDate: TextSpan | null = null;
   let preamble = 0;
   let seenProse = 0;
   for (let k = 0; k < bodyEnd && seenProse < 3; k++) {
@@ -116,6 +117,7 @@ function buildArticle(text: string, lines: Line[], commentsAt: number, span: { s
     if (d) {
       datelineLine = k;
       dateline = { start: l.start + d.cityStart, end: l.start + d.cityEnd, text: l.text.slice(d.cityStart, d.cityEnd) };
+      if (d.day) datelineDate = { start: l.start + d.day.start, end: l.start + d.day.end, text: l.text.slice(d.day.start, d.day.end) };
       preamble = d.preambleEnd;
       break;
     }
@@ -202,6 +204,7 @@ function buildArticle(text: string, lines: Line[], commentsAt: number, span: { s
     headline,
     dateline,
     ...(datelineDay ? { datelineDay } : {}),
+    ...(datelineDate ? { datelineDate } : {}),
     sentences,
     clutter: mergeClutter(text, clutter),
     published: null,
@@ -237,6 +240,8 @@ function bulletSentences(text: string, l: Line): Sentence[] {
 interface DatelineMatch {
   cityStart: number;
   cityEnd: number;
+  /** "March 5" in "TASHKENT [Uzbekistan], March 5:", the report's day. */
+  day?: { start: number; end: number };
   /** Where the sentence text begins after "KABUL:" and the like. */
   preambleEnd: number;
 }
@@ -246,7 +251,9 @@ export function datelineOf(paragraph: string): DatelineMatch | null {
   if (!m || NOT_A_DATELINE.has(m[1]!)) return null;
   // A dateline opens a paragraph of prose, not a short label line.
   if (paragraph.length - m[0].length < 20) return null;
-  return { cityStart: 0, cityEnd: m[1]!.length, preambleEnd: m[0].length };
+  const day = m.groups?.day;
+  const dayAt = day ? m[0].indexOf(day, m[1]!.length) : -1;
+  return { cityStart: 0, cityEnd: m[1]!.length, preambleEnd: m[0].length, ...(day && dayAt >= 0 ? { day: { start: dayAt, end: dayAt + day.length } } : {}) };
 }
 
 /** The place in a line that is a full date followed by a place ("October 6, 2015, Sochi"). */

@@ -157,8 +157,10 @@ export function meetingFields(d: MeetingEvent, i: number, all: MeetingEvent[], a
 export function kindOf(isCall: boolean, sides: number, d: Pick<MeetingEvent, 'sentences' | 'groups'>): MeetingKind {
   if (isCall) return 'call';
   if (sides >= 4) return 'multilateral';
-  if (sides === 3) return 'trilateral';
   const said = d.sentences.map((s) => s.text).join(' ');
+  // A summit of a format (SCO, Moscow Format) has its members' sides, not the few named.
+  if (d.groups.size > 0 && !/\btrilateral\b/i.test(said)) return 'multilateral';
+  if (sides === 3) return 'trilateral';
   if (d.groups.size > 0 || MORE_SIDES_SAID.test(said)) return 'multilateral';
   if (sides < 2 && /\btrilateral\b/i.test(said)) return 'trilateral';
   return 'bilateral';

@@ -277,3 +277,15 @@ describe('shapes of news English that unseen articles use (made-up text)', () =>
     ]);
   });
 });
+
+describe('a meeting on the sidelines of another (made-up text)', () => {
+  it('gives two meetings: the side meeting (bilateral) and the summit (the format\'s), same place and day', () => {
+    const meetings = extract('Pakistan’s army chief met the Chinese defence minister on the sidelines of the SCO summit in Astana on Thursday.', '2024-03-18');
+    expect(meetings.map((m) => [m.kind, m.venue?.name, m.date.start])).toEqual([
+      ['bilateral', 'Astana', '2024-03-14'],
+      ['multilateral', 'Astana', '2024-03-14'],
+    ]);
+    expect(meetings[0]!.groups).toEqual([]);
+    expect(meetings[1]!.title).toBe('SCO summit');
+  });
+});

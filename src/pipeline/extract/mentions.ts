@@ -224,7 +224,9 @@ export function readSentence(s: AnalyzedSentence, ctx: MentionContext, skip: (re
   if (!notStandalone && missedOnly && facts.present.size === 0 && hosts.size === 0) notStandalone = 'an event named only as one a party did not attend';
   const namesPerson = strongCues.length > 0 && (names.length > 0 || /\b(?:Prime Minister|President|Minister|Chief|Ambassador|General|King|Emir)\b/.test(text));
   if (!notStandalone && !participants.size && !partyOrgs.size && !groups.size && !mention.venue && !mention.date && !namesPerson) notStandalone = 'no party, place or date for the meeting';
-  return { kind: 'event', mention, parts: splitMention(mention, text), reference, notStandalone };
+  const host = reference?.sideline ? null : sidelinesHost(mention, s);
+  const parts = host ? [...splitMention(host.side, text), host.host] : splitMention(mention, text);
+  return { kind: 'event', mention: host?.side ?? mention, parts, reference, notStandalone };
 }
 
 /**
@@ -259,6 +261,53 @@ function splitMention(sig: EventMention, text: string): EventMention[] {
     participants: new Set([...rest, ...side.iso3]),
     partyOrgs: side.org ? new Set([side.org]) : new Set<string>(),
   }));
+}
+
+const SIDELINES = /\bon the (?:sidelines?|margins?) of\s+(?:the\s+|a\s+|an\s+)?/i;
+
+/**
+ * "X met Y on the sidelines of the SCO summit in Astana": two meetings, the side meeting and
+ * the summit it was held at, in the same place and time. The format or group named in the
+ * summit's words (SCO, "Nato talks") is the summit's, not the side meeting's.
+ */
+function sidelinesHost(mention: EventMention, s: AnalyzedSentence): { side: EventMention; host: EventMention } | null {
+  const m = SIDELINES.exec(s.text);
+  if (!m) return null;
+  const from = m.index + m[0].length;
+  const hostCue = mention.cues.find((c) => c.start >= from && c.start - from <= 80 && c.noun && c.kind === 'meeting');
+  if (!hostCue) return null;
+  const inHost = (span: { start: number; end: number }) => span.start - s.start >= from && span.end - s.start <= hostCue.end;
+  const hostGroups = new Map<string, StateGroupMention>();
+  const hostParticipants = new Set<string>();
+  for (const g of s.states.filter(inHost)) {
+    if (g.via === 'group') addGroup(g, s, hostParticipants, hostGroups);
+    else g.iso3.forEach((c) => hostParticipants.add(c));
+  }
+  const hostOrgs = new Set(s.organizations.filter(inHost).map((o) => o.name));
+  const words = s.text.slice(from, hostCue.end);
+  // The side meeting's parties were at the summit too.
+  mention.participants.forEach((c) => hostParticipants.add(c));
+  const shortName = words.split(/\s+/).length <= 6 ? words.replace(/^\p{Ll}/u, (c) => c.toUpperCase()) : null;
+  const host: EventMention = {
+    ...mention,
+    cues: [hostCue],
+    participants: hostParticipants,
+    absent: new Set(),
+    partyOrgs: hostOrgs,
+    groups: hostGroups,
+    surnames: [],
+    names: [],
+    hosts: new Set(),
+    hostOrgs: new Set(),
+    nameKey: nameKeyOf(words),
+    named: namedTitle(words, [hostCue]) ?? shortName,
+    continues: false,
+    inheritsParticipants: false,
+    why: 'the meeting whose sidelines another was held on',
+  };
+  const groups = new Map([...mention.groups].filter(([name]) => !hostGroups.has(name)));
+  const partyOrgs = new Set([...mention.partyOrgs].filter((o) => !hostOrgs.has(o)));
+  return { side: { ...mention, groups, partyOrgs, why: 'on the sidelines of another meeting' }, host };
 }
 
 function addGroup(m: StateMention, s: AnalyzedSentence, participants: Set<string>, groups: Map<string, StateGroupMention>): void {

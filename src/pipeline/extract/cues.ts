@@ -221,3 +221,7 @@ export function isReportingDate(text: string, dateStart: number, dateEnd?: numbe
 export function marksAnother(text: string): boolean {
   return /\b(?:also|separate|separately|later|subsequently|in addition)\b|\b(?:will|would|shall|and)\s+then\b|^then\b/i.test(text);
 }
+
+/** Words that say a meeting had more sides than it names. */
+export const MORE_SIDES_SAID =
+  /\bmultilateral\b|\bformat\b|\b(?:\d+|three|four|five|six|seven|eight|nine|ten|several|many|dozens of)\s+(?:\w+\s+)?(?:countries|states|nations|delegations)\b|\bmeetings? (?:among|of) the\b[^.]*\b(?:countries|states|nations)\b/i;

@@ -12,7 +12,10 @@
  */
 import type { MeetingDate, MeetingKind, MeetingStatus } from '../../dataset/schema';
 import { addDays, mondayOf } from '../dates/calendar';
+import { MORE_SIDES_SAID } from './cues';
 import { stateRoles } from './roles';
+
+export { MORE_SIDES_SAID };
 import type { MeetingEvent } from './events';
 import { findTopics, type TopicRule } from './topics';
 import type { AnalyzedArticle, ExtractedMeeting } from './types';
@@ -166,9 +169,6 @@ export function kindOf(isCall: boolean, sides: number, d: Pick<MeetingEvent, 'se
   return 'bilateral';
 }
 
-/** Words that say a meeting had more sides than it names. */
-export const MORE_SIDES_SAID =
-  /\bmultilateral\b|\bformat\b|\b(?:\d+|three|four|five|six|seven|eight|nine|ten|several|many|dozens of)\s+(?:\w+\s+)?(?:countries|states|nations|delegations)\b|\bmeetings? (?:among|of) the\b[^.]*\b(?:countries|states|nations)\b/i;
 
 function genericTitle(d: MeetingEvent, parts: string[], orgs: string[], isCall: boolean, options: FieldOptions): string {
   const names = [...parts.map(options.stateName), ...orgs.filter((o) => !(o === 'Taliban' && parts.includes('AFG')))];

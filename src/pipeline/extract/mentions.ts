@@ -18,6 +18,7 @@ import {
   isReducedRelativeSigning,
   isReportingDate,
   marksAnother,
+  MORE_SIDES_SAID,
   type Reference,
   sentenceTense,
   statusCue,
@@ -125,7 +126,8 @@ export function readSentence(s: AnalyzedSentence, ctx: MentionContext, skip: (re
   if (invitedTo) refs.unshift({ noun: invitedTo.noun ?? 'meeting', start: invitedTo.start, end: invitedTo.end, text: invitedTo.text });
 
   if (cues.length === 0 && refs.length === 0) {
-    if (hasAttendanceWords(text) && (facts.absent.size || facts.present.size)) return { kind: 'attendance', sentence: s, present: facts.present, absent: facts.absent };
+    // "Representatives of ten countries attended": no state named, but the count is the meeting's.
+    if (hasAttendanceWords(text) && (facts.absent.size || facts.present.size || MORE_SIDES_SAID.test(text))) return { kind: 'attendance', sentence: s, present: facts.present, absent: facts.absent };
     return null;
   }
   if (isGeneric(text) && !cues.some((c) => c.strong && c.kind !== 'meeting')) {

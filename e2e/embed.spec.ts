@@ -292,7 +292,10 @@ for (const width of [320, 720, 1280]) {
     await expect(first.locator('.embed-card__participants')).not.toBeEmpty();
     expect(quotes.has((await first.locator('blockquote').textContent()) ?? '')).toBe(true);
     await expect(first.locator('blockquote')).toBeInViewport();
-    await expect(first.locator('.embed-card__source')).toContainText('.txt');
+    // Cited as people cite it: outlet and date first, the file name only where nothing better is known.
+    const cited = first.locator('.embed-card__source .source-name, .embed-card__source .source-link');
+    await expect(cited).toHaveCount(1);
+    await expect(cited).toHaveAttribute('data-file', /\.txt$/);
     await expect(card.getByRole('link', { name: /open full view/i })).toHaveAttribute('href', new RegExp(`city=${venue.id}`));
     // Card and venue are both inside the frame, the venue not under the card.
     await waitForMapIdle(frame);

@@ -12,9 +12,9 @@ import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { Dataset, Meeting } from '../../dataset/schema';
 import { MAP_COVERED_EVENT } from '../map/mapAdapter';
 import { formatMeetingDate } from '../panels/meetingDate';
+import { SourceCitation } from '../panels/SourceCitation';
 import { matchesFilters, meetingInWindow, resolveWindow, selectLookup, selectTimeExtent } from '../state/selectors';
 import { useAtlasStore } from '../state/store';
-import { formatDay, dayFromIso } from '../timeline/days';
 import { serializeView } from '../url/codec';
 import './share.css';
 
@@ -27,14 +27,6 @@ function announceCover(bottom: number): void {
   window.dispatchEvent(new CustomEvent(MAP_COVERED_EVENT, { detail: { bottom } }));
 }
 
-/** "Outlet · 20 July 2025 · file.txt" for a meeting's first quote. */
-function sourceLine(dataset: Dataset, meeting: Meeting): string {
-  const span = meeting.sources[0];
-  if (!span) return '';
-  const source = selectLookup(dataset).sources.get(span.file);
-  const day = source?.published ? dayFromIso(source.published) : null;
-  return [source?.outlet, day === null ? null : formatDay(day), span.file].filter(Boolean).join(' · ');
-}
 
 /**
  * Opens the card for the venue a reader picks: a click or Enter on a venue button (caught
@@ -109,7 +101,8 @@ export function EmbedCard({ stage }: { stage: HTMLElement | null }) {
   const meetings = [...inWindow, ...all.filter((m) => !inWindow.includes(m))];
   const query = serializeView({ ...view, city: place.id, embed: false, animate: true });
   const fullView = new URL(`${location.pathname}${query ? `?${query}` : ''}`, location.href).toString();
-  const states = selectLookup(dataset).states;
+  const lookup = selectLookup(dataset);
+  const states = lookup.states;
 
   return (
     <section
@@ -146,7 +139,7 @@ export function EmbedCard({ stage }: { stage: HTMLElement | null }) {
             <p className="embed-card__participants">{m.participants.map((iso3) => states.get(iso3)?.name ?? iso3).join(', ')}</p>
             {m.sources[0] && <blockquote>{m.sources[0].quote}</blockquote>}
             <p className="embed-card__source">
-              {sourceLine(dataset, m)}
+              {m.sources[0] && <SourceCitation file={m.sources[0].file} source={lookup.sources.get(m.sources[0].file)} />}
               {m.sources.length > 1 ? ` (+${m.sources.length - 1} more in the full view)` : ''}
             </p>
           </li>

@@ -497,3 +497,36 @@ test('hovering a link names its state and venue and lists the meetings along it'
   await page.mouse.move(map.x + 3, map.y + map.height / 2);
   await expect(tooltip).toBeHidden();
 });
+
+test('the PNG figure frames every venue it counts, and the view is put back after', async ({ page }) => {
+  await openMap(page);
+  const edges = await page.evaluate(() => window.__atlasLinks!.edgeVenues());
+  test.skip(edges.length === 0, 'every venue is in view');
+  // Every camera the map takes during the export, as the bounds it shows.
+  await page.evaluate(() => {
+    const w = window as unknown as { __cams: number[][] };
+    w.__cams = [];
+    window.__atlasMap!.on('moveend', () => {
+      const b = window.__atlasMap!.getBounds();
+      w.__cams.push([b.getWest(), b.getSouth(), b.getEast(), b.getNorth()]);
+    });
+  });
+  const before = await page.evaluate(() => window.__atlasMap!.getCenter().toArray());
+  const url = page.url();
+  await page.getByText('Share & export').click();
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Download PNG' }).click();
+  expect((await download).suggestedFilename()).toMatch(/\.png$/);
+  const cams = await page.evaluate(() => (window as unknown as { __cams: number[][] }).__cams);
+  const venues = [...counts.keys()].map((id) => dataset.places.find((p) => p.id === id)!);
+  const holdsAll = (b: number[]) => venues.every((v) => v.lon >= b[0]! && v.lat >= b[1]! && v.lon <= b[2]! && v.lat <= b[3]!);
+  // Every camera until the last (the view put back) holds them all: nothing re-framed the map under the capture.
+  expect(cams.length, JSON.stringify(cams)).toBeGreaterThanOrEqual(2);
+  for (const b of cams.slice(0, -1)) expect(holdsAll(b), `cameras during the export: ${JSON.stringify(cams)}`).toBe(true);
+  // Back where it was, and the address never took the figure's camera.
+  const after = await page.evaluate(() => window.__atlasMap!.getCenter().toArray());
+  expect(after[0]).toBeCloseTo(before[0]!, 4);
+  expect(after[1]).toBeCloseTo(before[1]!, 4);
+  expect(page.url()).toBe(url);
+  expect(await page.evaluate(() => window.__atlasLinks!.edgeVenues())).toEqual(edges);
+});

@@ -6,6 +6,7 @@ import type { Dataset, Meeting } from '../../dataset/schema';
 import { altText, type AltTextView } from '../../export/altText';
 import { creditLine } from '../../export/credit';
 import { drawFigure, figureLayout, type FigureContent, type LegendItem, type VenueMark } from '../../export/figure';
+import { frameVenuesForFigure } from '../map/mapAdapter';
 import { COLORS } from '../map/style';
 import { resolveWindow, selectTimeExtent } from '../state/selectors';
 import type { ViewState } from '../state/viewState';
@@ -73,7 +74,17 @@ export async function renderFigurePng(dataset: Dataset, view: ViewState, meeting
   const map = atlasMap();
   if (!map) throw new Error('The map is not shown: switch to the map view to download a PNG.');
   const container = map.getContainer();
-  const picture = await captureMapCanvas(map, FIGURE_SCALE);
+  // The figure shows every venue it counts: venues outside the view (edge markers on
+  // screen) are brought into the picture for the capture, and the view put back after.
+  const restore = frameVenuesForFigure();
+  let picture: HTMLCanvasElement;
+  let venues: VenueMark[];
+  try {
+    picture = await captureMapCanvas(map, FIGURE_SCALE);
+    venues = venueMarks(container);
+  } finally {
+    restore();
+  }
   const layout = figureLayout(container.clientWidth, container.clientHeight, FIGURE_SCALE);
   const canvas = document.createElement('canvas');
   canvas.width = Math.round(layout.width * FIGURE_SCALE);
@@ -81,7 +92,7 @@ export async function renderFigurePng(dataset: Dataset, view: ViewState, meeting
   const ctx = canvas.getContext('2d');
   if (!ctx) throw new Error('This browser cannot draw on a canvas.');
   await document.fonts.ready;
-  drawFigure(ctx, layout, { ...figureContent(dataset, view, meetings), venues: venueMarks(container) }, picture);
+  drawFigure(ctx, layout, { ...figureContent(dataset, view, meetings), venues }, picture);
   return new Promise((resolve, reject) =>
     canvas.toBlob((blob) => (blob ? resolve(blob) : reject(new Error('The PNG could not be encoded.'))), 'image/png'),
   );

@@ -88,6 +88,19 @@ export const MAP_COVERED_EVENT = 'atlas:map-covered';
 
 let workerSet = false;
 
+/** The mounted map's framing for a figure (set by mountAtlasMap; see frameVenuesForFigure). */
+let figureFraming: (() => () => void) | null = null;
+
+/**
+ * Frames every venue with meetings in the window for a figure (the PNG export,
+ * src/app/embed/figureExport.ts): where some lie outside the view, the camera jumps to one
+ * that holds them and the view, without touching the view state or the address; the
+ * function it returns jumps back. A no-op when every venue is in view or no map is up.
+ */
+export function frameVenuesForFigure(): () => void {
+  return figureFraming?.() ?? (() => {});
+}
+
 function prefersReducedMotion(): MediaQueryList | null {
   return typeof matchMedia === 'function' ? matchMedia('(prefers-reduced-motion: reduce)') : null;
 }
@@ -119,6 +132,43 @@ export function mountAtlasMap(container: HTMLElement, store: Store = useAtlasSto
   });
   map.touchZoomRotate.disableRotation();
   window.__atlasMap = map;
+  /** True while a figure's camera is on (frameVenuesForFigure): a resize must not re-frame the default view under it. */
+  let framedForFigure = false;
+  const framing = (): (() => void) => {
+    // The venues with meetings in the window and the capitals their links start from.
+    const dataset = store.getState().dataset;
+    const places = dataset ? selectLookup(dataset).places : new Map<string, { lon: number; lat: number }>();
+    const shownCapitals = new Set(overlay.capitals.shown());
+    const points: Array<{ lon: number; lat: number }> = [...markers.venuesWithMeetings()];
+    for (const s of dataset?.states ?? []) {
+      const p = s.capitalPlaceId === null || !shownCapitals.has(s.iso3) ? undefined : places.get(s.capitalPlaceId);
+      if (p) points.push(p);
+    }
+    const { clientWidth: width, clientHeight: height } = container;
+    const outside = points.some((v) => {
+      const p = map.project([v.lon, v.lat]);
+      return p.x < 0 || p.y < 0 || p.x > width || p.y > height;
+    });
+    if (!outside || points.length === 0) return () => {};
+    const before = { center: map.getCenter(), zoom: map.getZoom() };
+    const bounds = new LngLatBounds([points[0]!.lon, points[0]!.lat], [points[0]!.lon, points[0]!.lat]);
+    for (const v of points) bounds.extend([v.lon, v.lat]);
+    const jump = (move: () => void) => {
+      movingProgrammatically = true;
+      try {
+        move();
+      } finally {
+        movingProgrammatically = false;
+      }
+    };
+    framedForFigure = true;
+    jump(() => map.fitBounds(bounds, { padding: 40, animate: false }));
+    return () => {
+      jump(() => map.jumpTo(before));
+      framedForFigure = false;
+    };
+  };
+  figureFraming = framing;
   container.dataset.mapIdle = 'false';
 
   container.style.setProperty('--link-held', COLORS.held);
@@ -560,7 +610,8 @@ export function mountAtlasMap(container: HTMLElement, store: Store = useAtlasSto
       // A resize is not the reader moving the map: the default view re-frames the region
       // for the new size (the page's layout settles after the map mounts), a chosen camera stays.
       resized = false;
-      if (store.getState().view.camera === null) moveCamera(null);
+      // (Not while a figure is framed: the capture's pixel-ratio change is a resize too.)
+      if (store.getState().view.camera === null && !framedForFigure) moveCamera(null);
       return;
     }
     if (movingProgrammatically) return;
@@ -601,6 +652,7 @@ export function mountAtlasMap(container: HTMLElement, store: Store = useAtlasSto
     overlay.dispose();
     map.remove();
     if (window.__atlasMap === map) delete window.__atlasMap;
+    if (figureFraming === framing) figureFraming = null;
     if (window.__atlasLinks === probe) delete window.__atlasLinks;
   };
 }

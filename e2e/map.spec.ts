@@ -530,3 +530,30 @@ test('the PNG figure frames every venue it counts, and the view is put back afte
   expect(page.url()).toBe(url);
   expect(await page.evaluate(() => window.__atlasLinks!.edgeVenues())).toEqual(edges);
 });
+
+test('past twelve venues outside the view, a "more" button frames every venue', async ({ page }) => {
+  // Fourteen more venues in the Americas, one dated meeting each (copies of a dated meeting).
+  await page.route('**/data/meetings.json', async (route) => {
+    const ds = (await (await route.fetch()).json()) as Dataset;
+    const base = ds.meetings.find((m) => m.date.start !== null && m.venuePlaceId !== null)!;
+    const place = ds.places.find((p) => p.id === base.venuePlaceId)!;
+    for (let i = 0; i < 14; i++) {
+      const id = `far-venue-${i}`;
+      ds.places.push({ ...place, id, name: `Farplace ${i}`, lon: -120 + i * 4, lat: -30 + i * 3 });
+      ds.meetings.push({ ...base, id: `far-meeting-${i}`, venuePlaceId: id });
+    }
+    await route.fulfill({ contentType: 'application/json', body: JSON.stringify(ds) });
+  });
+  await openMap(page);
+  const edges = page.locator('.venue-edge:not(.venue-edge--more)');
+  await expect(edges).toHaveCount(12);
+  const more = page.locator('.venue-edge--more');
+  await expect(more).toHaveText(/^\d+ more venues? outside the view$/);
+  const outside = await page.evaluate(() => window.__atlasLinks!.edgeVenues().length);
+  expect(outside).toBe(12);
+  await more.click();
+  // Every venue is then in view: no edge marker, no "more".
+  await expect.poll(() => page.evaluate(() => window.__atlasLinks!.edgeVenues().length), { timeout: 20_000 }).toBe(0);
+  await expect(more).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Farplace 0, 1 meeting', exact: true })).toBeVisible();
+});

@@ -48,6 +48,8 @@ export interface MeetingEvent {
   implied: { venue: boolean; date: boolean };
 }
 
+const PLURAL_REFERENCE = /^\s*(?:the|these|those|both)\s+(?:two\s+|three\s+)?meetings\b/i;
+
 /** What the events stage reads from the article as a whole. */
 export interface ArticleFacts {
   /** The dateline city ("KABUL:"), when the article opens with one. */
@@ -65,6 +67,8 @@ export interface ArticleFacts {
 export function groupMentions(readings: SentenceReading[], article: ArticleFacts, skip: (s: AnalyzedSentence, reason: string) => void): MeetingEvent[] {
   const events: MeetingEvent[] = [];
   let lastTouched: MeetingEvent[] = [];
+  /** The meetings the last sentence that reported several of them gave. */
+  let lastSplit: MeetingEvent[] = [];
   for (const r of readings) {
     if (r.kind === 'attendance') {
       // "Pakistan had not attended any of them but China did participate": attendance for the meetings just reported.
@@ -77,6 +81,14 @@ export function groupMentions(readings: SentenceReading[], article: ArticleFacts
       continue;
     }
     const { mention, reference } = r;
+    // "The meetings in Washington": a definite plural speaks of every meeting the last
+    // sentence that reported several gave; it adds its place and date to each, not its parties.
+    const pluralReference = PLURAL_REFERENCE.test(mention.sentence.text) && lastSplit.length >= 2;
+    if (pluralReference && (mention.participants.size === 0 || !mention.cues.some((c) => c.strong))) {
+      for (const e of lastSplit) absorb(e, { ...mention, participants: new Set(), partyOrgs: new Set(), absent: new Set(), groups: new Map(), names: [], surnames: [] }, 'reference: the meetings of one sentence');
+      lastTouched = lastSplit;
+      continue;
+    }
     // A definite reference ("the meeting", "during this visit") adds to an event already found.
     if (reference && reference.leads && !reference.sideline && events.length) {
       // An invitation is to a meeting still to come; a past-tense sentence speaks of one held.
@@ -115,6 +127,7 @@ export function groupMentions(readings: SentenceReading[], article: ArticleFacts
       }
     }
     lastTouched = made;
+    if (made.length >= 2) lastSplit = made;
   }
   markMainEvent(events, article);
   return meetingsDuringVisits(resolveFragments(events));

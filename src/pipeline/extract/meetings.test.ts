@@ -289,3 +289,14 @@ describe('a meeting on the sidelines of another (made-up text)', () => {
     expect(meetings[1]!.title).toBe('SCO summit');
   });
 });
+
+describe('one sentence, a meeting with each counterpart (made-up text)', () => {
+  it('"met with the top diplomats of A and B" is two meetings; "The meetings in <City>" gives both their city; the agenda is no party', () => {
+    const text = 'The US secretary of state met with the top diplomats of Kazakhstan and Kyrgyzstan on May 3, with Afghanistan high on the agenda. The meetings in Washington focused on regional security.';
+    const meetings = extract(text, '2024-05-04');
+    expect(meetings.map((m) => [m.participants.join(' '), m.venue?.name, m.date.start])).toEqual([
+      ['KAZ USA', 'Washington', '2024-05-03'],
+      ['KGZ USA', 'Washington', '2024-05-03'],
+    ]);
+  });
+});

@@ -237,7 +237,8 @@ export function readSentence(s: AnalyzedSentence, ctx: MentionContext, skip: (re
  * "meetings with Taliban leaders and Afghan president" (one per counterpart).
  */
 function splitMention(sig: EventMention, text: string): EventMention[] {
-  const plural = /\b(?:meetings|bilateral talks|bilateral meetings|separate(?:ly)?)\b/i.test(text);
+  // "met with the top diplomats of Uzbekistan and Tajikistan": one meeting with each.
+  const plural = /\b(?:meetings|bilateral talks|bilateral meetings|separate(?:ly)?)\b|\bwith (?:the\s+)?(?:top\s+|senior\s+)?(?:diplomats|foreign ministers|defen[cs]e ministers|interior ministers|counterparts|leaders|envoys|army chiefs)\s+(?:of|from)\b/i.test(text);
   if (!plural) return [sig];
   const dates = sig.sentence.dates.filter((d) => !isReportingDate(text, d.start - sig.sentence.start, d.end - sig.sentence.start));
   if (/\bmeetings\b/i.test(text) && dates.length >= 2) {

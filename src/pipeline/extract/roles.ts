@@ -127,6 +127,8 @@ function roleOf(sentence: TextSpan, m: StateMention, head: StateMention, tail: S
     return MEETING_MODIFIER.test(next) ? 'participant' : 'topic';
   }
   if (/^-based\b/.test(after)) return 'topic';
+  // "with Afghanistan high on the agenda": what was discussed, not who.
+  if (/^\s+(?:(?:high|top|first|prominently|squarely)\s+)?on the agenda\b/i.test(after)) return 'topic';
   const prev = lastWordBefore(sentence, head.start);
   if (prev === 'to') {
     // "a visit to Pakistan", "travelled to India" name a host; "assistance to Afghanistan" a topic.

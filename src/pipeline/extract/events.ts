@@ -248,6 +248,8 @@ function bestHome(e: MeetingEvent, events: MeetingEvent[]): MeetingEvent | null 
   let bestScore = 0;
   for (const t of events) {
     if (t === e) continue;
+    // Two events that start in one sentence were split from it on purpose (a meeting with each counterpart).
+    if (t.sentences[0] === e.sentences[0]) continue;
     // A part joins a whole; the main event may be the less specific one (a vague lead, details later).
     const intoMain = t.main && specificity(t) < specificity(e);
     if (specificity(t) < specificity(e) && !t.main) continue;

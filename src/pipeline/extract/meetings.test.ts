@@ -300,3 +300,14 @@ describe('one sentence, a meeting with each counterpart (made-up text)', () => {
     ]);
   });
 });
+
+describe('two titled counterparts in one sentence (made-up text)', () => {
+  it('"will meet with President X and Foreign Minister Y" is two meetings, as the development set\'s key counts them', () => {
+    const meetings = extract('The envoy will meet with Kazakhstan President Kassym Tokayev and Foreign Minister Murat Nurtleu in Astana on Friday.', '2024-05-06');
+    expect(meetings).toHaveLength(2);
+    expect(meetings.every((m) => m.participants.includes('KAZ') && m.status === 'planned' && m.venue?.name === 'Astana')).toBe(true);
+  });
+  it('one titled counterpart with his delegation is one meeting', () => {
+    expect(extract('The envoy met with Kazakhstan President Kassym Tokayev and his delegation in Astana on Friday.', '2024-05-11')).toHaveLength(1);
+  });
+});

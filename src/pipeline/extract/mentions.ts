@@ -236,7 +236,16 @@ export function readSentence(s: AnalyzedSentence, ctx: MentionContext, skip: (re
  * (one per date), "bilateral talks with his counterparts Uzbekistan and Tajikistan" or
  * "meetings with Taliban leaders and Afghan president" (one per counterpart).
  */
+/** "will meet with President X and Minister of Foreign Affairs Y": two titled counterparts joined by "and". */
+const TITLE = String.raw`(?:President|Prime Minister|(?:[A-Z][\p{L}-]+\s+){0,2}Minister|Minister of [A-Z][\p{L}-]+(?:\s+[A-Z][\p{L}-]+)?|King|Emir|Crown Prince|Chancellor|Secretary of State|Chairman|Army Chief|Chief of [A-Z][\p{L}-]+(?:\s+[A-Z][\p{L}-]+)*)`;
+const TWO_COUNTERPARTS = new RegExp(
+  String.raw`\b(?:meet|meets|met|meeting|talks|hold talks|held talks)\s+with\s+(?:[A-Z][\p{L}-]+\s+){0,2}?${TITLE}\s+(?:[A-Z][\p{L}'’-]+\s+){1,3}and\s+(?:the\s+)?(?:[A-Z][\p{L}-]+\s+){0,2}?${TITLE}\s+[A-Z]`,
+  'u',
+);
+
 function splitMention(sig: EventMention, text: string): EventMention[] {
+  // One sentence that announces talks with two counterparts gives two meetings, even of one state.
+  if (TWO_COUNTERPARTS.test(text)) return [sig, { ...sig }];
   // "met with the top diplomats of Uzbekistan and Tajikistan": one meeting with each.
   const plural = /\b(?:meetings|bilateral talks|bilateral meetings|separate(?:ly)?)\b|\bwith (?:the\s+)?(?:top\s+|senior\s+)?(?:diplomats|foreign ministers|defen[cs]e ministers|interior ministers|counterparts|leaders|envoys|army chiefs)\s+(?:of|from)\b/i.test(text);
   if (!plural) return [sig];

@@ -138,7 +138,7 @@ export function runPipeline(options: PipelineOptions): PipelineResult {
     for (const article of analyzed.articles) {
       const onSkip = (sentence: { start: number; end: number; text: string }, reason: string) =>
         skipped.push({ file, what: `sentence at ${sentence.start}..${sentence.end}: "${clip(sentence.text)}"`, reason });
-      for (const m of extractMeetings(article, { topics, stateName, onSkip })) {
+      for (const m of extractMeetings(article, { topics, stateName, onSkip, capitalOf: (iso3) => gazetteer.capitalOf(iso3) })) {
         // Two meetings from one sentence ("talks with his counterparts X and Y") share a first span.
         let id = meetingId(file, m.sources[0]!.start);
         for (let n = 2; usedIds.has(id); n++) id = `${meetingId(file, m.sources[0]!.start)}-${n}`;

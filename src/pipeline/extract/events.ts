@@ -382,7 +382,15 @@ function absorb(d: MeetingEvent, sig: EventMention, reason: string | null): void
   } else if (d.date && sig.date && sig.date.window.precision === 'day' && d.date.window.precision !== 'day' && overlaps(d.date, sig.date)) {
     d.date = sig.date;
   }
-  if ((!d.venue || d.implied.venue) && sig.venue) {
+  if (sig.venue && sig.venueImplied) {
+    // A host ministry's capital: only where nothing better is known, and replaced by a stated city.
+    if (!d.venue) {
+      d.venue = sig.venue.place;
+      d.implied.venue = true;
+      d.venueWords = sig.venue.text;
+      d.why.push(`venue: the capital of the hosting ministry ("${sig.venue.text}")`);
+    }
+  } else if ((!d.venue || d.implied.venue) && sig.venue) {
     d.venue = sig.venue.place;
     d.implied.venue = false;
     d.venueWords = sig.venue.text;

@@ -34,7 +34,7 @@ function extract(text: string, published: string | null): ExtractedMeeting[] {
   const gazetteer = loadGazetteer();
   const topics = compileTopics(JSON.parse(readFileSync(TOPICS_FILE, 'utf8')));
   const { articles } = analyzeFile('test.txt', text, published, gazetteer);
-  return articles.flatMap((a) => extractMeetings(a, { topics, stateName: (c) => gazetteer.stateName(c) ?? c }));
+  return articles.flatMap((a) => extractMeetings(a, { topics, stateName: (c) => gazetteer.stateName(c) ?? c, capitalOf: (c) => gazetteer.capitalOf(c) }));
 }
 
 describe('meetings in the seeds', () => {
@@ -309,5 +309,15 @@ describe('two titled counterparts in one sentence (made-up text)', () => {
   });
   it('one titled counterpart with his delegation is one meeting', () => {
     expect(extract('The envoy met with Kazakhstan President Kassym Tokayev and his delegation in Astana on Friday.', '2024-05-11')).toHaveLength(1);
+  });
+});
+
+describe('a meeting a ministry hosts (made-up text)', () => {
+  it('is in that state\'s capital, as an implied venue a stated city replaces', () => {
+    const [implied] = extract('A Taliban delegation met Pakistan’s foreign minister on Thursday. The Pakistani Foreign Ministry hosted the meeting.', '2019-10-03');
+    expect(implied).toMatchObject({ venue: { name: 'Islamabad' } });
+    expect(implied!.why.join(' ')).toContain('hosting ministry');
+    const [stated] = extract('A Taliban delegation met Pakistan’s foreign minister in Lahore on Thursday. The Pakistani Foreign Ministry hosted the meeting.', '2019-10-03');
+    expect(stated).toMatchObject({ venue: { name: 'Lahore' } });
   });
 });

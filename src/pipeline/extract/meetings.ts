@@ -15,11 +15,14 @@ import { groupMentions } from './events';
 import { type FieldOptions, leadStatesOf, meetingFields } from './fields';
 import { type MentionContext, readSentence, type SentenceReading } from './mentions';
 import { officialsByName } from './roles';
+import type { ResolvedPlace } from '../contracts';
 import type { AnalyzedArticle, AnalyzedSentence, ExtractedMeeting } from './types';
 
 export { MAX_EVIDENCE } from './fields';
 
 export interface ExtractOptions extends FieldOptions {
+  /** A state's capital (from the gazetteer), for a meeting its ministry hosts. */
+  capitalOf?: (iso3: string) => ResolvedPlace | null;
   /** Receives sentences that spoke of a meeting but gave none, with the reason (for the report). */
   onSkip?: (sentence: AnalyzedSentence, reason: string) => void;
 }
@@ -30,7 +33,7 @@ export const EXTRACTION_STAGES = ['mentions', 'events', 'fields'] as const;
 export function extractMeetings(article: AnalyzedArticle, options: ExtractOptions): ExtractedMeeting[] {
   const skip = (s: AnalyzedSentence, reason: string) => options.onSkip?.(s, reason);
   const leadStates = leadStatesOf(article);
-  const ctx: MentionContext = { officials: officialsByName(article.sentences), leadStates, people: articlePeople(article), published: article.published };
+  const ctx: MentionContext = { officials: officialsByName(article.sentences), leadStates, people: articlePeople(article), published: article.published, ...(options.capitalOf ? { capitalOf: options.capitalOf } : {}) };
   const readings: SentenceReading[] = [];
   for (const s of article.sentences) {
     const r = readSentence(s, ctx, (reason) => skip(s, reason));

@@ -7,7 +7,7 @@
  * Pure and deterministic; every rule is about news English, never about one article.
  */
 import type { MeetingStatus, StateGroupMention } from '../../dataset/schema';
-import type { DateMention, PlaceMention, StateMention } from '../contracts';
+import type { DateMention, PlaceMention, ResolvedPlace, StateMention } from '../contracts';
 import {
   type Cue,
   findCues,
@@ -60,6 +60,8 @@ export interface EventMention {
   past: boolean;
   /** "is holding talks": happening as the article is written. */
   ongoing: boolean;
+  /** The venue is implied (a hosting ministry's capital), not stated: a stated one replaces it. */
+  venueImplied?: boolean;
   /** An extra line for the review report. */
   why?: string;
 }
@@ -97,6 +99,8 @@ export interface MentionContext {
   people: Set<string>;
   /** Publication date, for what is happening as the article is written. */
   published: string | null;
+  /** A state's capital, for a meeting its ministry hosts; absent in contexts without a gazetteer. */
+  capitalOf?: (iso3: string) => ResolvedPlace | null;
 }
 
 /** Words between a preposition and a city that still make it the venue ("at the Chinese capital Beijing"). */
@@ -179,7 +183,8 @@ export function readSentence(s: AnalyzedSentence, ctx: MentionContext, skip: (re
     sentence: s,
     cues,
     date,
-    venue: isCall ? null : venueMention,
+    venue: isCall ? null : (venueMention ?? hostMinistryCapital(s, ctx)),
+    ...(isCall || venueMention || !hostMinistryCapital(s, ctx) ? {} : { venueImplied: true }),
     participants,
     absent: facts.absent,
     partyOrgs,
@@ -273,6 +278,20 @@ function splitMention(sig: EventMention, text: string): EventMention[] {
     participants: new Set([...rest, ...side.iso3]),
     partyOrgs: side.org ? new Set([side.org]) : new Set<string>(),
   }));
+}
+
+/** "The Pakistani Foreign Ministry hosted the meeting": a ministry hosts in its capital. */
+const HOST_MINISTRY = /\b(?:Foreign Ministry|Ministry of Foreign Affairs|Foreign Office|Interior Ministry|Ministry of (?:the )?Interior|Defen[cs]e Ministry|Ministry of Defen[cs]e|Ministry of External Affairs)\s+(?:hosted|hosts|will host|is hosting|organi[sz]ed)\b/;
+
+function hostMinistryCapital(s: AnalyzedSentence, ctx: MentionContext): PlaceMention | null {
+  if (!ctx.capitalOf) return null;
+  const m = HOST_MINISTRY.exec(s.text);
+  if (!m) return null;
+  const at = s.start + m.index;
+  // The state named right before the ministry: "Pakistani", "Pakistan's", "the Foreign Ministry of ..." is not handled.
+  const state = s.states.find((x) => x.end <= at && at - x.end <= 8 && x.iso3.length === 1 && x.via !== 'group');
+  const capital = state ? ctx.capitalOf(state.iso3[0]!) : null;
+  return capital ? { start: at, end: at + m[0].length, text: m[0], place: capital, via: 'gazetteer' } : null;
 }
 
 const SIDELINES = /\bon the (?:sidelines?|margins?) of\s+(?:the\s+|a\s+|an\s+)?/i;

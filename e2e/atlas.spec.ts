@@ -358,6 +358,8 @@ test('selecting an undated meeting shows the undated meetings; the status counts
   const place = dataset.places.find((p) => p.id === meeting!.venuePlaceId)!;
   await openAtlas(page, `?animate=0&city=${place.id}`);
   const panel = page.getByRole('region', { name: `Meetings in ${place.name}` });
+  // Before: its hint says what selecting it does for an undated meeting.
+  await expect(panel.locator(`li[data-meeting-id="${meeting!.id}"] .hint`)).toHaveText('Undated, so not on the map: select it to show the undated meetings.');
   await panel.locator(`li[data-meeting-id="${meeting!.id}"]`).getByRole('heading').getByRole('button').click();
   await expect(page.getByRole('checkbox', { name: 'Show undated meetings on the map' })).toBeChecked();
   await expect.poll(() => new URL(page.url()).searchParams.get('undated')).toBe('1');

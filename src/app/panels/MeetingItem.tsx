@@ -69,7 +69,12 @@ export const MeetingItem = memo(function MeetingItem({ dataset, meeting, outside
           {meeting.title}
         </button>
       </h3>
-      {outsideWindow && <p className="hint">Outside the time window: select it to move the window there.</p>}
+      {outsideWindow &&
+        (meeting.date.start === null ? (
+          <p className="hint">Undated, so not on the map: select it to show the undated meetings.</p>
+        ) : (
+          <p className="hint">Outside the time window: select it to move the window there.</p>
+        ))}
       {venue === undefined && meeting.kind === 'call' && <p className="hint">A call (no venue).</p>}
       <p className="participants">
         <span className="label">Participants: </span>

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { type Dataset, describeIssues, type Meeting, type Place, type Source, type State, parseDataset } from '../../dataset/schema';
 import type { ResolvedPlace } from '../contracts';
 import { analyzeFile } from '../extract/analyze';
+import { type Lexicon, parseLexicon } from '../extract/lexicon';
 import { extractMeetings } from '../extract/meetings';
 import { compileTopics, type TopicRule, TopicsFile } from '../extract/topics';
 import { findImpossibleDates } from '../dates/impossible';
@@ -54,6 +55,14 @@ export function meetingId(file: string, start: number): string {
   const stem = file.replace(/\.[^.]+$/, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
   const short = stem.length > 20 ? `${stem.slice(0, 12)}-${createHash('sha1').update(stem).digest('hex').slice(0, 6)}` : stem;
   return `${short}-${start}`;
+}
+
+export const LEXICON_FILE = join(REPO_ROOT, 'data/meeting-words.json');
+let lexiconCache: Lexicon | null = null;
+/** data/meeting-words.json, checked once with zod; a bad file stops the build with its name and field. */
+function loadLexicon(): Lexicon {
+  lexiconCache ??= parseLexicon(JSON.parse(readFileSync(LEXICON_FILE, 'utf8')));
+  return lexiconCache;
 }
 
 export const MERGE_RULES_FILE = join(REPO_ROOT, 'data/merge-rules.json');
@@ -103,6 +112,7 @@ export function runPipeline(options: PipelineOptions): PipelineResult {
   const warnings: Warning[] = [...inputs.warnings];
   const skipped: Skipped[] = inputs.skipped.map((s) => ({ file: s.file, what: 'file', reason: s.reason }));
   const topics = loadTopics(warnings);
+  const lexicon = loadLexicon();
   const why = new Map<string, string[]>();
   const usedIds = new Set<string>();
   const venueWarnings: Array<{ meetingId: string; warning: Warning }> = [];
@@ -138,7 +148,7 @@ export function runPipeline(options: PipelineOptions): PipelineResult {
     for (const article of analyzed.articles) {
       const onSkip = (sentence: { start: number; end: number; text: string }, reason: string) =>
         skipped.push({ file, what: `sentence at ${sentence.start}..${sentence.end}: "${clip(sentence.text)}"`, reason });
-      for (const m of extractMeetings(article, { topics, stateName, onSkip, capitalOf: (iso3) => gazetteer.capitalOf(iso3) })) {
+      for (const m of extractMeetings(article, { topics, stateName, onSkip, lexicon, capitalOf: (iso3) => gazetteer.capitalOf(iso3) })) {
         // Two meetings from one sentence ("talks with his counterparts X and Y") share a first span.
         let id = meetingId(file, m.sources[0]!.start);
         for (let n = 2; usedIds.has(id); n++) id = `${meetingId(file, m.sources[0]!.start)}-${n}`;

@@ -6,6 +6,8 @@
  * a person, place or event.
  */
 
+import type { Lexicon } from './lexicon';
+
 export type CueKind = 'meeting' | 'visit' | 'signing' | 'courtesy' | 'call';
 
 export interface Cue {
@@ -20,24 +22,6 @@ export interface Cue {
   noun: string | null;
 }
 
-/** Nouns that name a meeting; "meet" as a noun ("Delhi meet") is Indian English. */
-const MEETING_NOUNS =
-  'meetings?|meet|talks|dialogue|discussions|consultations?|conference|summit|session|round|negotiations|visit|trip|signing|conversation';
-
-/** Official titles and roles: a state word next to one of these names a participant. */
-export const OFFICIAL_WORDS = new Set(
-  (
-    'official officials minister ministers ambassador ambassadors envoy envoys representative representatives ' +
-    'counterpart counterparts president presidents premier leader leaders delegation delegations delegate delegates ' +
-    'side sides adviser advisers advisor advisors nsa nsas secretary secretaries government authorities diplomat diplomats ' +
-    'chief commander general director dg spokesman spokesperson team officer officers army military forces ' +
-    'king emir chairman governor deputy councilor councillor administration ministry embassy consul prime foreign interior'
-  ).split(' '),
-);
-
-/** Personal titles that precede a name. */
-export const PERSONAL_TITLES = new Set('dr mr mrs ms gen general mullah maulvi senator sheikh sardar ambassador dg nsa fm pm'.split(' '));
-
 const CALL_RE =
   /\b(?:tele(?:phone|phonic)|phone|video|virtual)[- ]?(?:call|conversation|conference|talks?|link|contact|meeting)s?\b|\btelephoned\b|\bspoke (?:by|over the|on the) (?:tele)?phone\b|\bby (?:tele)?phone\b/gi;
 /** "called on <title>": a courtesy call in person; "called on X to do Y" is an appeal. */
@@ -45,14 +29,6 @@ const CALL_ON_RE = /\bcall(?:ed|s|ing)? on\b/gi;
 /** "called Prime Minister X" (without "on") in a visit report is a courtesy call. */
 const CALLED_TITLE_RE = /\bcalled (?=(?:the )?(?:Prime|President|Chief|King|Emir|Crown|Army|General|Foreign|Interior|Defence|Defense|Supreme|Chairman|Speaker)\b)/g;
 const MET_RE = /\b(?:met with|meets with|meeting with|meet with|will meet|to meet|talking to|talked to|in talks with|held talks|holds talks|hold talks|met|meets)\b/gi;
-const HELD_NOUN_RE = new RegExp(
-  String.raw`\b(?:held|hold|holds|holding|conducting|conducted|convened|convene|hosted|hosts|host|hosting|organi[sz]e|organi[sz]ed|attended)\b(?:\s+(?!(?:by|on|at|in)\b)[\w’'-]+){0,6}?\s+(?:${MEETING_NOUNS})\b`,
-  'gi',
-);
-const NOUN_RE = new RegExp(String.raw`\b(?:${MEETING_NOUNS})\b`, 'gi');
-const VISIT_VERB_RE = /\b(?:visited|visits|visiting|will visit|arrived in|arrives in|travell?ed to|(?:will|to) travel to|travels to|travell?ing to)\b/gi;
-/** "press conference", "news conference": a statement to reporters, not a meeting of states. */
-const NOT_A_MEETING_BEFORE = /\b(?:press|news|media)\s+$/i;
 const SIGNED_RE = /\b(?:signed|will sign|to sign|inked)\b/gi;
 const WAS_HELD_RE = /\b(?:was|were|will be|to be|is being|are being|being) (?:held|hosted|convened)\b/gi;
 
@@ -60,7 +36,8 @@ const WAS_HELD_RE = /\b(?:was|were|will be|to be|is being|are being|being) (?:he
 const COURTESY_OBJECT_RE =
   /^\s+(?:the\s+)?(?:[A-Z][\w’'-]*\s+){0,5}?(?:Prime|President|Minister|Ambassador|Chief|General|King|Emir|Secretary|Chairman|Governor|Commander|Adviser|Advisor|Envoy|Speaker|Director|Premier|Crown|Army|Leader)\b/;
 
-export function findCues(text: string): Cue[] {
+/** The cue words in one sentence; the meeting vocabulary comes from the lexicon (data/meeting-words.json). */
+export function findCues(text: string, lex: Lexicon): Cue[] {
   const cues: Cue[] = [];
   const add = (re: RegExp, kind: CueKind, strong: boolean, nounOf?: (m: string) => string | null) => {
     re.lastIndex = 0;
@@ -77,12 +54,12 @@ export function findCues(text: string): Cue[] {
     }
   }
   add(CALLED_TITLE_RE, 'courtesy', true);
-  add(MET_RE, 'meeting', true, (s) => lastNoun(s));
-  add(HELD_NOUN_RE, 'meeting', true, (s) => lastNoun(s));
+  add(MET_RE, 'meeting', true, (s) => lastNoun(s, lex));
+  add(lex.heldNoun, 'meeting', true, (s) => lastNoun(s, lex));
   add(WAS_HELD_RE, 'meeting', true);
-  add(VISIT_VERB_RE, 'visit', true, () => 'visit');
+  add(lex.visitVerb, 'visit', true, () => 'visit');
   add(SIGNED_RE, 'signing', true, () => 'signing');
-  add(NOUN_RE, 'meeting', false, (s) => s.toLowerCase());
+  add(lex.noun, 'meeting', false, (s) => s.toLowerCase());
   // Nouns inside a longer cue, or that are really a phone call, are not separate cues.
   const containerOf = (c: Cue) => cues.find((o) => o !== c && o.start <= c.start && o.end >= c.end && o.end - o.start > c.end - c.start);
   // "held a telephone conversation": the longer cue keeps the call's kind.
@@ -93,7 +70,8 @@ export function findCues(text: string): Cue[] {
       outer.noun = 'call';
     }
   }
-  const kept = cues.filter((c) => !containerOf(c) && !(c.noun === 'conference' && NOT_A_MEETING_BEFORE.test(text.slice(Math.max(0, c.start - 12), c.start))));
+  // "press conference": a statement to reporters, not a meeting of states.
+  const kept = cues.filter((c) => !containerOf(c) && !(c.noun === 'conference' && lex.notMeetingBefore.test(text.slice(Math.max(0, c.start - 12), c.start))));
   for (const c of kept) {
     if (c.noun === 'visit' || c.noun === 'trip') c.kind = c.kind === 'meeting' ? 'visit' : c.kind;
     if (c.noun === 'signing') c.kind = 'signing';
@@ -101,8 +79,8 @@ export function findCues(text: string): Cue[] {
   return dedupe(kept).sort((a, b) => a.start - b.start);
 }
 
-function lastNoun(s: string): string | null {
-  const m = s.toLowerCase().match(new RegExp(String.raw`(${MEETING_NOUNS})$`));
+function lastNoun(s: string, lex: Lexicon): string | null {
+  const m = s.toLowerCase().match(new RegExp(String.raw`(${lex.meetingNouns})$`));
   return m?.[1] ?? null;
 }
 
@@ -128,17 +106,17 @@ export function nounFamily(noun: string | null): 'visit' | 'call' | 'meeting' {
  * "their talks"), without a word that makes it another one ("the next meeting",
  * "their earlier conversation").
  */
-const REF_RE = new RegExp(String.raw`\b(the|this|that|these|his|her|their|its)\s+(${MEETING_NOUNS})\b`, 'gi');
 export interface Reference {
   noun: string;
   start: number;
   end: number;
   text: string;
 }
-export function findReferences(text: string): Reference[] {
+export function findReferences(text: string, lex: Lexicon): Reference[] {
   const refs: Reference[] = [];
-  REF_RE.lastIndex = 0;
-  for (let m = REF_RE.exec(text); m; m = REF_RE.exec(text)) {
+  const re = lex.reference;
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
     const noun = m[2]!.toLowerCase();
     if (noun === 'meetings' || noun === 'round' || noun === 'session') continue;
     // "the talks with the Taliban" still refers back; "the visit of X to Y" too.

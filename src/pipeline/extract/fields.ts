@@ -13,6 +13,7 @@
 import type { MeetingDate, MeetingKind, MeetingStatus } from '../../dataset/schema';
 import { addDays, mondayOf } from '../dates/calendar';
 import { MORE_SIDES_SAID } from './cues';
+import type { Lexicon } from './lexicon';
 import { stateRoles } from './roles';
 
 export { MORE_SIDES_SAID };
@@ -32,11 +33,11 @@ export interface FieldOptions {
   stateName: (iso3: string) => string;
 }
 
-export function leadStatesOf(article: AnalyzedArticle): string[] {
+export function leadStatesOf(article: AnalyzedArticle, lex: Lexicon): string[] {
   const lead = article.sentences.filter((s) => s.isHeadline || s.index <= 1).slice(0, 3);
   const found: string[] = [];
   for (const s of lead) {
-    const roles = stateRoles(s, s.states);
+    const roles = stateRoles(s, s.states, lex);
     for (const m of s.states) {
       if (roles.get(m) === 'participant' && m.via !== 'group') for (const c of m.iso3) if (!found.includes(c)) found.push(c);
     }

@@ -10,6 +10,7 @@
  * Pure and deterministic; the `why` list on each meeting says which rules fired.
  */
 import { isReportingDate } from './cues';
+import type { Lexicon } from './lexicon';
 import { articlePeople } from './people';
 import { groupMentions } from './events';
 import { type FieldOptions, leadStatesOf, meetingFields } from './fields';
@@ -21,6 +22,8 @@ import type { AnalyzedArticle, AnalyzedSentence, ExtractedMeeting } from './type
 export { MAX_EVIDENCE } from './fields';
 
 export interface ExtractOptions extends FieldOptions {
+  /** The meeting vocabulary, read and checked once at the edge (`parseLexicon`). */
+  lexicon: Lexicon;
   /** A state's capital (from the gazetteer), for a meeting its ministry hosts. */
   capitalOf?: (iso3: string) => ResolvedPlace | null;
   /** Receives sentences that spoke of a meeting but gave none, with the reason (for the report). */
@@ -32,8 +35,9 @@ export const EXTRACTION_STAGES = ['mentions', 'events', 'fields'] as const;
 
 export function extractMeetings(article: AnalyzedArticle, options: ExtractOptions): ExtractedMeeting[] {
   const skip = (s: AnalyzedSentence, reason: string) => options.onSkip?.(s, reason);
-  const leadStates = leadStatesOf(article);
-  const ctx: MentionContext = { officials: officialsByName(article.sentences), leadStates, people: articlePeople(article), published: article.published, ...(options.capitalOf ? { capitalOf: options.capitalOf } : {}) };
+  const lex = options.lexicon;
+  const leadStates = leadStatesOf(article, lex);
+  const ctx: MentionContext = { officials: officialsByName(article.sentences, lex), leadStates, people: articlePeople(article, lex), lexicon: lex, published: article.published, ...(options.capitalOf ? { capitalOf: options.capitalOf } : {}) };
   const readings: SentenceReading[] = [];
   for (const s of article.sentences) {
     const r = readSentence(s, ctx, (reason) => skip(s, reason));

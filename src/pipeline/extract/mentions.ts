@@ -24,6 +24,7 @@ import {
   statusCue,
 } from './cues';
 import { tenseAt, verbGroups } from '../text/grammar';
+import type { Lexicon } from './lexicon';
 import { personWords } from './people';
 import { attendance, hasAttendanceWords, hostStates, stateRoles, textBefore, WINDOW } from './roles';
 import type { AnalyzedSentence } from './types';
@@ -99,6 +100,8 @@ export interface MentionContext {
   people: Set<string>;
   /** Publication date, for what is happening as the article is written. */
   published: string | null;
+  /** The meeting vocabulary (data/meeting-words.json). */
+  lexicon: Lexicon;
   /** A state's capital, for a meeting its ministry hosts; absent in contexts without a gazetteer. */
   capitalOf?: (iso3: string) => ResolvedPlace | null;
 }
@@ -117,14 +120,14 @@ const PARTY_ORG_BEFORE = /\b(?:met|meet|meets|meeting|talks|held talks|negotiati
 /** Reads one sentence; null when it says nothing about a meeting. */
 export function readSentence(s: AnalyzedSentence, ctx: MentionContext, skip: (reason: string) => void): SentenceReading | null {
   const text = s.text;
-  const roles = stateRoles(s, s.states);
+  const roles = stateRoles(s, s.states, ctx.lexicon);
   const facts = attendance(s, s.states, roles);
   const hosts = hostStates(s, s.states, roles);
-  let cues = findCues(text).filter((c) => !isReducedRelativeSigning(text, c));
+  let cues = findCues(text, ctx.lexicon).filter((c) => !isReducedRelativeSigning(text, c));
   const invitation = isInvitation(text);
   if (invitation) skip('an invitation to visit, not a meeting');
   if (invitation) cues = cues.filter((c) => c.kind !== 'visit' && c.kind !== 'meeting');
-  const refs = findReferences(text);
+  const refs = findReferences(text, ctx.lexicon);
   // "India invited Pakistan to Delhi meet": an invitation speaks of a meeting already reported.
   const invitedTo = !invitation && /\binvit(?:ed|es|ation)\b/i.test(text) ? cues.find((c) => c.kind === 'meeting' && !c.strong) : undefined;
   if (invitedTo) refs.unshift({ noun: invitedTo.noun ?? 'meeting', start: invitedTo.start, end: invitedTo.end, text: invitedTo.text });

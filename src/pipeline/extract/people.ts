@@ -3,7 +3,7 @@
  * or role ("Interior Minister Mohsin Naqvi", "Mr Jilani", "his Afghan counterpart Sirajuddin
  * Haqqani"). The events stage uses them to tell which meeting a later sentence speaks of.
  */
-import { OFFICIAL_WORDS, PERSONAL_TITLES } from './cues';
+import type { Lexicon } from './lexicon';
 import type { AnalyzedArticle, AnalyzedSentence } from './types';
 
 const NOT_NAMES = new Set(
@@ -16,7 +16,7 @@ const NOT_NAMES = new Set(
  * Mohsin Naqvi", "Mr Jilani", "his Afghan counterpart Sirajuddin Haqqani"). Used to tell which
  * earlier meeting a later sentence speaks of.
  */
-export function articlePeople(article: AnalyzedArticle): Set<string> {
+export function articlePeople(article: AnalyzedArticle, lex: Lexicon): Set<string> {
   const people = new Set<string>();
   for (const s of article.sentences) {
     const taken = [...s.states, ...s.places, ...s.organizations, ...s.dates];
@@ -25,7 +25,7 @@ export function articlePeople(article: AnalyzedArticle): Set<string> {
       const word = m[0].replace(/['’]s$/, '').replace(/\.$/, '');
       const lower = word.toLowerCase();
       const at = s.start + m.index;
-      if (OFFICIAL_WORDS.has(lower) || PERSONAL_TITLES.has(lower)) {
+      if (lex.officialWords.has(lower) || lex.personalTitles.has(lower)) {
         afterTitle = true;
         continue;
       }

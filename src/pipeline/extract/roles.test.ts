@@ -1,12 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import type { TextSpan } from '../contracts';
 import { findStatesAndOrganizations } from '../states/organizations';
+import { readFileSync } from 'node:fs';
+import { parseLexicon } from './lexicon';
+
+/** The project's own meeting vocabulary, as the build reads it. */
+const lex = parseLexicon(JSON.parse(readFileSync(new URL('../../../data/meeting-words.json', import.meta.url), 'utf8')));
 import { attendance, hostStates, nameAfter, officialsByName, stateRoles } from './roles';
 
 function analyse(text: string) {
   const sentence: TextSpan = { start: 0, end: text.length, text };
   const { states } = findStatesAndOrganizations(text);
-  const roles = stateRoles(sentence, states);
+  const roles = stateRoles(sentence, states, lex);
   const byRole = (role: string) => [...new Set(states.filter((m) => roles.get(m) === role).flatMap((m) => m.iso3))].sort();
   return { sentence, states, roles, participants: byRole('participant'), topics: byRole('topic') };
 }
@@ -45,10 +50,10 @@ describe('officials by name', () => {
   it('links a surname to the state named with the title', () => {
     const text = 'Caretaker Foreign Minister Jalil Abbas Jilani, while talking to Iran’s Special Representative for Afghanistan Affairs Hassan Kazmi Qomi, said so.';
     const { states } = findStatesAndOrganizations(text);
-    expect(officialsByName([{ start: 0, end: text.length, text, states }])).toEqual(new Map([['Qomi', 'IRN']]));
+    expect(officialsByName([{ start: 0, end: text.length, text, states }], lex)).toEqual(new Map([['Qomi', 'IRN']]));
   });
   it('stops at the second person and skips bracketed titles', () => {
-    expect(nameAfter(' Dr Rangin Dadfar Spanta and Adviser to the Prime Minister Sartaj Aziz', new Set(), true)).toBe('Spanta');
-    expect(nameAfter(' side was represented by Director General (Counter-Terrorism) at the Ministry of Foreign Affairs Abdul Hameed, the', new Set())).toBe('Hameed');
+    expect(nameAfter(' Dr Rangin Dadfar Spanta and Adviser to the Prime Minister Sartaj Aziz', new Set(), lex, true)).toBe('Spanta');
+    expect(nameAfter(' side was represented by Director General (Counter-Terrorism) at the Ministry of Foreign Affairs Abdul Hameed, the', new Set(), lex)).toBe('Hameed');
   });
 });

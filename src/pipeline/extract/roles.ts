@@ -4,7 +4,7 @@
  * Pure functions over one sentence; mentions carry file offsets, the sentence too.
  */
 import type { StateMention, TextSpan } from '../contracts';
-import { OFFICIAL_WORDS } from './cues';
+import { isOfficialWord, type Lexicon } from './lexicon';
 
 export type StateRole = 'participant' | 'topic';
 
@@ -72,13 +72,13 @@ const MEETING_MODIFIER = /^(?:trilateral|bilateral|quadrilateral|multilateral|ta
 const TITLE_ADJECTIVES = /^(?:acting|senior|top|caretaker|deputy|former|new|first|special|national|security|interim|high-level|visiting|presidential|foreign|interior|defence|defense|chief|prime|vice|assistant|additional|federal|permanent|outgoing|incoming|military|civilian|and|the|side|state|council)$/;
 
 /** Whether an official noun follows, through title-case words and title adjectives only. */
-function officialFollows(after: string): boolean {
+function officialFollows(after: string, lex: Lexicon): boolean {
   if (/^\s*(?:side|delegation|government)\b/i.test(after)) return true;
   const tokens = after.replace(/^['’]s?/, '').split(/[\s—–]+/).filter(Boolean).slice(0, 7);
   for (const raw of tokens) {
     const w = raw.replace(/[^\p{L}-]/gu, '');
     const lower = w.toLowerCase();
-    if (OFFICIAL_WORDS.has(lower) || OFFICIAL_WORDS.has(lower.replace(/s$/, ''))) return true;
+    if (isOfficialWord(lex, lower)) return true;
     if (/[,.;:]$/.test(raw)) return false;
     if (/^\p{Lu}/u.test(w) || TITLE_ADJECTIVES.test(lower)) continue;
     return false;
@@ -86,8 +86,8 @@ function officialFollows(after: string): boolean {
   return false;
 }
 
-function officialWithin(words: string[]): boolean {
-  return words.some((w) => OFFICIAL_WORDS.has(w) || OFFICIAL_WORDS.has(w.replace(/s$/, '')));
+function officialWithin(words: string[], lex: Lexicon): boolean {
+  return words.some((w) => isOfficialWord(lex, w));
 }
 
 /**
@@ -95,13 +95,13 @@ function officialWithin(words: string[]): boolean {
  * (names, by the word before the list) or tail (demonyms and possessives, by the noun
  * after the list: "Pakistani and American officials").
  */
-export function stateRoles(sentence: TextSpan, mentions: StateMention[]): Map<StateMention, StateRole> {
+export function stateRoles(sentence: TextSpan, mentions: StateMention[], lex: Lexicon): Map<StateMention, StateRole> {
   const roles = new Map<StateMention, StateRole>();
   for (const chain of listChains(sentence, mentions)) {
     const head = chain[0]!;
     const tail = chain[chain.length - 1]!;
     for (const m of chain) {
-      roles.set(m, roleOf(sentence, m, head, tail));
+      roles.set(m, roleOf(sentence, m, head, tail, lex));
     }
   }
   return roles;
@@ -110,14 +110,14 @@ export function stateRoles(sentence: TextSpan, mentions: StateMention[]): Map<St
 /** "Delegations of the competent bodies of the Republic of ...": the people of a state, a few words back. */
 const OFFICIAL_NOUN_SHORTLY_BEFORE = /\b(?:representatives|delegates|officials|delegations|ministers|secretaries|envoys|leaders|heads)\s+(?:of|from)\s+(?:the\s+)?(?:[\p{L}-]+\s+){1,3}(?:of|from)\s+(?:the\s+)?$/iu;
 
-function roleOf(sentence: TextSpan, m: StateMention, head: StateMention, tail: StateMention): StateRole {
+function roleOf(sentence: TextSpan, m: StateMention, head: StateMention, tail: StateMention, lex: Lexicon): StateRole {
   const local = sentence.text;
   const after = local.slice(m.end - sentence.start, m.end - sentence.start + WINDOW);
-  if (m.via === 'group') return groupRole(sentence, m, head, tail);
+  if (m.via === 'group') return groupRole(sentence, m, head, tail, lex);
   if (m.via === 'possessive' || m.via === 'demonym') {
     // "Afghan counterpart", "China's ambassador", "Russian Special Presidential Envoy",
     // "Pakistani and American officials" vs "Chinese workers", "Afghan soil".
-    return officialFollows(sentence.text.slice(tail.end - sentence.start, tail.end - sentence.start + WINDOW)) ? 'participant' : 'topic';
+    return officialFollows(sentence.text.slice(tail.end - sentence.start, tail.end - sentence.start + WINDOW), lex) ? 'participant' : 'topic';
   }
   // Names and capital metonyms: compounds first ("Pakistan-Afghanistan border" vs "Pakistan-China-Iran Trilateral").
   const compoundAfter = after.match(/^(?:-[\p{L}.]+)*\s*(?:\([^)]*\)\s*)?([\p{L}-]+)/u);
@@ -141,7 +141,7 @@ function roleOf(sentence: TextSpan, m: StateMention, head: StateMention, tail: S
       // "NSAs of Iran", "National Security Adviser of Afghanistan", "representatives from the US".
       const before = secondLastWordBefore(sentence, head.start);
       const word = before === 'the' ? '' : before;
-      if (officialWithin([word]) || /^(?:representatives|delegates|officials|participants|members|delegations|ministers|nsas|councils?|affairs)$/.test(word)) return 'participant';
+      if (officialWithin([word], lex) || /^(?:representatives|delegates|officials|participants|members|delegations|ministers|nsas|councils?|affairs)$/.test(word)) return 'participant';
       // "from the US" after "representatives": look one more word back.
       const text = textBefore(sentence, head.start);
       if (/(?:representatives|delegates|officials|delegations|ministers|NSAs|secretaries|envoys|leaders|councils?|Affairs)\s+(?:of|from)\s+(?:the\s+)?$/i.test(text)) return 'participant';
@@ -157,12 +157,12 @@ function roleOf(sentence: TextSpan, m: StateMention, head: StateMention, tail: S
   // "the Doha meeting", "Delhi meet": the city is where, not who.
   if (m.via === 'capital-metonym' && /^\s+(?:[A-Z][\p{L}-]*\s+){0,3}(?:meet|meeting|talks|dialogue|conference|summit|process|format|Meeting|Talks|Dialogue|Conference|Summit|Process|Format)\b/u.test(after)) return 'topic';
   // "a U.S. soldier": a name used as an adjective speaks of a party only before an official noun.
-  if ((prev === 'a' || prev === 'an') && head === tail) return officialFollows(after) ? 'participant' : 'topic';
+  if ((prev === 'a' || prev === 'an') && head === tail) return officialFollows(after, lex) ? 'participant' : 'topic';
   // "a peaceful and stable Afghanistan": a state described, not a party.
   if (DESCRIBING_ADJECTIVES.has(prev)) return 'topic';
   // "Afghanistan's neighbours", "Pakistan's soil": a name used as a possessive of a thing.
   if (/^['’]s\b/.test(after)) {
-    return officialWithin(wordsAfter(sentence, m.end, 5)) ? 'participant' : 'topic';
+    return officialWithin(wordsAfter(sentence, m.end, 5), lex) ? 'participant' : 'topic';
   }
   return 'participant';
 }
@@ -250,7 +250,7 @@ export function hostStates(sentence: TextSpan, mentions: StateMention[], roles: 
  * Afghanistan Dr Rangin Dadfar Spanta"): surname → iso3, so that a later "Haqqani" or
  * "Ambassador Qomi" brings the state in.
  */
-export function officialsByName(sentences: Array<TextSpan & { states: StateMention[] }>): Map<string, string> {
+export function officialsByName(sentences: Array<TextSpan & { states: StateMention[] }>, lex: Lexicon): Map<string, string> {
   const byName = new Map<string, string>();
   const stateWords = new Set<string>();
   for (const s of sentences) for (const m of s.states) stateWords.add(m.text.replace(/['’]s$/, '').toLowerCase());
@@ -258,24 +258,24 @@ export function officialsByName(sentences: Array<TextSpan & { states: StateMenti
     for (const m of s.states) {
       if (m.iso3.length !== 1 || m.via === 'group') continue;
       const before = textBefore(s, m.start);
-      const ofForm = m.via === 'name' && /\b(?:\w+)\s+of\s+$/i.test(before) && officialWordBefore(before);
+      const ofForm = m.via === 'name' && /\b(?:\w+)\s+of\s+$/i.test(before) && officialWordBefore(before, lex);
       if (!(m.via === 'possessive' || m.via === 'demonym' || ofForm || /^['’]s\b/.test(s.text.slice(m.end - s.start, m.end - s.start + 3)))) continue;
-      const surname = nameAfter(s.text.slice(m.end - s.start, m.end - s.start + WINDOW).replace(/^['’]s\b/, ''), stateWords, !!ofForm);
+      const surname = nameAfter(s.text.slice(m.end - s.start, m.end - s.start + WINDOW).replace(/^['’]s\b/, ''), stateWords, lex, !!ofForm);
       if (surname && !byName.has(surname)) byName.set(surname, m.iso3[0]!);
     }
   }
   return byName;
 }
 
-function officialWordBefore(before: string): boolean {
+function officialWordBefore(before: string, lex: Lexicon): boolean {
   const w = before.match(/([\p{L}-]+)\s+of\s+$/u)?.[1]?.toLowerCase() ?? '';
-  return OFFICIAL_WORDS.has(w) || OFFICIAL_WORDS.has(w.replace(/s$/, ''));
+  return isOfficialWord(lex, w);
 }
 
 const CONNECTORS = new Set('of for on the and at to side was were represented led by & in-charge'.split(' '));
 
 /** The surname that ends a title-and-name run, or null when the run holds no title or no name. */
-export function nameAfter(text: string, stateWords: Set<string>, titled = false): string | null {
+export function nameAfter(text: string, stateWords: Set<string>, lex: Lexicon, titled = false): string | null {
   const tokens = text.split(/\s+/).filter(Boolean).slice(0, 22);
   let sawTitle = titled;
   let name: string | null = null;
@@ -286,7 +286,7 @@ export function nameAfter(text: string, stateWords: Set<string>, titled = false)
     if (!w) break;
     if (/^\(.*\)$/.test(raw)) continue; // "(Counter-Terrorism)"
     if (/^\(.*\)[,.;:]$/.test(raw)) break;
-    if (OFFICIAL_WORDS.has(lower) || OFFICIAL_WORDS.has(lower.replace(/s$/, ''))) {
+    if (isOfficialWord(lex, lower)) {
       // Capitalised words before another title were part of the title ("Director General of
       // the Department of External Security Affairs at the Chinese Foreign Ministry Bai Tian").
       name = null;
@@ -314,16 +314,16 @@ const PERSONAL_TITLE_WORDS = new Set(
  * names the format that meets ("the Moscow Format Consultations"); "Afghanistan's
  * neighbouring countries have a key role" only talks about them.
  */
-function groupRole(sentence: TextSpan, m: StateMention, head: StateMention, tail: StateMention): StateRole {
+function groupRole(sentence: TextSpan, m: StateMention, head: StateMention, tail: StateMention, lex: Lexicon): StateRole {
   if (head !== tail) {
     const other = head === m ? tail : head;
-    if (other.via !== 'group') return roleOf(sentence, other, other, other);
+    if (other.via !== 'group') return roleOf(sentence, other, other, other, lex);
   }
   const before = textBefore(sentence, m.start);
   const after = sentence.text.slice(m.end - sentence.start, m.end - sentence.start + WINDOW);
   if (/(?:representatives|delegates|officials|delegations|ministers|NSAs|secretaries|envoys|leaders|members|councils?|Affairs)\s+(?:of|from)\s+(?:the\s+)?$/i.test(before)) return 'participant';
   if (/\b(?:meetings?|talks|dialogue|consultations|conference|summit|format)\s+(?:among|between|of)\s+(?:the\s+)?$/i.test(before)) return 'participant';
-  if (officialWithin(wordsAfter(sentence, m.end, 3))) return 'participant';
+  if (officialWithin(wordsAfter(sentence, m.end, 3), lex)) return 'participant';
   if (/^\s*(?:[A-Z][\p{L}-]*\s+){0,2}(?:Consultations?|Summit|Meeting|Dialogue|Conference|Talks|meeting|summit|talks|consultations|dialogue)\b/u.test(after)) return 'participant';
   return 'topic';
 }

@@ -148,7 +148,9 @@ export function meetingsDuringVisits(events: MeetingEvent[]): MeetingEvent[] {
     if (e.sentences[0]!.index - v.sentences.at(-1)!.index > 2) continue;
     // The next step of the trip in the same city ("will then attend the Tashkent Conference") is during it too.
     const sameCity = !!e.venue && e.venue.id === v.venue.id;
-    if (!sameCity && (reportsAnother(e.mentions[0]!) || ![...e.participants].some((c) => v.participants.has(c)))) continue;
+    // A party of the visit, or of the country visited ("will visit New Delhi ... expected to meet Indian officials").
+    const ofTheVisit = (c: string) => v.participants.has(c) || c === v.venue!.countryIso3;
+    if (!sameCity && (reportsAnother(e.mentions[0]!) || ![...e.participants].some(ofTheVisit))) continue;
     // A date of its own must lie within the visit's days.
     if (e.date && !(v.date && v.date.window.start <= e.date.window.start && e.date.window.end <= v.date.window.end)) continue;
     if (!e.venue) {

@@ -323,3 +323,20 @@ describe('a meeting a ministry hosts (made-up text)', () => {
     expect(stated).toMatchObject({ venue: { name: 'Lahore' } });
   });
 });
+
+describe('more shapes of news English (made-up text)', () => {
+  it('"the next round" of a format has the lead meeting\'s parties', () => {
+    const text = 'Pakistan and the United States held a round of their counter-terrorism dialogue in Islamabad on Monday. Officials said the next round would take place in Washington in June.';
+    const meetings = extract(text, '2024-03-12');
+    expect(meetings.map((m) => [m.venue?.name, m.status, m.participants.join(' ')])).toEqual([
+      ['Islamabad', 'held', 'PAK USA'],
+      ['Washington', 'planned', 'PAK USA'],
+    ]);
+  });
+  it('"X\'s acting foreign minister will visit <City>. He is expected to meet <host> officials": one planned meeting there', () => {
+    const text = 'KABUL: The Taliban’s acting foreign minister will visit New Delhi next month, a spokesman said on Saturday. He is expected to meet Indian External Affairs Minister S. Jaishankar.';
+    const meetings = extract(text, '2024-03-16');
+    expect(meetings).toHaveLength(1);
+    expect(meetings[0]).toMatchObject({ status: 'planned', venue: { name: 'New Delhi' }, participants: ['AFG', 'IND'] });
+  });
+});

@@ -109,10 +109,10 @@ export interface MentionContext {
 /** Words between a preposition and a city that still make it the venue ("at the Chinese capital Beijing"). */
 /** "Tashkent hosted the meeting": a city that hosts is where it met. */
 const VENUE_HOSTS_AFTER = /^\s+(?:hosted|hosts|will host|is hosting|was hosting|to host|played host to)\b/;
-const VENUE_BEFORE = /\b(?:in|at|to|inside|visited|visiting|visits)\s+(?:the\s+)?(?:(?:[\p{L}-]+\s+){0,2}(?:capital|city)(?:\s+of)?\s+)?$/iu;
+const VENUE_BEFORE = /\b(?:in|at|to|inside|visit|visited|visiting|visits)\s+(?:the\s+)?(?:(?:[\p{L}-]+\s+){0,2}(?:capital|city)(?:\s+of)?\s+)?$/iu;
 const VENUE_MODIFIER_AFTER = /^\s+(?:[A-Z][\p{L}-]*\s+){0,4}(?:Dialogue|Conference|Summit|Meeting|Consultations?|Talks|Forum|meet|meeting|talks|dialogue|conference|summit)\b/u;
 const TWO_SIDES = /\b(?:the two|both)\s+(?:countries|sides|nations|leaders|parties|neighbou?rs|governments|states|ministers|delegations)\b/i;
-const PARTY_ORG_AFTER = /^['’]?s?\s*(?:(?:government|administration|interim government)\s+)?(?:\d+-member\s+)?(?:delegation|officials|leaders|leadership|representatives|team|negotiators|envoys?|ministers?|authorities|side|co-founder)\b/i;
+const PARTY_ORG_AFTER = /^['’]?s?\s*(?:(?:government|administration|interim government)\s+)?(?:\d+-member\s+)?(?:(?:acting|deputy|senior|top|chief|foreign|interior|defen[cs]e)\s+){0,2}(?:delegation|officials|leaders|leadership|representatives|team|negotiators|envoys?|ministers?|authorities|side|co-founder)\b/i;
 /** "The United Nations convened ...", "UN-led talks": the organisation is a side of the meeting. */
 const PARTY_ORG_ACTS = /^(?:['’]s\s+\w+\s+)?\s*(?:-led\b|(?:has |had |will )?(?:convened|convenes|chaired|chairs|hosted|hosts|organi[sz]ed|organi[sz]es|led)\b)/i;
 const PARTY_ORG_BEFORE = /\b(?:met|meet|meets|meeting|talks|held talks|negotiations)\s+with\s+(?:the\s+)?(?:senior\s+|top\s+)?$/i;
@@ -201,7 +201,8 @@ export function readSentence(s: AnalyzedSentence, ctx: MentionContext, skip: (re
     hosts,
     hostOrgs,
     continues: marksAnother(text) || TWO_SIDES.test(text) || /\bcounterparts?\b/i.test(text),
-    inheritsParticipants: /\b(?:participating|participants|attendees)\b/i.test(text) && participants.size === 0,
+    // "participating NSAs", and "the next round", "the previous meeting" of the same format: the lead meeting's parties.
+    inheritsParticipants: /\b(?:participating|participants|attendees)\b|\b(?:next|previous|last|earlier|second|third|fourth|fifth|sixth|another)\s+(?:round|session|meeting|edition)\b/i.test(text) && participants.size === 0,
     past: !st.status && (verb ? verb.tense === 'past' : sentenceTense(text) === 'past'),
     ongoing: !st.status && verb?.tense === 'progressive',
   };

@@ -12,7 +12,7 @@
  *    date, venue or parties that differ (an earlier round, another city) stays apart.
  */
 import type { MeetingStatus, StateGroupMention } from '../../dataset/schema';
-import type { DateMention, PlaceMention, ResolvedPlace } from '../contracts';
+import type { DateMention, ResolvedPlace } from '../contracts';
 import { type CueKind, marksAnother, nounFamily } from './cues';
 import type { EventMention, SentenceReading } from './mentions';
 import type { AnalyzedSentence } from './types';

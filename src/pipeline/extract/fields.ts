@@ -1,14 +1,15 @@
 /**
  * Stage 3 of extraction: fields. Each event's fields are filled from all of its mentions
- * and, where they say nothing, from the article, by a stated precedence:
+ * (the events stage has already chosen among them: a stated venue over the dateline's, a day
+ * inside a wider window, a hosting ministry's capital only where nothing is stated) and, where
+ * they say nothing, from the article, by a stated precedence:
  *
- * - venue: a city the mentions state ("in Kabul", "Kabul hosted") > the article's dateline
- *   city, for the article's main event when it is in person and not planned > none;
- * - date: the first date a mention gives, replaced by a day inside it when another mention
- *   gives one ("July" then "on 20 July") > the lead sentence's date, for the main event > none;
- * - status: cancelled > the date's relation to publication > planned words > held;
+ * - date: the event's, else the week of publication for talks going on as it was written;
+ * - status: cancelled > a future date > planned words or a future verb on the publication day
+ *   ("will be held today") > a past or present date > planned words > held;
  * - participants: named, hosts and attendance words; then, for one-sided reports, the
- *   venue's state, a call's dateline state or the article's lead states (marked "filled").
+ *   venue's state, a call's dateline state or the article's lead states (marked "filled");
+ * - kind: the sides present (see `kindOf`).
  */
 import type { MeetingDate, MeetingKind, MeetingStatus } from '../../dataset/schema';
 import { addDays, mondayOf } from '../dates/calendar';
@@ -47,7 +48,7 @@ export function leadStatesOf(article: AnalyzedArticle, lex: Lexicon): string[] {
 }
 
 
-export function meetingFields(d: MeetingEvent, i: number, all: MeetingEvent[], article: AnalyzedArticle, options: FieldOptions, leadStates: string[]): ExtractedMeeting {
+export function meetingFields(d: MeetingEvent, all: MeetingEvent[], article: AnalyzedArticle, options: FieldOptions, leadStates: string[]): ExtractedMeeting {
   const why = [...d.why];
   const isCall = d.kinds.has('call');
   const lead = d.main;
@@ -194,8 +195,3 @@ function genericTitle(d: MeetingEvent, parts: string[], orgs: string[], isCall: 
   if (names.length > 4) return `${names.slice(0, 3).join('–')} and ${names.length - 3} more: ${noun}`;
   return `${names.join('–')} ${noun}`;
 }
-
-function clip(s: string): string {
-  return s.length > 80 ? `${s.slice(0, 77)}...` : s;
-}
-

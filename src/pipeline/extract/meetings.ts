@@ -47,5 +47,5 @@ export function extractMeetings(article: AnalyzedArticle, options: ExtractOption
   const leadDates = lead?.dates ?? [];
   const eventDate = leadDates.find((d) => !isReportingDate(lead!.text, d.start - lead!.start, d.end - lead!.start));
   const events = groupMentions(readings, { dateline: article.dateline, leadDate: eventDate ?? article.datelineDay, leadReportingDate: leadDates[0] ?? article.datelineDate }, skip);
-  return events.map((e, i) => meetingFields(e, i, events, article, options, leadStates));
+  return events.map((e) => meetingFields(e, events, article, options, leadStates));
 }

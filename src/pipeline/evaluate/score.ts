@@ -5,12 +5,11 @@
  * computed over the matches. Pure: the caller supplies the texts and a city resolver.
  */
 import type { Dataset, Meeting } from '../../dataset/schema';
+import { haversineKm, type LonLat } from '../places/distance';
 import { type AnswerKey, type KeyMeeting, keyDateWindow } from './answerKey';
 
-export interface LonLat {
-  lon: number;
-  lat: number;
-}
+export type { LonLat };
+export { haversineKm };
 
 export interface ScoreInputs {
   key: AnswerKey;
@@ -86,14 +85,6 @@ export function half(file: string): 'odd' | 'even' | null {
   return Number(n[1]) % 2 === 1 ? 'odd' : 'even';
 }
 
-const EARTH_KM = 6371.0088;
-export function haversineKm(a: LonLat, b: LonLat): number {
-  const rad = Math.PI / 180;
-  const dLat = (b.lat - a.lat) * rad;
-  const dLon = (b.lon - a.lon) * rad;
-  const h = Math.sin(dLat / 2) ** 2 + Math.cos(a.lat * rad) * Math.cos(b.lat * rad) * Math.sin(dLon / 2) ** 2;
-  return 2 * EARTH_KM * Math.asin(Math.min(1, Math.sqrt(h)));
-}
 
 function jaccard(a: string[], b: string[]): number {
   const A = new Set(a);

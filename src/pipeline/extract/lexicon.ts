@@ -33,8 +33,9 @@ export interface Lexicon {
   notMeetingBefore: RegExp;
 }
 
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-const alternation = (words: string[]) => [...words].sort((a, b) => b.length - a.length || a.localeCompare(b)).map(escape).join('|');
+/** A word as a literal in a regular expression. */
+export const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const alternation = (words: string[]) => [...words].sort((a, b) => b.length - a.length || a.localeCompare(b)).map(escapeRegExp).join('|');
 
 export function compileLexicon(file: MeetingWordsFile): Lexicon {
   const nouns = alternation(file.meetingNouns);

@@ -24,7 +24,7 @@ import {
   statusCue,
 } from './cues';
 import { tenseAt, verbGroups } from '../text/grammar';
-import type { Lexicon } from './lexicon';
+import { escapeRegExp, type Lexicon } from './lexicon';
 import { personWords } from './people';
 import { attendance, hasAttendanceWords, hostStates, stateRoles, textBefore, WINDOW } from './roles';
 import type { AnalyzedSentence } from './types';
@@ -141,7 +141,7 @@ export function readSentence(s: AnalyzedSentence, ctx: MentionContext, skip: (re
     skip('speaks of meetings in general ("such meetings", "in future")');
     return null;
   }
-  const surnames = [...ctx.officials.keys()].filter((n) => new RegExp(String.raw`\b${escapeRe(n)}\b`).test(text));
+  const surnames = [...ctx.officials.keys()].filter((n) => new RegExp(String.raw`\b${escapeRegExp(n)}\b`).test(text));
   const names = personWords(s, ctx.people);
   const strongCues = cues.filter((c) => c.strong);
   const firstCue = cues[0] ?? null;
@@ -403,9 +403,4 @@ function namedTitle(text: string, cues: Cue[]): string | null {
     if (signed) return `Signing of the ${signed[1]!.replace(/\s+(?:the|of|on|for)$/, '')}`;
   }
   return null;
-}
-
-
-function escapeRe(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

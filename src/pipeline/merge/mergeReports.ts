@@ -26,6 +26,7 @@
  * existing meeting's id or fields.
  */
 import type { Disagreement, Meeting } from '../../dataset/schema';
+import { haversineKm } from '../places/distance';
 
 export interface MergeRules {
   venueKm: number;
@@ -143,11 +144,6 @@ function venuesAgree(a: Meeting, b: Meeting, rules: MergeRules, ctx: MergeContex
   return !!pa && !!pb && haversineKm(pa, pb) <= rules.venueKm;
 }
 
-function haversineKm(a: { lon: number; lat: number }, b: { lon: number; lat: number }): number {
-  const rad = Math.PI / 180;
-  const h = Math.sin(((b.lat - a.lat) * rad) / 2) ** 2 + Math.cos(a.lat * rad) * Math.cos(b.lat * rad) * Math.sin(((b.lon - a.lon) * rad) / 2) ** 2;
-  return 2 * 6371.0088 * Math.asin(Math.min(1, Math.sqrt(h)));
-}
 
 /** The ordinal a report gives its meeting ("the sixth round" → 6), or null. */
 function ordinalReader(rules: MergeRules): (m: Meeting) => number | null {

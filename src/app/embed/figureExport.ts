@@ -10,7 +10,7 @@ import { frameVenuesForFigure } from '../map/mapAdapter';
 import { COLORS } from '../map/style';
 import { resolveWindow, selectTimeExtent } from '../state/selectors';
 import type { ViewState } from '../state/viewState';
-import { formatDay } from '../timeline/days';
+import { formatDay } from '../time/days';
 import { atlasMap, captureMapCanvas } from './mapCapture';
 
 export const FIGURE_SCALE = 2;

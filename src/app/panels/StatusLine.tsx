@@ -6,7 +6,7 @@
  */
 import { type Loosening, resolveWindow, selectLookup, selectLoosenings, selectTimeExtent, selectTopics, selectUndatedMeetings, selectVisibleMeetings } from '../state/selectors';
 import { useAtlasStore } from '../state/store';
-import { formatDay } from '../timeline/days';
+import { formatDay } from '../time/days';
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 

@@ -3,7 +3,7 @@
  * date is "July 2025", never "1 July 2025", so the reader sees the uncertainty.
  */
 import type { MeetingDate } from '../../dataset/schema';
-import { dayFromIso, formatDay, formatMonth } from '../timeline/days';
+import { dayFromIso, formatDay, formatMonth } from '../time/days';
 
 export function formatMeetingDate(date: MeetingDate): string {
   const start = date.start === null ? null : dayFromIso(date.start);

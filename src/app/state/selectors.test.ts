@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { type Dataset, type Meeting, parseDataset } from '../../dataset/schema';
-import { dayFromIso } from '../timeline/days';
+import { dayFromIso } from '../time/days';
 import {
   busiestWindowCount,
   meetingInWindow,

@@ -6,14 +6,11 @@
  */
 import type { Dataset, Meeting, Place, Source, State } from '../../dataset/schema';
 import { compareNames } from '../../dataset/compareNames';
-import { dayFromIso } from '../timeline/days';
+import type { DayRange } from '../time/dayRange';
+import { dayFromIso } from '../time/days';
 import type { ViewState } from './viewState';
 
-/** Inclusive range of day numbers. */
-export interface DayRange {
-  from: number;
-  to: number;
-}
+export type { DayRange };
 
 /** A topic as the filter offers it: the label from the dataset and a URL slug. */
 export interface TopicOption {

@@ -21,9 +21,9 @@
  */
 import { create } from 'zustand';
 import type { Dataset } from '../../dataset/schema';
-import { isoFromDay } from '../timeline/days';
-import { windowShowing } from '../timeline/timelineController';
-import { checkViewAgainstDataset } from '../url/codec';
+import { isoFromDay } from '../time/days';
+import { windowShowing } from '../time/dayRange';
+import { checkViewAgainstDataset } from './checkView';
 import { meetingDays, resolveWindow, selectLookup, selectTimeExtent } from './selectors';
 import { type Camera, DEFAULT_VIEW_STATE, type ViewState } from './viewState';
 

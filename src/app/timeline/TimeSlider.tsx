@@ -4,8 +4,9 @@
  */
 import { useEffect, useMemo, useRef } from 'react';
 import { useAtlasStore } from '../state/store';
-import { type DayRange, meetingDays, resolveWindow, selectLookup, selectStrip, selectTimeExtent } from '../state/selectors';
-import { isoFromDay } from './days';
+import { meetingDays, resolveWindow, selectLookup, selectStrip, selectTimeExtent } from '../state/selectors';
+import type { DayRange } from '../time/dayRange';
+import { isoFromDay } from '../time/days';
 import { TimelineController, type TimelineManager } from './timelineController';
 import { type TimeSliderView, createTimeSliderView } from './timeSliderView';
 

@@ -1,7 +1,7 @@
 import { scaleUtc } from 'd3-scale';
 import { describe, expect, it } from 'vitest';
 import { calendarTickLabel, dayScale } from './dayScale';
-import { dayFromIso } from './days';
+import { dayFromIso } from '../time/days';
 
 const day = (iso: string) => dayFromIso(iso)!;
 

@@ -7,7 +7,7 @@
  * scaleUtc picks, and the labels follow scaleUtc's own multi-scale format (calendarNames.ts).
  */
 import { utcDay, utcHour, utcMonth, utcTicks, utcWeek, utcYear } from 'd3-time';
-import { hourLabel, minuteLabel, monthDayLabel, monthName, weekdayLabel, yearLabel } from './calendarNames';
+import { hourLabel, minuteLabel, monthDayLabel, monthName, weekdayLabel, yearLabel } from '../time/calendarNames';
 
 const MS_PER_DAY = 86_400_000;
 

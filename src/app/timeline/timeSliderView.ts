@@ -6,9 +6,9 @@
  */
 import { axisBottom } from 'd3-axis';
 import { type Selection, select } from 'd3-selection';
-import type { DayRange } from '../state/selectors';
+import type { DayRange } from '../time/dayRange';
 import { type DayScale, dayScale } from './dayScale';
-import { formatDay } from './days';
+import { formatDay } from '../time/days';
 import type { Handle } from './timelineController';
 import { createWindowBrush } from './windowBrush';
 

@@ -1,11 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import type { DayRange } from '../state/selectors';
-import { dayFromIso, isoFromDay } from './days';
+import type { DayRange } from '../time/dayRange';
+import { dayFromIso, isoFromDay } from '../time/days';
 import {
   TimelineController,
   type TimelineManager,
   advanceWindow,
-  clampWindow,
   keyStepUnit,
   moveHandle,
   skipEmptyStretch,
@@ -13,17 +12,12 @@ import {
   playStartWindow,
   shiftWindow,
   windowAfterKey,
-  windowShowing,
 } from './timelineController';
 
 const d = (iso: string) => dayFromIso(iso)!;
 const domain = { from: d('2014-01-01'), to: d('2025-12-31') };
 
 describe('window arithmetic', () => {
-  it('clamps and orders a window', () => {
-    expect(clampWindow({ from: d('2026-01-05'), to: d('2013-01-01') }, domain)).toEqual(domain);
-    expect(clampWindow({ from: d('2020-01-01') + 0.4, to: d('2020-02-01') + 0.6 }, domain)).toEqual({ from: d('2020-01-01'), to: d('2020-02-02') });
-  });
   it('stops a handle at the other handle instead of crossing it', () => {
     const w = { from: d('2020-01-01'), to: d('2020-06-01') };
     expect(moveHandle(w, 'start', d('2021-01-01'), domain)).toEqual({ from: w.to, to: w.to });
@@ -190,25 +184,5 @@ describe('play follows the data', () => {
     expect(windowAfterKey(w, 'start', 'Home', extent)!.from).toBe(extent.from);
     expect(windowAfterKey(w, 'end', 'End', extent)!.to).toBe(extent.to);
     expect(windowAfterKey(w, 'end', 'PageUp', extent)!.to).toBeLessThanOrEqual(extent.to);
-  });
-});
-
-describe('windowShowing', () => {
-  const w = { from: d('2024-01-01'), to: d('2024-03-31') };
-  it('keeps a window that already shows the meeting', () => {
-    expect(windowShowing(w, { from: d('2024-03-01'), to: d('2024-04-30') }, domain)).toBe(w);
-  });
-  it('centres the same width on a meeting outside it', () => {
-    const target = { from: d('2014-06-26'), to: d('2014-06-26') };
-    const next = windowShowing(w, target, domain);
-    expect(next.to - next.from).toBe(w.to - w.from);
-    expect(next.from).toBeLessThanOrEqual(target.from);
-    expect(next.to).toBeGreaterThanOrEqual(target.to);
-  });
-  it('widens for a meeting longer than the window', () => {
-    const target = { from: d('2018-01-01'), to: d('2018-12-31') };
-    const next = windowShowing({ from: d('2024-01-01'), to: d('2024-01-10') }, target, domain);
-    expect(next.from).toBeLessThanOrEqual(target.from);
-    expect(next.to).toBeGreaterThanOrEqual(target.to);
   });
 });

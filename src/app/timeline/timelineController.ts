@@ -1,11 +1,11 @@
 /**
  * The time slider's logic without a DOM, after OWID Grapher's TimelineController: what a
  * drag, a key press or a play tick does to the window [from, to]. Windows are inclusive
- * ranges of day numbers (./days.ts); the D3 view (./timeSliderView.ts) only draws them.
+ * ranges of day numbers (../time/); the D3 view (./timeSliderView.ts) only draws them.
  */
 import { utcMonth, utcYear } from 'd3-time';
-import type { DayRange } from '../state/selectors';
-import { dateFromDay, dayFromDate } from './days';
+import { type DayRange, clampWindow } from '../time/dayRange';
+import { dateFromDay, dayFromDate } from '../time/days';
 
 export type Handle = 'start' | 'end';
 
@@ -24,12 +24,6 @@ export interface TimelineManager {
    * evenly.
    */
   getMeetingSpans?(): readonly DayRange[];
-}
-
-/** Orders the window, rounds it to whole days and keeps both ends inside the domain. */
-export function clampWindow(w: DayRange, domain: DayRange): DayRange {
-  const clamp = (d: number) => Math.min(Math.max(Math.round(d), domain.from), domain.to);
-  return { from: clamp(Math.min(w.from, w.to)), to: clamp(Math.max(w.from, w.to)) };
 }
 
 /** Moves one handle to a day; it stops at the other handle rather than crossing it. */
@@ -128,18 +122,6 @@ export function playStartWindow(w: DayRange, domain: DayRange): DayRange {
 export function advanceWindow(w: DayRange, days: number, domain: DayRange): { window: DayRange; done: boolean } {
   const next = shiftWindow(w, days, domain);
   return { window: next, done: next.to >= domain.to };
-}
-
-/**
- * A window that shows a meeting: unchanged when the meeting already overlaps it, else the
- * same width centred on the meeting (widened if the meeting is longer than the window).
- */
-export function windowShowing(w: DayRange, target: DayRange, domain: DayRange): DayRange {
-  if (target.from <= w.to && target.to >= w.from) return w;
-  const width = Math.max(w.to - w.from, target.to - target.from);
-  const centre = Math.round((target.from + target.to) / 2);
-  const from = centre - Math.floor(width / 2);
-  return clampWindow({ from, to: from + width }, { from: Math.min(domain.from, target.from), to: Math.max(domain.to, target.to) });
 }
 
 /** Whether any span (sorted by first day) overlaps the window. */

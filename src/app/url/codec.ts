@@ -7,23 +7,18 @@
  * Parameters: from, to (YYYY-MM-DD), city (place id), meeting (meeting id), state (ISO3),
  * topic (slug), absent=1, undated=1, animate=0, cam=lon,lat,zoom, embed=1, view=list.
  */
-import type { Dataset } from '../../dataset/schema';
-import { selectLookup, selectTopics } from '../state/selectors';
+import { type ParsedView, checkViewAgainstDataset, shown } from '../state/checkView';
 import { type Camera, DEFAULT_VIEW_STATE, type ViewState } from '../state/viewState';
-import { dayFromIso } from '../timeline/days';
+import { dayFromIso } from '../time/days';
+
+// The dataset check lives with the store, which runs it when a dataset or a URL arrives.
+export { type ParsedView, checkViewAgainstDataset };
 
 export const URL_PARAMETERS = ['from', 'to', 'city', 'meeting', 'state', 'topic', 'absent', 'undated', 'animate', 'cam', 'embed', 'view'] as const;
 
 const SLUG = /^[a-z0-9][a-z0-9-]{0,99}$/;
 const MEETING_ID = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,199}$/;
 const ISO3 = /^[A-Za-z]{3}$/;
-/** Long values are cut in notices so a hostile URL cannot flood the page. */
-const shown = (value: string) => JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
-
-export interface ParsedView {
-  view: ViewState;
-  notices: string[];
-}
 
 function parseSwitch(name: string, value: string, notices: string[], fallback: boolean): boolean {
   if (value === '1' || value === 'true') return true;
@@ -139,31 +134,4 @@ export function serializeView(view: ViewState): string {
   if (view.view !== 'map') add('view', view.view);
   // Commas in cam read better unescaped and URLSearchParams accepts them either way.
   return parts.join('&').replace(/%2C/g, ',');
-}
-
-/**
- * Checks the parameters that name things in the dataset (city, meeting, state, topic);
- * an unknown name falls back to none, with a notice.
- */
-export function checkViewAgainstDataset(view: ViewState, dataset: Dataset): ParsedView {
-  const notices: string[] = [];
-  const lookup = selectLookup(dataset);
-  const next = { ...view };
-  if (next.city !== null && !lookup.byVenue.has(next.city)) {
-    notices.push(`Ignored city=${shown(next.city)}: no meetings take place at a venue with that id.`);
-    next.city = null;
-  }
-  if (next.meeting !== null && !lookup.meetings.has(next.meeting)) {
-    notices.push(`Ignored meeting=${shown(next.meeting)}: the dataset has no meeting with that id.`);
-    next.meeting = null;
-  }
-  if (next.state !== null && !lookup.states.has(next.state)) {
-    notices.push(`Ignored state=${shown(next.state)}: no state with that code takes part in any meeting.`);
-    next.state = null;
-  }
-  if (next.topic !== null && !selectTopics(dataset).some((t) => t.slug === next.topic)) {
-    notices.push(`Ignored topic=${shown(next.topic)}: the dataset has no such topic.`);
-    next.topic = null;
-  }
-  return notices.length ? { view: next, notices } : { view, notices };
 }

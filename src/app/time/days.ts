@@ -5,7 +5,8 @@
  */
 import { longDate, monthYear } from './calendarNames';
 
-const MS_PER_DAY = 86_400_000;
+/** Milliseconds in a UTC day: day numbers times this are Date timestamps. */
+export const MS_PER_DAY = 86_400_000;
 const ISO_DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 /** Day number of a YYYY-MM-DD string, or null when it is not a real calendar day. */

@@ -4,18 +4,17 @@
  * d3-time-format printed the same and weighed about 5 KB gzip in the page (issue 6's
  * bundle budget); calendarNames.test.ts checks every form against it.
  */
-const MS_PER_DAY = 86_400_000;
 
 /** Names from Intl for January..December (or Sunday..Saturday), in UTC, en-US as d3's default locale. */
-function names(count: number, dayOf: (i: number) => number, options: Intl.DateTimeFormatOptions): string[] {
+function names(count: number, dateOf: (i: number) => number, options: Intl.DateTimeFormatOptions): string[] {
   const format = new Intl.DateTimeFormat('en-US', { ...options, timeZone: 'UTC' });
-  return Array.from({ length: count }, (_, i) => format.format(new Date(dayOf(i) * MS_PER_DAY)));
+  return Array.from({ length: count }, (_, i) => format.format(new Date(dateOf(i))));
 }
-// Day numbers: 2001-01-15 plus whole months' worth; 1970-01-04 was a Sunday.
-const monthDay = (i: number) => Date.UTC(2001, i, 15) / MS_PER_DAY;
+// The 15th of each month of 2001; 1970-01-04 was a Sunday.
+const monthDay = (i: number) => Date.UTC(2001, i, 15);
 const MONTHS = names(12, monthDay, { month: 'long' });
 const SHORT_MONTHS = names(12, monthDay, { month: 'short' });
-const SHORT_WEEKDAYS = names(7, (i) => 3 + i, { weekday: 'short' });
+const SHORT_WEEKDAYS = names(7, (i) => Date.UTC(1970, 0, 4 + i), { weekday: 'short' });
 
 const pad2 = (n: number): string => (n < 10 ? `0${n}` : String(n));
 const year = (date: Date): string => String(date.getUTCFullYear()).padStart(4, '0');

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { parseDataset } from '../../dataset/schema';
 import { DEFAULT_VIEW_STATE, type ViewState } from '../state/viewState';
 import { selectTopics } from '../state/selectors';
-import { isoFromDay } from '../timeline/days';
+import { isoFromDay } from '../time/days';
 import { checkViewAgainstDataset, parseViewQuery, roundCamera, serializeView } from './codec';
 
 const parsed = parseDataset(JSON.parse(fs.readFileSync('public/data/meetings.json', 'utf8')));

@@ -6,8 +6,8 @@
  */
 import { useEffect, useState } from 'react';
 import { ShareMenu } from './embed/ShareMenu';
-import { AtlasMap } from './map/AtlasMap';
-import { Legend } from './map/Legend';
+import { AtlasMap } from './map/react/AtlasMap';
+import { Legend } from './map/react/Legend';
 import { EmbedCard } from './embed/EmbedCard';
 import { EmbedFooter } from './embed/EmbedFooter';
 import { useReportHeight } from './embed/heightReporter';

@@ -10,7 +10,7 @@
  */
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { Dataset, Meeting } from '../../dataset/schema';
-import { MAP_COVERED_EVENT } from '../map/mapAdapter';
+import { MAP_COVERED_EVENT } from '../map/maplibre/mapAdapter';
 import { formatMeetingDate } from '../panels/meetingDate';
 import { SourceCitation } from '../panels/SourceCitation';
 import { matchesFilters, meetingInWindow, resolveWindow, selectLookup, selectTimeExtent } from '../state/selectors';

@@ -6,7 +6,7 @@ import type { Dataset, Meeting } from '../../dataset/schema';
 import { altText, type AltTextView } from '../../export/altText';
 import { creditLine } from '../../export/credit';
 import { drawFigure, figureLayout, type FigureContent, type LegendItem, type VenueMark } from '../../export/figure';
-import { frameVenuesForFigure } from '../map/mapAdapter';
+import { frameVenuesForFigure } from '../map/maplibre/mapAdapter';
 import { COLORS } from '../map/style';
 import { resolveWindow, selectTimeExtent } from '../state/selectors';
 import type { ViewState } from '../state/viewState';

@@ -6,7 +6,7 @@
  * briefly re-rendered at 2x, then restored.
  */
 import type { Map as MaplibreMap } from 'maplibre-gl';
-import { linkOverlayOf } from '../map/linkOverlay';
+import { linkOverlayOf } from '../map/maplibre/linkOverlay';
 
 /** The map the adapter (src/app/map/AtlasMap.tsx) exposes on `window.__atlasMap`, if it is up. */
 export function atlasMap(): MaplibreMap | null {

@@ -8,7 +8,7 @@
  * covers (MAP_COVERED_EVENT), so the map keeps the selected venue in the part left visible.
  */
 import { type PointerEvent as ReactPointerEvent, useEffect, useLayoutEffect, useRef, useState } from 'react';
-import { MAP_COVERED_EVENT } from '../map/mapAdapter';
+import { MAP_COVERED_EVENT } from '../map/maplibre/mapAdapter';
 import { matchesFilters, meetingInWindow, resolveWindow, selectLookup, selectTimeExtent } from '../state/selectors';
 import { useAtlasStore } from '../state/store';
 import { MeetingItem } from './MeetingItem';

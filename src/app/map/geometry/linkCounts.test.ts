@@ -1,15 +1,15 @@
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { parseDataset } from '../../dataset/schema';
-import { generateDataset } from '../../synth/dataset';
-import { loadWorld } from '../../synth/world';
-import { selectDatedMeetings, selectTimeExtent, selectVisibleMeetings, selectWindowPositions } from '../state/selectors';
-import { DEFAULT_VIEW_STATE } from '../state/viewState';
+import { parseDataset } from '../../../dataset/schema';
+import { generateDataset } from '../../../synth/dataset';
+import { loadWorld } from '../../../synth/world';
+import { selectDatedMeetings, selectTimeExtent, selectVisibleMeetings, selectWindowPositions } from '../../state/selectors';
+import { DEFAULT_VIEW_STATE } from '../../state/viewState';
 import { writeClasses, writeClassesAt } from './arcState';
 import { countLinks, densityOpacity, densityWidth, moveLinkCounts, visibleIds } from './linkCounts';
 import { buildLinkGeometry, LINK_CLASS, LINK_CLASSES } from './links';
 
-const parsed = parseDataset(JSON.parse(fs.readFileSync(new URL('./links.fixture.json', import.meta.url), 'utf8')));
+const parsed = parseDataset(JSON.parse(fs.readFileSync(new URL('../links.fixture.json', import.meta.url), 'utf8')));
 if (!parsed.ok) throw new Error(parsed.problems.join('\n'));
 const ds = parsed.dataset;
 const g = buildLinkGeometry(ds);

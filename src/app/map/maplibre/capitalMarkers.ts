@@ -11,10 +11,10 @@
  * MapLibre's own projection on camera moves.
  */
 import type { Map as MapLibreMap } from 'maplibre-gl';
-import type { LabelCandidate, LabelSide } from './labelPlacement';
-import { mercator } from './arcMesh';
-import { TILE_SIZE } from './overlayProjection';
-import { capitalSizePx } from './capitalPoints';
+import type { LabelCandidate, LabelSide } from '../geometry/labelPlacement';
+import { mercator } from '../geometry/arcMesh';
+import { TILE_SIZE } from '../geometry/overlayProjection';
+import { capitalSizePx } from '../gl/capitalPoints';
 
 export interface CapitalInfo {
   iso3: string;

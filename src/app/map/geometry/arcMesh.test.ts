@@ -1,10 +1,10 @@
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { parseDataset } from '../../dataset/schema';
+import { parseDataset } from '../../../dataset/schema';
 import { ARC_ATTRIBUTES, ARC_VERTEX_FLOATS, buildArcMesh, mercator } from './arcMesh';
 import { arcCoordinates, buildLinkGeometry } from './links';
 
-const parsed = parseDataset(JSON.parse(fs.readFileSync(new URL('./links.fixture.json', import.meta.url), 'utf8')));
+const parsed = parseDataset(JSON.parse(fs.readFileSync(new URL('../links.fixture.json', import.meta.url), 'utf8')));
 if (!parsed.ok) throw new Error(parsed.problems.join('\n'));
 const g = buildLinkGeometry(parsed.dataset);
 const arcs = g.pairs.features.map((f) => f.geometry.coordinates);

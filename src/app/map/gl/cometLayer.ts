@@ -10,9 +10,9 @@
  * or the worker has no WebGL2, the page animates the comets itself (flowAnimation.ts).
  */
 import type { Map as MapLibreMap } from 'maplibre-gl';
-import type { ArcMesh } from './arcMesh';
+import type { ArcMesh } from '../geometry/arcMesh';
 import type { ArcRenderer, ArcStyle } from './arcRenderer';
-import type { OverlayView } from './overlayProjection';
+import type { OverlayView } from '../geometry/overlayProjection';
 
 /** Page → worker. */
 export type CometMessage =

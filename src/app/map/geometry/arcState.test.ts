@@ -1,13 +1,13 @@
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { parseDataset } from '../../dataset/schema';
-import { selectVisibleMeetings } from '../state/selectors';
-import { DEFAULT_VIEW_STATE } from '../state/viewState';
+import { parseDataset } from '../../../dataset/schema';
+import { selectVisibleMeetings } from '../../state/selectors';
+import { DEFAULT_VIEW_STATE } from '../../state/viewState';
 import { ARC_CLASS, classOf, focusedPairs, stateTextureSize, STATE_TEXTURE_WIDTH, visibleRuns, writeClasses, writeFocus } from './arcState';
 import { countLinks, visibleIds } from './linkCounts';
 import { buildLinkGeometry, LINK_CLASS } from './links';
 
-const parsed = parseDataset(JSON.parse(fs.readFileSync(new URL('./links.fixture.json', import.meta.url), 'utf8')));
+const parsed = parseDataset(JSON.parse(fs.readFileSync(new URL('../links.fixture.json', import.meta.url), 'utf8')));
 if (!parsed.ok) throw new Error(parsed.problems.join('\n'));
 const ds = parsed.dataset;
 const g = buildLinkGeometry(ds);

@@ -3,8 +3,8 @@
  * uses (style.ts), so the legend cannot disagree with the map.
  */
 import { useLayoutEffect, useRef } from 'react';
-import './map.css';
-import { COLORS } from './style';
+import '../map.css';
+import { COLORS } from '../style';
 
 function LineSwatch({ color, dash }: { color: string; dash?: string }) {
   return (

@@ -4,10 +4,10 @@
  * Which capitals show is one byte per capital, re-uploaded only when the set changes; a
  * window step never touches MapLibre.
  */
-import { mercator } from './arcMesh';
-import type { OverlayView } from './overlayProjection';
+import { mercator } from '../geometry/arcMesh';
+import type { OverlayView } from '../geometry/overlayProjection';
 import { GlProgram } from './glProgram';
-import { COLORS, rgbUnit } from './style';
+import { COLORS, rgbUnit } from '../style';
 
 const FILL = rgbUnit(COLORS.capital); // parsed once, not per frame
 

@@ -12,10 +12,10 @@
  * canvas draws them too, on the page's animation frames (flowAnimation.ts).
  */
 import type { Map as MapLibreMap } from 'maplibre-gl';
-import { ArcRenderer } from './arcRenderer';
-import { CapitalPoints } from './capitalPoints';
-import { CometLayer } from './cometLayer';
-import { overlayView } from './overlayProjection';
+import { ArcRenderer } from '../gl/arcRenderer';
+import { CapitalPoints } from '../gl/capitalPoints';
+import { CometLayer } from '../gl/cometLayer';
+import { overlayView } from '../geometry/overlayProjection';
 
 /** The overlay of each map, for the figure export (it redraws the overlay to read its pixels). */
 const overlays = new WeakMap<MapLibreMap, LinkOverlay>();

@@ -16,7 +16,7 @@
  */
 import greatCircle from '@turf/great-circle';
 import type { Feature, FeatureCollection, LineString, Point, Position } from 'geojson';
-import type { Dataset, Meeting, Place } from '../../dataset/schema';
+import type { Dataset, Meeting, Place } from '../../../dataset/schema';
 
 /** How a link is drawn: held meeting, planned or cancelled meeting, or a state that stayed away. */
 export const LINK_CLASS = { held: 0, unheld: 1, absent: 2 } as const;

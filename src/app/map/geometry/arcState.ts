@@ -5,7 +5,7 @@
  * state); G: 1 when the focused meeting or venue uses the pair. Pure and allocation-free
  * per change (the buffer is reused).
  */
-import type { Meeting } from '../../dataset/schema';
+import type { Meeting } from '../../../dataset/schema';
 import type { LinkCounts } from './linkCounts';
 import { LINK_CLASS, LINK_CLASSES, type LinkGeometry } from './links';
 

@@ -8,7 +8,7 @@
  * Cost: one pass over the visible meetings' refs and one over the pairs per window change
  * (at 100k meetings about 40k refs and 55k pairs: well under a millisecond or two).
  */
-import type { Meeting } from '../../dataset/schema';
+import type { Meeting } from '../../../dataset/schema';
 import { LINK_CLASS, LINK_CLASSES, type LinkClassIndex, type LinkGeometry } from './links';
 
 export interface LinkCounts {

@@ -10,11 +10,11 @@
  * Drawn per world copy in view (arcs are unwrapped, so one may cross into the next copy).
  * Every WebGL call of the links lives in this file.
  */
-import { ARC_ATTRIBUTES, ARC_VERTEX_FLOATS, type ArcMesh } from './arcMesh';
-import { stateTextureSize, visibleRuns } from './arcState';
-import type { OverlayView } from './overlayProjection';
+import { ARC_ATTRIBUTES, ARC_VERTEX_FLOATS, type ArcMesh } from '../geometry/arcMesh';
+import { stateTextureSize, visibleRuns } from '../geometry/arcState';
+import type { OverlayView } from '../geometry/overlayProjection';
 import { GlProgram } from './glProgram';
-import { COLORS, linkWidthPx, rgbUnit } from './style';
+import { COLORS, linkWidthPx, rgbUnit } from '../style';
 
 /** What the adapter sets per change; read by the shaders as uniforms. */
 export interface ArcStyle {

@@ -1,11 +1,11 @@
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { parseDataset, type Dataset, type Meeting } from '../../dataset/schema';
+import { parseDataset, type Dataset, type Meeting } from '../../../dataset/schema';
 import greatCircle from '@turf/great-circle';
 import { arcCoordinates, buildLinkGeometry, LINK_CLASS, LINK_CLASSES, unwrapLongitudes } from './links';
 
 function bootstrap(): Dataset {
-  const parsed = parseDataset(JSON.parse(fs.readFileSync(new URL('./links.fixture.json', import.meta.url), 'utf8')));
+  const parsed = parseDataset(JSON.parse(fs.readFileSync(new URL('../links.fixture.json', import.meta.url), 'utf8')));
   if (!parsed.ok) throw new Error(parsed.problems.join('\n'));
   return parsed.dataset;
 }

@@ -8,7 +8,7 @@
  * sent, drawn by an `ArcRenderer` in comets-only mode.
  */
 import { ArcRenderer } from './arcRenderer';
-import type { OverlayView } from './overlayProjection';
+import type { OverlayView } from '../geometry/overlayProjection';
 import type { CometMessage, CometReport } from './cometLayer';
 
 /** Dedicated worker scope, typed here: the project's `lib` is the DOM's. */

@@ -11,12 +11,12 @@
  * that changes anything (issue 6).
  */
 import type { Map as MapLibreMap } from 'maplibre-gl';
-import type { Place } from '../../dataset/schema';
-import { mercator } from './arcMesh';
-import { compassWord, placeEdgeMarkers } from './edgeMarkers';
-import { LABEL_GAP, placeLabels, type LabelCandidate, type LabelSide } from './labelPlacement';
-import { TILE_SIZE } from './overlayProjection';
-import { markerZoomScale, ringRadius } from './style';
+import type { Place } from '../../../dataset/schema';
+import { mercator } from '../geometry/arcMesh';
+import { compassWord, placeEdgeMarkers } from '../geometry/edgeMarkers';
+import { LABEL_GAP, placeLabels, type LabelCandidate, type LabelSide } from '../geometry/labelPlacement';
+import { TILE_SIZE } from '../geometry/overlayProjection';
+import { markerZoomScale, ringRadius } from '../style';
 
 interface VenueMarker {
   place: Place;

@@ -4,8 +4,8 @@
  */
 import { useLayoutEffect, useRef } from 'react';
 import 'maplibre-gl/dist/maplibre-gl.css';
-import './map.css';
-import { mountAtlasMap } from './mapAdapter';
+import '../map.css';
+import { mountAtlasMap } from '../maplibre/mapAdapter';
 
 export function AtlasMap({ className }: { className?: string }) {
   const ref = useRef<HTMLDivElement>(null);

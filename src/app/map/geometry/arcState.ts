@@ -39,9 +39,22 @@ export function writeClasses(counts: LinkCounts, state: Uint8Array): number {
   return shown;
 }
 
-/** Writes R (class) for `pairs` only (after moveLinkCounts); G (focus) is left alone. */
-export function writeClassesAt(counts: LinkCounts, state: Uint8Array, pairs: readonly number[]): void {
-  for (const p of pairs) state[p * 4] = classOf(counts.arcs, p);
+/**
+ * Writes R (class) for `pairs` only (after moveLinkCounts; repeats allowed); G (focus) is
+ * left alone. Returns the pairs whose class changed, distinct and ascending: the only
+ * texels a window step changes (a pair whose counts moved within a class looks the same).
+ */
+export function writeClassesAt(counts: LinkCounts, state: Uint8Array, pairs: readonly number[]): number[] {
+  const changed: number[] = [];
+  for (const p of pairs) {
+    const c = classOf(counts.arcs, p);
+    // Counts are final when this runs, so a pair changes at most once: no repeats in `changed`.
+    if (state[p * 4] !== c) {
+      state[p * 4] = c;
+      changed.push(p);
+    }
+  }
+  return changed.sort((a, b) => a - b);
 }
 
 /**

@@ -5,6 +5,7 @@ import { generateDataset } from '../../../synth/dataset';
 import { loadWorld } from '../../../synth/world';
 import { selectDatedMeetings, selectTimeExtent, selectVisibleMeetings, selectWindowPositions } from '../../state/selectors';
 import { DEFAULT_VIEW_STATE } from '../../state/viewState';
+import { isoFromDay } from '../../time/days';
 import { writeClasses, writeClassesAt } from './arcState';
 import { countLinks, densityOpacity, densityWidth, moveLinkCounts, visibleIds } from './linkCounts';
 import { buildLinkGeometry, LINK_CLASS, LINK_CLASSES } from './links';
@@ -83,7 +84,7 @@ describe('moveLinkCounts', () => {
   const geometry = buildLinkGeometry(big);
   const refsAt = selectDatedMeetings(big).map((m) => geometry.meetingRefs.get(m));
   const extent = selectTimeExtent(big)!;
-  const iso = (d: number) => new Date(d * 86_400_000).toISOString().slice(0, 10);
+  const iso = isoFromDay;
 
   it('gives what a fresh count gives, over brush steps, jumps and empty windows', () => {
     let seed = 3;

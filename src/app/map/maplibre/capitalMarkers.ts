@@ -11,20 +11,13 @@
  * MapLibre's own projection on camera moves.
  */
 import type { Map as MapLibreMap } from 'maplibre-gl';
+import type { CapitalInfo } from '../controller/mapController';
 import type { LabelCandidate, LabelSide } from '../geometry/labelPlacement';
 import { mercator } from '../geometry/arcMesh';
 import { TILE_SIZE } from '../geometry/overlayProjection';
 import { capitalSizePx } from '../gl/capitalPoints';
 
-export interface CapitalInfo {
-  iso3: string;
-  placeId: string;
-  /** The capital's name ("Tehran") and its state's ("Iran"). */
-  name: string;
-  stateName: string;
-  lon: number;
-  lat: number;
-}
+export type { CapitalInfo };
 
 interface CapitalMarker {
   info: CapitalInfo;

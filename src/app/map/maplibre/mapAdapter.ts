@@ -1,17 +1,13 @@
 /**
- * The thin adapter between the store and MapLibre. It owns the map instance; everything it
- * draws derives from the store (dataset, view, hovered meeting), and the only things it
- * writes back are the camera after a move and the city a reader clicks.
+ * The thin adapter between the store and MapLibre: it owns the map instance, turns MapLibre
+ * and pointer events into store actions (the camera after a move, the city a reader
+ * clicks) and hands the renderers what the headless map controller
+ * (../controller/mapController.ts) says changed: the arc layer's state texture and style
+ * (../gl/), the venue and capital markers, the capitals' points. What is drawn, and why,
+ * is the controller's; this file only says where and when.
  *
- * Cost model (issue 6): geometry is built once per dataset, one arc per capital→venue pair
- * (links.ts), uploaded once as a static GPU mesh (arcMesh.ts, arcRenderer.ts), so it never
- * grows with meetings; a window or filter change counts the visible meetings' links per
- * pair (linkCounts.ts), writes one byte of class per pair into the state texture
- * (arcState.ts) and redraws the link overlay; a hover flags the focused meeting's few
- * pairs in the same texture; an animation frame is an overlay draw with a new time
- * uniform. MapLibre itself repaints only when the camera moves or the basemap arrives
- * (linkOverlay.ts says why). Host rings are a class on the venue markers; capitals are
- * points in the overlay.
+ * MapLibre itself repaints only when the camera moves or the basemap arrives
+ * (linkOverlay.ts says why); a window step redraws the link overlay and the markers.
  *
  * Test handles: `window.__atlasMap` is the map; `window.__atlasLinks` reads what the
  * overlay draws; the container gets `data-map-idle="true"` once the basemap and links are
@@ -22,23 +18,20 @@ import { LngLatBounds, Map as MapLibreMap, setWorkerUrl } from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import fontUrl from '@fontsource/noto-sans/files/noto-sans-latin-400-normal.woff2?url';
 import { basemapPaths, defaultBounds as defaultFrame } from 'virtual:atlas-basemap';
-import type { Dataset, Meeting } from '../../../dataset/schema';
-import { useAtlasStore, type AtlasState } from '../../state/store';
-import { selectDatedMeetings, selectLookup, selectVenueCountCeiling, selectVenueCounts, selectVisibleMeetings, selectWindowPositions, sortNewestFirst } from '../../state/selectors';
 import { formatMeetingDate } from '../../panels/meetingDate';
+import { selectLookup } from '../../state/selectors';
+import { useAtlasStore, type AtlasState } from '../../state/store';
 import type { Camera } from '../../state/viewState';
 import { roundCamera } from '../../url/codec';
+import { MapController, type MapScene } from '../controller/mapController';
 import { buildArcMesh, mercator } from '../geometry/arcMesh';
-import { ARC_CLASS, focusedPairs, stateTextureSize, writeClasses, writeClassesAt, writeFocus } from '../geometry/arcState';
-import { FlowAnimation } from '../gl/flowAnimation';
-import { countLinks, densityOpacity, densityWidth, type LinkCounts, moveLinkCounts, type RefsAt } from '../geometry/linkCounts';
-import { LinkOverlay } from './linkOverlay';
-import { buildLinkGeometry, LINK_CLASS, LINK_CLASSES, type LinkGeometry } from '../geometry/links';
-import { atlasStyle, basemapUrls, COLORS, markerZoomScale, ringRadius } from '../style';
-import { type CapitalInfo, CapitalMarkers } from './capitalMarkers';
-import { capitalTooltip, linkTooltip, MapTooltip, venueTooltip } from './mapTooltip';
 import { nearestPath } from '../geometry/linkHitTest';
 import { TILE_SIZE } from '../geometry/overlayProjection';
+import { FlowAnimation } from '../gl/flowAnimation';
+import { atlasStyle, basemapUrls, COLORS, markerZoomScale, ringRadius } from '../style';
+import { CapitalMarkers } from './capitalMarkers';
+import { LinkOverlay } from './linkOverlay';
+import { capitalTooltip, linkTooltip, MapTooltip, venueTooltip } from './mapTooltip';
 import { VenueMarkers } from './venueMarkers';
 
 declare global {
@@ -131,28 +124,25 @@ export function mountAtlasMap(container: HTMLElement, store: Store = useAtlasSto
     fadeDuration: 0,
   });
   map.touchZoomRotate.disableRotation();
+  /** What the map draws, worked out from the store (no DOM or WebGL in it). */
+  const controller = new MapController();
+  /** The scene the arc layer and markers hold (a new one is uploaded once). */
+  let sceneDrawn: MapScene | null = null;
+  /** Each pair's arc in Mercator x, y pairs, built on the first link hover (not at load). */
+  let linkPaths: Float32Array[] | null = null;
   window.__atlasMap = map;
   /** True while a figure's camera is on (frameVenuesForFigure): a resize must not re-frame the default view under it. */
   let framedForFigure = false;
   const framing = (): (() => void) => {
     // The venues with meetings in the window and the capitals their links start from.
-    const dataset = store.getState().dataset;
-    const places = dataset ? selectLookup(dataset).places : new Map<string, { lon: number; lat: number }>();
-    const shownCapitals = new Set(overlay.capitals.shown());
-    const points: Array<{ lon: number; lat: number }> = [...markers.venuesWithMeetings()];
-    for (const s of dataset?.states ?? []) {
-      const p = s.capitalPlaceId === null || !shownCapitals.has(s.iso3) ? undefined : places.get(s.capitalPlaceId);
-      if (p) points.push(p);
-    }
+    const fit = controller.fitBounds(true);
+    if (!fit) return () => {};
     const { clientWidth: width, clientHeight: height } = container;
-    const outside = points.some((v) => {
-      const p = map.project([v.lon, v.lat]);
-      return p.x < 0 || p.y < 0 || p.x > width || p.y > height;
-    });
-    if (!outside || points.length === 0) return () => {};
+    const corners = [map.project([fit[0], fit[1]]), map.project([fit[2], fit[3]])];
+    const outside = corners.some((p) => p.x < 0 || p.y < 0 || p.x > width || p.y > height);
+    if (!outside) return () => {};
     const before = { center: map.getCenter(), zoom: map.getZoom() };
-    const bounds = new LngLatBounds([points[0]!.lon, points[0]!.lat], [points[0]!.lon, points[0]!.lat]);
-    for (const v of points) bounds.extend([v.lon, v.lat]);
+    const bounds = new LngLatBounds([fit[0], fit[1]], [fit[2], fit[3]]);
     const jump = (move: () => void) => {
       movingProgrammatically = true;
       try {
@@ -201,18 +191,14 @@ export function mountAtlasMap(container: HTMLElement, store: Store = useAtlasSto
     const c = container.getBoundingClientRect();
     tooltip.show(owner, b.left + b.width / 2 - c.left, b.top - c.top, text());
   };
-  /** The state whose capital a place is, by place id (a venue's tooltip says so). */
-  let capitalOf = new Map<string, string>();
   const markers = new VenueMarkers(map, (id) => store.getState().selectCity(id), {
-    onHover: (place, count, button) => showTooltip(place, button, () => venueTooltip(place.name, count, capitalOf.get(place.id) ?? null)),
+    onHover: (place, count, button) => showTooltip(place, button, () => venueTooltip(place.name, count, controller.capitalAt(place.id)?.stateName ?? null)),
     onReveal: (id) => revealVenue(id),
     onShowAll: () => {
       // Every venue with meetings in the window, framed (what the edge markers and "more" stand for).
-      const venues = markers.venuesWithMeetings();
-      if (venues.length === 0) return;
-      const bounds = new LngLatBounds([venues[0]!.lon, venues[0]!.lat], [venues[0]!.lon, venues[0]!.lat]);
-      for (const v of venues) bounds.extend([v.lon, v.lat]);
-      map.fitBounds(bounds, { padding: 60, maxZoom: map.getZoom(), duration: wantsAnimation() ? 600 : 0 });
+      const fit = controller.fitBounds(false);
+      if (!fit) return;
+      map.fitBounds(new LngLatBounds([fit[0], fit[1]], [fit[2], fit[3]]), { padding: 60, maxZoom: map.getZoom(), duration: wantsAnimation() ? 600 : 0 });
     },
   });
   const capitalMarkers = new CapitalMarkers(
@@ -226,14 +212,13 @@ export function mountAtlasMap(container: HTMLElement, store: Store = useAtlasSto
   markers.extraLabels = capitalMarkers;
 
   let styleLoaded = false;
-  let linksFor: Dataset | null = null;
   /** True while the adapter itself moves the camera: such moves are not written back. */
   let movingProgrammatically = false;
   /** MapLibre has reported idle once with everything in: from then on the overlay's draws settle the map. */
   let firstIdle = false;
 
   // Settled means the dataset is drawn too: the map mounts while the dataset still loads.
-  const ready = (): boolean => styleLoaded && store.getState().dataset !== null && linksFor === store.getState().dataset;
+  const ready = (): boolean => styleLoaded && store.getState().dataset !== null && sceneDrawn?.dataset === store.getState().dataset;
   const wantsAnimation = (): boolean => store.getState().view.animate && !(reducedMotion?.matches ?? false);
 
   /** Something the overlay or markers show changed: not settled until the overlay has drawn it. */
@@ -301,197 +286,79 @@ export function mountAtlasMap(container: HTMLElement, store: Store = useAtlasSto
 
   const sameCamera = (a: Camera, b: Camera): boolean => Math.abs(a.lon - b.lon) < 1e-3 && Math.abs(a.lat - b.lat) < 1e-3 && Math.abs(a.zoom - b.zoom) < 0.01;
 
-  // --- data -----------------------------------------------------------------------------
+  // --- drawing: the controller works out what changed, the renderers draw it ----------
 
-  const setDataset = (dataset: Dataset | null): void => {
-    if (!styleLoaded || dataset === linksFor) return;
-    invalidate();
-    if (dataset === null) {
+  const showScene = (scene: MapScene | null): void => {
+    sceneDrawn = scene;
+    linkPaths = null;
+    if (!scene) {
       markers.clear();
-      linksFor = null;
       return;
     }
-    geometry = buildLinkGeometry(dataset);
-    linkPaths = null;
-    counts = null;
-    countedPositions = null;
-    const refsOf = geometry.meetingRefs;
-    refsAt = selectDatedMeetings(dataset).map((m) => refsOf.get(m));
-    focused = { arcs: [], rings: new Set() };
-    const { width, height } = stateTextureSize(geometry.pairs.features.length);
-    pairState = new Uint8Array(width * height * 4);
-    arcs.setMesh(
-      buildArcMesh(geometry.pairs.features.map((f) => f.geometry.coordinates)),
-      pairState,
-    );
-    const places = new Map(dataset.places.map((p) => [p.id, p]));
-    const capitals: Array<{ iso3: string; lon: number; lat: number }> = [];
-    for (const s of dataset.states) {
-      const p = s.capitalPlaceId === null ? undefined : places.get(s.capitalPlaceId);
-      if (p) capitals.push({ iso3: s.iso3, lon: p.lon, lat: p.lat });
-    }
-    overlay.capitals.setCapitals(capitals);
-    const capitalInfos: CapitalInfo[] = [];
-    capitalOf = new Map();
-    stateOfCapital = new Map();
-    for (const s of dataset.states) {
-      const p = s.capitalPlaceId === null ? undefined : places.get(s.capitalPlaceId);
-      if (!p) continue;
-      capitalInfos.push({ iso3: s.iso3, placeId: p.id, name: p.name, stateName: s.name, lon: p.lon, lat: p.lat });
-      capitalOf.set(p.id, s.name);
-      stateOfCapital.set(p.id, { iso3: s.iso3, name: s.name });
-    }
-    capitalMarkers.setCapitals(capitalInfos);
-    const venueIds = new Set(dataset.meetings.map((m) => m.venuePlaceId).filter((id): id is string => id !== null));
-    markers.setVenues(dataset.places.filter((p) => venueIds.has(p.id)));
-    linksFor = dataset;
-    lastFilterKey = '';
-    lastFocusKey = '';
-    applyView(store.getState());
-    applyFocus(store.getState());
-    if (firstIdle) revealVenue(store.getState().view.city);
+    arcs.setMesh(buildArcMesh(scene.geometry.pairs.features.map((f) => f.geometry.coordinates)), scene.pairState);
+    overlay.capitals.setCapitals(scene.capitals);
+    capitalMarkers.setCapitals(scene.capitals);
+    markers.setVenues(scene.venues);
   };
 
-  // --- window and filters ---------------------------------------------------------------
-
-  let geometry: LinkGeometry | null = null;
-  let counts: LinkCounts | null = null;
-  /** The window positions and filters `counts` holds (a window step moves them: moveLinkCounts). */
-  let countedPositions: Int32Array | null = null;
-  let countedKey = '';
-  /** Link refs by window position (selectDatedMeetings' order), built with the geometry. */
-  let refsAt: RefsAt = [];
-  /** Per-pair state texture bytes (arcState.ts), shared with the arc layer. */
-  let pairState = new Uint8Array(4);
-  let visibleMeetings: readonly Meeting[] = [];
-  /** Pair indices and ring venues that carry a focus flag now (cleared on the next focus change). */
-  let focused: { arcs: number[]; rings: Set<string> } = { arcs: [], rings: new Set() };
-  let focusActive = false;
-  /** Host rings of the visible meetings: venue → class ('held' wins). */
-  let rings = new Map<string, 'held' | 'unheld'>();
-
-  /** Thinner and fainter lines as they pile up; focus dims the rest (uniforms, and a class for the rings). */
-  const applyOpacity = (): void => {
-    const lines = counts?.visibleArcs ?? 0;
-    setArcStyle({ widthFactor: densityWidth(lines), opacity: densityOpacity(lines, 1), focusActive });
-    if (focusActive !== (container.dataset.focusActive !== undefined)) {
-      if (focusActive) container.dataset.focusActive = '';
-      else delete container.dataset.focusActive;
+  /** Hands the controller the store's state and the renderers what changed. */
+  const draw = (s: AtlasState): void => {
+    if (!styleLoaded) return;
+    const changes = controller.update({ dataset: s.dataset, view: s.view, hoveredMeeting: s.hoveredMeeting });
+    if (changes.scene) {
+      invalidate();
+      showScene(controller.scene);
     }
-  };
-
-  let lastFilterKey = '';
-  /** The states of the visible meetings with a venue, with how many each attended (reused across window steps). */
-  const participating = new Map<string, number>();
-  const applyView = (s: AtlasState): void => {
-    const dataset = s.dataset;
-    if (!dataset || linksFor !== dataset || !geometry) return;
-    const v = s.view;
-    const key = `${v.from}|${v.to}|${v.state}|${v.topic}|${v.showUndated}|${v.showAbsent}`;
-    if (key === lastFilterKey) return;
-    lastFilterKey = key;
-    invalidate();
-    const visible = selectVisibleMeetings(dataset, v);
-    visibleMeetings = visible;
-    const positions = selectWindowPositions(dataset, v);
-    const countsKey = `${v.state}|${v.topic}|${v.showUndated}|${v.showAbsent}`;
-    let next: LinkCounts;
-    if (counts && countedPositions && countsKey === countedKey) {
-      // Same filters, another window: count only the meetings that entered and left.
-      next = counts;
-      writeClassesAt(next, pairState, moveLinkCounts(next, refsAt, countedPositions, positions, v.showAbsent));
-      writeFocus(pairState, focused.arcs, []);
-    } else {
-      next = countLinks(geometry, visible, v.showAbsent, counts ?? undefined);
-      writeClasses(next, pairState); // clears every focus flag too
+    // (New venue markers start unselected.)
+    if (changes.selection || changes.scene) markers.setSelected(s.view.city);
+    if (!controller.scene) return;
+    const classes = changes.pairClasses;
+    if (classes === 'all' || classes.length > 0 || changes.focus) arcs.stateChanged();
+    // Not settled until the overlay has drawn it, even where only the markers changed.
+    if (changes.counts || changes.focus) invalidate();
+    if (changes.counts) {
+      markers.setRings(controller.rings, controller.ringFocus);
+      // Capitals first: their labels are placed with the venues' when the venue counts land.
+      capitalMarkers.setCounts(controller.participating, new Set(controller.venueCounts.keys()));
+      markers.setCounts(controller.venueCounts, controller.venueCountCeiling);
+      overlay.capitals.show(controller.participating);
+    } else if (changes.focus) markers.setRings(controller.rings, controller.ringFocus);
+    if (changes.counts || changes.focus) {
+      const look = controller.arcLook;
+      setArcStyle(look);
+      if (look.focusActive !== (container.dataset.focusActive !== undefined)) {
+        if (look.focusActive) container.dataset.focusActive = '';
+        else delete container.dataset.focusActive;
+      }
     }
-    counts = next;
-    countedPositions = positions;
-    countedKey = countsKey;
-    focused.arcs = [];
-    arcs.stateChanged();
-    rings = new Map();
-    geometry.rings.features.forEach((ring, r) => {
-      const o = r * LINK_CLASSES;
-      if (next.rings[o + LINK_CLASS.held]! > 0) rings.set(ring.properties.venue, 'held');
-      else if (next.rings[o + LINK_CLASS.unheld]! > 0) rings.set(ring.properties.venue, 'unheld');
-    });
-    markers.setRings(rings, focused.rings);
-    lastFocusKey = '';
-    applyFocus(s);
-    applyOpacity();
-    participating.clear();
-    for (const m of visible) if (m.venuePlaceId !== null) for (const iso3 of m.participants) participating.set(iso3, (participating.get(iso3) ?? 0) + 1);
-    const venueCounts = selectVenueCounts(visible);
-    // Capitals first: their labels are placed with the venues' when the venue counts land.
-    capitalMarkers.setCounts(participating, new Set(venueCounts.keys()));
-    markers.setCounts(venueCounts, selectVenueCountCeiling(dataset, v));
-    overlay.capitals.show(participating);
-  };
-
-  // --- highlight ----------------------------------------------------------------------
-
-  let lastFocusKey = '';
-  const applyFocus = (s: AtlasState): void => {
-    markers.setSelected(s.view.city);
-    const dataset = s.dataset;
-    if (!styleLoaded || !geometry || !dataset || linksFor !== dataset) return;
-    const meetingId = s.hoveredMeeting ?? s.view.meeting;
-    const key = meetingId !== null ? `m:${meetingId}` : s.view.city !== null ? `v:${s.view.city}` : '';
-    if (key === lastFocusKey) return;
-    lastFocusKey = key;
-    invalidate();
-    const c = counts;
-    const meeting = meetingId !== null ? selectLookup(dataset).meetings.get(meetingId) : undefined;
-    const ringFocus = new Set<string>();
-    if (c) {
-      const pairs = focusedPairs(geometry, c, meeting, meetingId === null ? s.view.city : null);
-      writeFocus(pairState, focused.arcs, pairs);
-      arcs.stateChanged();
-      // A focused meeting's host ring, or the selected venue's.
-      if (meeting) {
-        const refs = geometry.meetingRefs.get(meeting);
-        if (refs && refs.rings.length > 0 && meeting.venuePlaceId !== null) ringFocus.add(meeting.venuePlaceId);
-      } else if (meetingId === null && s.view.city !== null) ringFocus.add(s.view.city);
-      focused = { arcs: pairs, rings: ringFocus };
-    } else focused = { arcs: [], rings: ringFocus };
-    markers.setRings(rings, focused.rings);
-    focusActive = key !== '';
-    applyOpacity();
+    if (changes.scene && firstIdle) revealVenue(s.view.city);
   };
 
   // --- link tooltip -------------------------------------------------------------------
 
-  /** Each pair's arc in Mercator x, y pairs, built on the first hover (not at load). */
-  let linkPaths: Float32Array[] | null = null;
-  /** The state whose capital a place is, by place id (a link starts at its capital). */
-  let stateOfCapital = new Map<string, { iso3: string; name: string }>();
   let hoverPoint: { x: number; y: number } | null = null;
   let hoverFrame = 0;
   /** Past this many arcs the hit test is not worth a pointer move (100k synthetic meetings make 55k). */
   const LINK_HOVER_MAX_PAIRS = 20_000;
   const hoverLink = (): void => {
     hoverFrame = 0;
-    const dataset = store.getState().dataset;
-    if (!hoverPoint || !geometry || !dataset || map.isMoving() || geometry.pairs.features.length > LINK_HOVER_MAX_PAIRS) {
+    const pairs = sceneDrawn?.geometry.pairs.features;
+    if (!hoverPoint || !pairs || map.isMoving() || pairs.length > LINK_HOVER_MAX_PAIRS) {
       tooltip.hide('link');
       return;
     }
-    linkPaths ??= geometry.pairs.features.map((f) => Float32Array.from(f.geometry.coordinates.flatMap(([lon, lat]) => mercator(lon!, lat!))));
+    linkPaths ??= pairs.map((f) => Float32Array.from(f.geometry.coordinates.flatMap(([lon, lat]) => mercator(lon!, lat!))));
     const c = map.getCenter();
     const [cx, cy] = mercator(c.lng, c.lat);
     const view = { cx, cy, worldSize: TILE_SIZE * Math.pow(2, map.getZoom()), width: container.clientWidth, height: container.clientHeight };
-    const i = nearestPath(linkPaths, (k) => pairState[k * 4] !== ARC_CLASS.hidden, hoverPoint.x, hoverPoint.y, view);
-    const pair = i < 0 ? undefined : geometry.pairs.features[i]!.properties;
-    const state = pair && stateOfCapital.get(pair.capital);
-    const venue = pair && selectLookup(dataset).places.get(pair.venue);
-    if (!pair || !state || !venue) {
+    const i = nearestPath(linkPaths, (k) => controller.isPairShown(k), hoverPoint.x, hoverPoint.y, view);
+    const along = i < 0 ? null : controller.meetingsAlong(i, store.getState().view.showAbsent);
+    if (!along) {
       tooltip.hide('link');
       return;
     }
-    const showAbsent = store.getState().view.showAbsent;
-    const along = sortNewestFirst(visibleMeetings.filter((m) => m.venuePlaceId === venue.id && (m.participants.includes(state.iso3) || (showAbsent && m.absent.includes(state.iso3)))));
-    tooltip.show('link', hoverPoint.x, hoverPoint.y, linkTooltip(state.name, venue.name, along.map((m) => ({ title: m.title, date: formatMeetingDate(m.date) }))), 14);
+    const items = along.meetings.map((m) => ({ title: m.title, date: formatMeetingDate(m.date) }));
+    tooltip.show('link', hoverPoint.x, hoverPoint.y, linkTooltip(along.state.stateName, along.venue.name, items), 14);
   };
   const onPointerMove = (event: PointerEvent): void => {
     // Over a venue or capital button their own tooltip speaks; links only on the bare map.
@@ -529,8 +396,7 @@ export function mountAtlasMap(container: HTMLElement, store: Store = useAtlasSto
 
   map.on('load', () => {
     styleLoaded = true;
-    setDataset(store.getState().dataset);
-    applyFocus(store.getState());
+    draw(store.getState());
   });
 
   // A basemap file that fails to load leaves plain water under the links; the reason goes
@@ -554,31 +420,23 @@ export function mountAtlasMap(container: HTMLElement, store: Store = useAtlasSto
   });
 
   const probe: AtlasLinksProbe = {
-    visiblePairs: () => {
-      let n = 0;
-      for (let i = 0; i < (geometry?.pairs.features.length ?? 0); i++) if (pairState[i * 4] !== ARC_CLASS.hidden) n++;
-      return n;
-    },
-    visibleLinks: () => {
-      const out: string[] = [];
-      const features = geometry?.pairs.features ?? [];
-      for (let i = 0; i < features.length; i++) if (pairState[i * 4] !== ARC_CLASS.hidden) out.push(`${features[i]!.properties.capital}>${features[i]!.properties.venue}`);
-      return out.sort();
-    },
-    visibleMeetingIds: () => visibleMeetings.map((m) => m.id),
-    focusedPairs: () => focused.arcs.length,
-    focusedVenues: () => [...new Set(focused.arcs.map((i) => geometry!.pairs.features[i]!.properties.venue))].sort(),
+    visiblePairs: () => controller.shownPairs().length,
+    visibleLinks: () => controller.shownPairs().map((i) => controller.pairKey(i)).sort(),
+    visibleMeetingIds: () => controller.visibleMeetings.map((m) => m.id),
+    focusedPairs: () => controller.focusedPairs.length,
+    focusedVenues: () => [...new Set(controller.focusedPairs.map((i) => controller.pairKey(i).split('>')[1]!))].sort(),
     animating: () => flow.isRunning,
     frames: () => overlay.frames + overlay.cometFrames,
     cometsDrawnBy: () => (flow === pageFlow ? 'page' : 'worker'),
     capitals: () => overlay.capitals.shown(),
-    rings: () => [...rings.keys()].sort(),
+    rings: () => [...controller.rings.keys()].sort(),
     capitalButtons: () => capitalMarkers.attached(),
     edgeVenues: () => markers.edgeVenues(),
     linkMidpoint: (key) => {
-      const i = geometry?.pairs.features.findIndex((f) => `${f.properties.capital}>${f.properties.venue}` === key) ?? -1;
+      const features = sceneDrawn?.geometry.pairs.features ?? [];
+      const i = features.findIndex((f) => `${f.properties.capital}>${f.properties.venue}` === key);
       if (i < 0) return null;
-      const coords = geometry!.pairs.features[i]!.geometry.coordinates;
+      const coords = features[i]!.geometry.coordinates;
       const [lon, lat] = coords[Math.floor(coords.length / 2)]!;
       const p = map.project([lon!, lat!]);
       return { x: p.x, y: p.y };
@@ -623,9 +481,7 @@ export function mountAtlasMap(container: HTMLElement, store: Store = useAtlasSto
   // --- store subscription -------------------------------------------------------------
 
   const unsubscribe = store.subscribe((s, prev) => {
-    if (s.dataset !== prev.dataset) setDataset(s.dataset);
-    if (s.view !== prev.view) applyView(s);
-    if (s.view.city !== prev.view.city || s.view.meeting !== prev.view.meeting || s.hoveredMeeting !== prev.hoveredMeeting) applyFocus(s);
+    if (s.dataset !== prev.dataset || s.view !== prev.view || s.hoveredMeeting !== prev.hoveredMeeting) draw(s);
     if (s.view.city !== prev.view.city && firstIdle) revealVenue(s.view.city);
     if (s.view.animate !== prev.view.animate) applyAnimation();
     if (s.view.camera !== prev.view.camera) {

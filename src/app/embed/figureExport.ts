@@ -6,12 +6,11 @@ import type { Dataset, Meeting } from '../../dataset/schema';
 import { altText, type AltTextView } from '../../export/altText';
 import { creditLine } from '../../export/credit';
 import { drawFigure, figureLayout, type FigureContent, type LegendItem, type VenueMark } from '../../export/figure';
-import { frameVenuesForFigure } from '../map/maplibre/mapAdapter';
+import { mountedMapCapture } from '../map/mapCaptureRegistry';
 import { COLORS } from '../map/style';
 import { resolveWindow, selectTimeExtent } from '../state/selectors';
 import type { ViewState } from '../state/viewState';
 import { formatDay } from '../time/days';
-import { atlasMap, captureMapCanvas } from './mapCapture';
 
 export const FIGURE_SCALE = 2;
 
@@ -50,7 +49,7 @@ export function viewAltText(dataset: Dataset, view: ViewState, meetings: readonl
 }
 
 /**
- * Venue markers are DOM buttons over the map (src/app/map/venueMarkers.ts), so they are
+ * Venue markers are DOM buttons over the map (src/app/map/maplibre/venueMarkers.ts), so they are
  * not in the WebGL picture: read where they are and what their labels say.
  */
 export function venueMarks(container: HTMLElement): VenueMark[] {
@@ -71,16 +70,16 @@ export function venueMarks(container: HTMLElement): VenueMark[] {
 
 /** Renders the figure; rejects when the map is not on the page (list view, still loading). */
 export async function renderFigurePng(dataset: Dataset, view: ViewState, meetings: readonly Meeting[]): Promise<Blob> {
-  const map = atlasMap();
+  const map = mountedMapCapture();
   if (!map) throw new Error('The map is not shown: switch to the map view to download a PNG.');
-  const container = map.getContainer();
+  const container = map.container;
   // The figure shows every venue it counts: venues outside the view (edge markers on
   // screen) are brought into the picture for the capture, and the view put back after.
-  const restore = frameVenuesForFigure();
+  const restore = map.frameVenues();
   let picture: HTMLCanvasElement;
   let venues: VenueMark[];
   try {
-    picture = await captureMapCanvas(map, FIGURE_SCALE);
+    picture = await map.capture(FIGURE_SCALE);
     venues = venueMarks(container);
   } finally {
     restore();

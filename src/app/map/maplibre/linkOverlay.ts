@@ -17,12 +17,6 @@ import { CapitalPoints } from '../gl/capitalPoints';
 import { CometLayer } from '../gl/cometLayer';
 import { overlayView } from '../geometry/overlayProjection';
 
-/** The overlay of each map, for the figure export (it redraws the overlay to read its pixels). */
-const overlays = new WeakMap<MapLibreMap, LinkOverlay>();
-export function linkOverlayOf(map: MapLibreMap): LinkOverlay | undefined {
-  return overlays.get(map);
-}
-
 export class LinkOverlay {
   readonly canvas: HTMLCanvasElement;
   readonly arcs = new ArcRenderer();
@@ -62,7 +56,6 @@ export class LinkOverlay {
       else setTimeout(settle, 50);
     } else console.warn('links: WebGL2 is not available; the links cannot be drawn');
     map.on('render', this.onMapRender);
-    overlays.set(map, this);
   }
 
   /**
@@ -188,7 +181,6 @@ export class LinkOverlay {
   dispose(): void {
     if (this.pending) cancelAnimationFrame(this.pending);
     this.map.off('render', this.onMapRender);
-    if (overlays.get(this.map) === this) overlays.delete(this.map);
     this.comets?.dispose();
     this.comets = null;
     this.arcs.dispose();

@@ -31,6 +31,7 @@ import { FlowAnimation } from '../gl/flowAnimation';
 import { atlasStyle, basemapUrls, COLORS, markerZoomScale, ringRadius } from '../style';
 import { CapitalMarkers } from './capitalMarkers';
 import { LinkOverlay } from './linkOverlay';
+import { captureMapCanvas, type MapCaptureHandle } from './mapCapture';
 import { capitalTooltip, linkTooltip, MapTooltip, venueTooltip } from './mapTooltip';
 import { VenueMarkers } from './venueMarkers';
 
@@ -81,25 +82,18 @@ export const MAP_COVERED_EVENT = 'atlas:map-covered';
 
 let workerSet = false;
 
-/** The mounted map's framing for a figure (set by mountAtlasMap; see frameVenuesForFigure). */
-let figureFraming: (() => () => void) | null = null;
-
-/**
- * Frames every venue with meetings in the window for a figure (the PNG export,
- * src/app/embed/figureExport.ts): where some lie outside the view, the camera jumps to one
- * that holds them and the view, without touching the view state or the address; the
- * function it returns jumps back. A no-op when every venue is in view or no map is up.
- */
-export function frameVenuesForFigure(): () => void {
-  return figureFraming?.() ?? (() => {});
-}
-
 function prefersReducedMotion(): MediaQueryList | null {
   return typeof matchMedia === 'function' ? matchMedia('(prefers-reduced-motion: reduce)') : null;
 }
 
-/** Mounts the atlas map into `container`; returns the function that unmounts it. */
-export function mountAtlasMap(container: HTMLElement, store: Store = useAtlasStore): () => void {
+/** A mounted map: its handle for the PNG export, and the function that unmounts it. */
+export interface MountedAtlasMap {
+  capture: MapCaptureHandle;
+  unmount(): void;
+}
+
+/** Mounts the atlas map into `container`. */
+export function mountAtlasMap(container: HTMLElement, store: Store = useAtlasStore): MountedAtlasMap {
   if (!workerSet) {
     setWorkerUrl(workerUrl);
     workerSet = true;
@@ -130,8 +124,8 @@ export function mountAtlasMap(container: HTMLElement, store: Store = useAtlasSto
   let sceneDrawn: MapScene | null = null;
   /** Each pair's arc in Mercator x, y pairs, built on the first link hover (not at load). */
   let linkPaths: Float32Array[] | null = null;
-  window.__atlasMap = map;
-  /** True while a figure's camera is on (frameVenuesForFigure): a resize must not re-frame the default view under it. */
+  window.__atlasMap = map; // test hook only: the PNG export gets the capture handle this returns
+  /** True while a figure's camera is on (capture.frameVenues): a resize must not re-frame the default view under it. */
   let framedForFigure = false;
   const framing = (): (() => void) => {
     // The venues with meetings in the window and the capitals their links start from.
@@ -158,7 +152,6 @@ export function mountAtlasMap(container: HTMLElement, store: Store = useAtlasSto
       framedForFigure = false;
     };
   };
-  figureFraming = framing;
   container.dataset.mapIdle = 'false';
 
   container.style.setProperty('--link-held', COLORS.held);
@@ -494,7 +487,7 @@ export function mountAtlasMap(container: HTMLElement, store: Store = useAtlasSto
     }
   });
 
-  return () => {
+  const unmount = (): void => {
     unsubscribe();
     window.removeEventListener(MAP_COVERED_EVENT, onCovered);
     reducedMotion?.removeEventListener('change', onMotionPreference);
@@ -508,8 +501,13 @@ export function mountAtlasMap(container: HTMLElement, store: Store = useAtlasSto
     overlay.dispose();
     map.remove();
     if (window.__atlasMap === map) delete window.__atlasMap;
-    if (figureFraming === framing) figureFraming = null;
     if (window.__atlasLinks === probe) delete window.__atlasLinks;
   };
+  const capture: MapCaptureHandle = {
+    container,
+    capture: (pixelRatio) => captureMapCanvas(map, overlay, pixelRatio),
+    frameVenues: framing,
+  };
+  return { capture, unmount };
 }
 

@@ -6,17 +6,29 @@
  * briefly re-rendered at 2x, then restored.
  */
 import type { Map as MaplibreMap } from 'maplibre-gl';
-import { linkOverlayOf } from '../map/maplibre/linkOverlay';
+import type { LinkOverlay } from './linkOverlay';
 
-/** The map the adapter (src/app/map/AtlasMap.tsx) exposes on `window.__atlasMap`, if it is up. */
-export function atlasMap(): MaplibreMap | null {
-  return (window as unknown as { __atlasMap?: MaplibreMap }).__atlasMap ?? null;
+/**
+ * What the PNG export (src/app/embed/figureExport.ts) needs of the mounted map: mountAtlasMap
+ * makes one, the map component registers it (../mapCaptureRegistry.ts) while it is mounted.
+ */
+export interface MapCaptureHandle {
+  /** The map's element: the venue markers are read from it. */
+  readonly container: HTMLElement;
+  /** The map's picture with its links, at least at `pixelRatio`. */
+  capture(pixelRatio: number): Promise<HTMLCanvasElement>;
+  /**
+   * Frames every venue with meetings in the window (and the capitals of their links) when
+   * some lie outside the view, without touching the view state or the address; returns the
+   * function that jumps back. A no-op where everything is in view.
+   */
+  frameVenues(): () => void;
 }
 
 const nextEvent = (map: MaplibreMap, event: 'idle' | 'render') => new Promise<void>((resolve) => map.once(event, () => resolve()));
 
 /** A 2D canvas holding the map's current picture at `pixelRatio` (at least the screen's). */
-export async function captureMapCanvas(map: MaplibreMap, pixelRatio: number): Promise<HTMLCanvasElement> {
+export async function captureMapCanvas(map: MaplibreMap, overlay: LinkOverlay | null, pixelRatio: number): Promise<HTMLCanvasElement> {
   const previous = map.getPixelRatio();
   const boost = previous < pixelRatio;
   if (boost) {
@@ -36,7 +48,6 @@ export async function captureMapCanvas(map: MaplibreMap, pixelRatio: number): Pr
         // The links and capitals draw in their own canvas over the map's (linkOverlay.ts).
         // It skips MapLibre frames that do not move the camera, so it is drawn here, in
         // this task, for its buffer to hold the picture when it is read (without comets).
-        const overlay = linkOverlayOf(map);
         overlay?.drawStill();
         if (overlay && overlay.canvas.width > 0) ctx?.drawImage(overlay.canvas, 0, 0, copy.width, copy.height);
         resolve(copy);

@@ -1,6 +1,11 @@
 /**
- * The performance budgets of issue 6, in one place. Each names where its figure lives in
- * the benchmark's JSON so the check and the report cannot drift apart.
+ * The performance budgets of issue 19 (they replace issue 6's), in one place. Each names
+ * where its figure lives in the benchmark's JSON so the check and the report cannot drift
+ * apart.
+ *
+ * On a machine where software WebGL and the main thread share two cores, the budgets are on
+ * what our code controls: main-thread CPU time (CDP ThreadTime). The wall-time figures stay
+ * in the report beside them, and the peer's (deck.gl, measured in the same run) beside ours.
  */
 export interface Budget {
   id: string;
@@ -15,11 +20,15 @@ export interface Budget {
 }
 
 export const BUDGETS: readonly Budget[] = [
-  { id: 'scrub-10k', label: 'scrub p95 at 10k meetings', path: 'scrub.sizes.10000.net.p95', limit: 8, kind: 'max', unit: 'ms' },
-  { id: 'scrub-100k', label: 'scrub p95 at 100k meetings', path: 'scrub.sizes.100000.net.p95', limit: 50, kind: 'max', unit: 'ms' },
+  // Main-thread CPU per window step, p95 over ≥ 30 steps (dense steps included), the median of 3 repeats.
+  { id: 'scrub-cpu-10k', label: 'scrub CPU p95 at 10k (median of repeats)', path: 'scrub.sizes.10000.cpuNetP95', limit: 8, kind: 'max', unit: 'ms' },
+  { id: 'scrub-cpu-100k', label: 'scrub CPU p95 at 100k (median of repeats)', path: 'scrub.sizes.100000.cpuNetP95', limit: 50, kind: 'max', unit: 'ms' },
+  // A stall a user sees: the longest single step's main-thread task time, over every repeat.
+  { id: 'scrub-stall-100k', label: 'longest step at 100k (task time)', path: 'scrub.sizes.100000.maxTask', limit: 250, kind: 'max', unit: 'ms' },
   { id: 'frame-10k', label: 'animation frame at 10k meetings', path: 'frame.sizes.10000.perFrame', limit: 2, kind: 'max', unit: 'ms' },
   { id: 'load-ratio', label: 'load vs bare MapLibre', path: 'load.ratio', limit: 1.25, kind: 'max', unit: '×' },
-  { id: 'own-gzip', label: 'own code + deps except maplibre-gl (JS, gzip)', path: 'bundle.ownGzipKB', limit: 120, kind: 'max', unit: 'KB' },
+  { id: 'js-gzip', label: 'JS except maplibre-gl (gzip)', path: 'bundle.ownGzipKB', limit: 140, kind: 'max', unit: 'KB' },
+  { id: 'src-gzip', label: 'our own code, src/ (JS, gzip)', path: 'bundle.srcGzipKB', limit: 40, kind: 'max', unit: 'KB' },
   { id: 'pipeline', label: 'pipeline throughput', path: 'pipeline.articlesPerSecond', limit: 200, kind: 'min', unit: 'articles/s' },
 ];
 

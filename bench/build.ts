@@ -1,6 +1,7 @@
 /**
  * Production builds for the benchmark, into a private folder (never the shared dist/):
- * the app with its own vite.config.ts unchanged, and the bare MapLibre baseline page.
+ * the app with its own vite.config.ts unchanged, the bare MapLibre baseline page, and the
+ * deck.gl peer (bench/peer, issue 19).
  *
  * A read-only plugin records, per output chunk, how many rendered bytes each module
  * contributes. That is how the bundle report attributes bytes to maplibre-gl even when
@@ -46,7 +47,10 @@ export async function buildApp(root: string, outDir: string): Promise<BuildResul
     configFile: path.join(root, 'vite.config.ts'),
     logLevel: 'warn',
     plugins: [recordModules(chunks)],
-    build: { outDir, emptyOutDir: true },
+    // Hidden source maps (no sourceMappingURL comment; the JS is byte for byte what the
+    // production build ships): bundle.ts attributes each file's bytes to src/ or to
+    // node_modules from them, workers included.
+    build: { outDir, emptyOutDir: true, sourcemap: 'hidden' },
   });
   return { outDir, chunks, ms: performance.now() - started };
 }
@@ -74,11 +78,12 @@ export async function buildAppSplit(root: string, outDir: string): Promise<Build
   return { outDir, chunks, ms: performance.now() - started };
 }
 
-export async function buildBare(root: string, outDir: string): Promise<BuildResult> {
+/** The bare MapLibre page (bench/bare) or the deck.gl peer (bench/peer): a page of the bench's own. */
+export async function buildBenchPage(root: string, page: 'bare' | 'peer', outDir: string): Promise<BuildResult> {
   const chunks: ChunkModules[] = [];
   const started = performance.now();
   await build({
-    root: path.join(root, 'bench/bare'),
+    root: path.join(root, 'bench', page),
     configFile: false,
     base: './',
     logLevel: 'warn',

@@ -1,5 +1,5 @@
 /**
- * A tiny static file server on a loopback port for the benchmark: serves a built dist/
+ * A tiny static file server on a loopback port (4400–4499) for the benchmark: serves a built dist/
  * folder, with some URL paths overridden by other files (how the synthetic dataset takes
  * the place of data/meetings.json without touching the build). Streams files, so a 60 MB
  * dataset costs no memory here.
@@ -54,7 +54,26 @@ export async function startStaticServer(root: string): Promise<StaticServer> {
       fs.createReadStream(file).pipe(res);
     });
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  // A port of the bench's own range (BENCH_PORT, default 4400, up to 4499): the first free one.
+  const base = Number(process.env.BENCH_PORT ?? 4400);
+  for (let port = base; ; port++) {
+    if (port > 4499) throw new Error(`no free port in ${base}–4499 for the bench's static server`);
+    const ok = await new Promise<boolean>((resolve) => {
+      const onError = (error: NodeJS.ErrnoException) => {
+        server.off('listening', onListening);
+        if (error.code === 'EADDRINUSE' || error.code === 'EACCES') resolve(false);
+        else throw error;
+      };
+      const onListening = () => {
+        server.off('error', onError);
+        resolve(true);
+      };
+      server.once('error', onError);
+      server.once('listening', onListening);
+      server.listen(port, '127.0.0.1');
+    });
+    if (ok) break;
+  }
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}/`,

@@ -5,12 +5,12 @@
  * Curation is not applied: the figures are the rules' own.
  */
 import { existsSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { basename, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { REPO_ROOT, runPipeline } from '../pipeline/build/dataset';
 import { readJsonFile, type Warning } from '../pipeline/build/inputs';
 import { formatWarning } from '../pipeline/build/report';
-import { parseAnswerKey } from '../pipeline/evaluate/answerKey';
+import { parseAnswerKey, withPeople } from '../pipeline/evaluate/answerKey';
 import { half, score } from '../pipeline/evaluate/score';
 import { formatScores, formatStrict } from '../pipeline/evaluate/table';
 import { loadGazetteer } from '../pipeline/places/gazetteer';
@@ -18,12 +18,16 @@ import { loadGazetteer } from '../pipeline/places/gazetteer';
 const HELP = `Usage: npm run eval -- [options]
 
 Runs the pipeline on a set of articles and scores it against a hand-made answer key:
-meeting recall and precision, day-exact dates, participants F1 and venue distance.
+meeting recall and precision, day-exact dates, participants F1, venue distance, and
+people precision and recall where the key lists people.
 
 Options
   --set DIR    a folder in the development set's format: DIR/articles/*.txt,
                DIR/sources.json, DIR/answers.json (see ../shared/devset/README.md).
                Default: seeds/ with seeds/sources.json (if any) and data/seed-answers.json
+  --people F   people added to the set's key (a JSON list of {article, evidence, people});
+               default with --set: data/<set folder name>-people.json when it exists
+               (data/devset-people.json for ../shared/devset)
   --verbose    list every matched, missed and extra meeting with its differences
   --json       print the scores as JSON instead of a table
   -h, --help   show this help
@@ -43,6 +47,7 @@ function main(argv: string[]): void {
       args: argv,
       options: {
         set: { type: 'string' },
+        people: { type: 'string' },
         verbose: { type: 'boolean', short: 'v', default: false },
         json: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
@@ -80,6 +85,14 @@ function main(argv: string[]): void {
   let key;
   try {
     key = parseAnswerKey(keyJson, keyPath);
+    // People keyed for a set whose own key is read-only: data/<set folder>-people.json.
+    const peoplePath = args.people ? resolve(args.people) : args.set ? join(REPO_ROOT, 'data', `${basename(resolve(args.set))}-people.json`) : null;
+    if (peoplePath && existsSync(peoplePath)) {
+      const json = readJsonFile(peoplePath, peoplePath, warnings);
+      if (json === undefined) fail(warnings.map(formatWarning).join('\n'));
+      key = withPeople(key, json, peoplePath);
+      label += ` + people from ${relative(REPO_ROOT, peoplePath)}`;
+    } else if (args.people) fail(`${args.people} does not exist; --people expects a JSON file of people added to the key (see data/devset-people.json)`);
   } catch (e) {
     fail((e as Error).message);
   }

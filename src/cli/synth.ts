@@ -14,7 +14,7 @@ import { loadWorld } from '../synth/world';
 
 const HELP = `Usage:
   npm run synth -- --meetings N [--seed S] --out FILE [--no-check]
-      Writes a synthetic dataset (schemaVersion 1) with N meetings at real places.
+      Writes a synthetic dataset (schemaVersion 2) with N meetings at real places.
   npm run synth -- --corpus N [--seed S] --out DIR
       Writes N synthetic articles in the development set's layout (../shared/devset/
       README.md): DIR/articles/NNNNN_synthetic.txt, DIR/sources.json, DIR/answers.json.

@@ -1,5 +1,8 @@
 /**
- * The one definition of the dataset's shape (schemaVersion 1).
+ * The one definition of the dataset's shape (schemaVersion 2; version 1 files still load).
+ *
+ * Version 2 added `people` to each meeting: the people the text names at the table. A
+ * version 1 file reads as if every meeting listed no one (`parseDataset` fills `people: []`).
  *
  * Written with `zod/mini` so that the same schema validates the file when the pipeline
  * writes it (Node) and when the app loads it (browser) without pulling all of zod into
@@ -91,6 +94,22 @@ export const Disagreement = z.object({
   values: z.array(z.object({ value: z.string(), file: z.string(), quote: z.string() })).check(z.minLength(2)),
 });
 
+/**
+ * A person the text names as taking part in a meeting (not one merely quoted or mentioned).
+ * `name` is the fullest form the article gives; `role` the office as written.
+ */
+export const Person = z.object({
+  name: z.string().check(z.minLength(1)),
+  /** The office as written ("Interior Minister"); null when the text gives none. */
+  role: z.nullable(z.string()),
+  /** The state the person speaks for; null when the text does not say. */
+  state: z.nullable(Iso3),
+  /** The organisation the person speaks for (UN, SCO RATS, Taliban), when any. */
+  organization: z.nullable(z.string()),
+  /** Where the text names the person with their role (or names them at all). */
+  evidence: EvidenceSpan,
+});
+
 export const Meeting = z.object({
   id: z.string().check(z.minLength(1)),
   title: z.string(),
@@ -102,6 +121,8 @@ export const Meeting = z.object({
   absent: z.array(Iso3),
   organizations: z.array(z.string()),
   topics: z.array(z.string()),
+  /** The people at the table (schemaVersion 2; absent in version 1 files). */
+  people: z.optional(z.array(Person)),
   groups: z.optional(z.array(StateGroupMention)),
   confidence: z.number().check(z.gte(0), z.lte(1)),
   /** True when the meeting is a main subject of its article rather than mentioned in passing. */
@@ -115,7 +136,7 @@ export const Meeting = z.object({
 
 export const Dataset = z
   .object({
-    schemaVersion: z.literal(1),
+    schemaVersion: z.union([z.literal(1), z.literal(2)]),
     sources: z.array(Source),
     places: z.array(Place),
     states: z.array(State),
@@ -137,6 +158,17 @@ export const Dataset = z
         }
         if (m.kind === 'call' && m.venuePlaceId !== null) {
           ctx.issues.push({ code: 'custom', input: m.venuePlaceId, path: ['meetings', i, 'venuePlaceId'], message: 'a call has no venue' });
+        }
+        if (ds.schemaVersion === 2 && m.people === undefined) {
+          ctx.issues.push({ code: 'custom', input: m, path: ['meetings', i, 'people'], message: 'schemaVersion 2 lists people on every meeting (an empty list when none)' });
+        }
+        for (const [k, p] of (m.people ?? []).entries()) {
+          if (p.state !== null && !stateIds.has(p.state)) {
+            ctx.issues.push({ code: 'custom', input: p.state, path: ['meetings', i, 'people', k, 'state'], message: `state ${p.state} is not in "states"` });
+          }
+          if (p.evidence.end - p.evidence.start !== p.evidence.quote.length) {
+            ctx.issues.push({ code: 'custom', input: p.evidence, path: ['meetings', i, 'people', k, 'evidence'], message: 'span length does not match its quote' });
+          }
         }
         for (const iso3 of [...m.participants, ...m.absent]) {
           if (!stateIds.has(iso3)) {
@@ -168,9 +200,14 @@ export type State = z.infer<typeof State>;
 export type EvidenceSpan = z.infer<typeof EvidenceSpan>;
 export type MeetingDate = z.infer<typeof MeetingDate>;
 export type StateGroupMention = z.infer<typeof StateGroupMention>;
-export type Meeting = z.infer<typeof Meeting>;
+export type Person = z.infer<typeof Person>;
+/** A meeting as the app and the exports see it: `people` always present (empty for version 1 files). */
+export type Meeting = Omit<z.infer<typeof Meeting>, 'people'> & { people: Person[] };
 export type Disagreement = z.infer<typeof Disagreement>;
-export type Dataset = z.infer<typeof Dataset>;
+/** The dataset as read: every meeting lists its people (see `parseDataset`). */
+export type Dataset = Omit<z.infer<typeof Dataset>, 'meetings'> & { meetings: Meeting[] };
+/** The version this code writes. */
+export const SCHEMA_VERSION = 2 as const;
 
 /** Human-readable lines for every schema problem, each with its JSON path. */
 export function describeIssues(error: z.core.$ZodError): string[] {
@@ -183,6 +220,9 @@ export function describeIssues(error: z.core.$ZodError): string[] {
 /** Validates unknown JSON as a dataset: either the typed dataset or readable problems. */
 export function parseDataset(json: unknown): { ok: true; dataset: Dataset } | { ok: false; problems: string[] } {
   const result = Dataset.safeParse(json);
-  if (result.success) return { ok: true, dataset: result.data };
+  if (result.success) {
+    const data = result.data;
+    return { ok: true, dataset: { ...data, meetings: data.meetings.map((m) => ({ ...m, people: m.people ?? [] })) } };
+  }
   return { ok: false, problems: describeIssues(result.error) };
 }

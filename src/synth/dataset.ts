@@ -93,7 +93,7 @@ export function generateDataset(world: World, options: DatasetOptions): Dataset 
     .filter((p) => usedPlaces.has(p.id))
     .map(({ id, name, countryIso3, lon, lat, gazetteerId }) => ({ id, name, countryIso3, lon, lat, gazetteerId }));
 
-  return { schemaVersion: 1, sources, places, states, meetings };
+  return { schemaVersion: 2, sources, places, states, meetings };
 }
 
 function generateMeeting(
@@ -138,6 +138,7 @@ function generateMeeting(
     venuePlaceId,
     participants,
     absent,
+    people: [],
     organizations: organization ? [organization] : [],
     topics,
     confidence: Math.round((0.5 + random.next() * 0.5) * 100) / 100,

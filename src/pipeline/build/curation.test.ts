@@ -15,6 +15,7 @@ const meeting: Meeting = {
   absent: [],
   organizations: [],
   topics: [],
+  people: [],
   confidence: 0.6,
   sources: [{ file: 'a.txt', start: 10, end: 20, quote: 'talks held' }],
 };

@@ -143,6 +143,7 @@ export function applyCuration(meetings: Meeting[], entries: CurationEntry[], ctx
       absent: [],
       organizations: [],
       topics: [],
+      people: [],
       confidence: 1,
       sources: [{ file: e.add.evidence.file, start, end: start + e.add.evidence.quote.length, quote: e.add.evidence.quote }],
     };

@@ -6,10 +6,11 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { type Dataset, describeIssues, type Meeting, type Place, type Source, type State, parseDataset } from '../../dataset/schema';
+import { type Dataset, describeIssues, type Meeting, type Place, SCHEMA_VERSION, type Source, type State, parseDataset } from '../../dataset/schema';
 import type { ResolvedPlace } from '../contracts';
 import { analyzeFile } from '../extract/analyze';
 import { type Lexicon, parseLexicon } from '../extract/lexicon';
+import { type PersonWords, parsePersonWords } from '../people/words';
 import { extractMeetings } from '../extract/meetings';
 import { compileTopics, type TopicRule, TopicsFile } from '../extract/topics';
 import { findImpossibleDates } from '../dates/impossible';
@@ -63,6 +64,14 @@ let lexiconCache: Lexicon | null = null;
 function loadLexicon(): Lexicon {
   lexiconCache ??= parseLexicon(JSON.parse(readFileSync(LEXICON_FILE, 'utf8')));
   return lexiconCache;
+}
+
+export const PERSON_WORDS_FILE = join(REPO_ROOT, 'data/person-words.json');
+let personWordsCache: PersonWords | null = null;
+/** data/person-words.json, checked once with zod like the lexicon. */
+export function loadPersonWords(): PersonWords {
+  personWordsCache ??= parsePersonWords(JSON.parse(readFileSync(PERSON_WORDS_FILE, 'utf8')));
+  return personWordsCache;
 }
 
 export const MERGE_RULES_FILE = join(REPO_ROOT, 'data/merge-rules.json');
@@ -148,7 +157,7 @@ export function runPipeline(options: PipelineOptions): PipelineResult {
     for (const article of analyzed.articles) {
       const onSkip = (sentence: { start: number; end: number; text: string }, reason: string) =>
         skipped.push({ file, what: `sentence at ${sentence.start}..${sentence.end}: "${clip(sentence.text)}"`, reason });
-      for (const m of extractMeetings(article, { topics, stateName, onSkip, lexicon, capitalOf: (iso3) => gazetteer.capitalOf(iso3) })) {
+      for (const m of extractMeetings(article, { topics, stateName, onSkip, lexicon, personWords: loadPersonWords(), capitalOf: (iso3) => gazetteer.capitalOf(iso3) })) {
         // Two meetings from one sentence ("talks with his counterparts X and Y") share a first span.
         let id = meetingId(file, m.sources[0]!.start);
         for (let n = 2; usedIds.has(id); n++) id = `${meetingId(file, m.sources[0]!.start)}-${n}`;
@@ -165,6 +174,7 @@ export function runPipeline(options: PipelineOptions): PipelineResult {
           absent: m.absent,
           organizations: m.organizations,
           topics: m.topics,
+          people: m.people,
           confidence: m.confidence,
           primary: m.primary,
           sources: m.sources,
@@ -254,9 +264,9 @@ export function runPipeline(options: PipelineOptions): PipelineResult {
   const curatedVenue = new Set(meetings.filter((m) => m.curated?.includes('venuePlaceId')).map((m) => m.id));
   for (const a of venueWarnings) if (!curatedVenue.has(a.meetingId)) warnings.push(a.warning);
 
-  // States: every participant and absentee, each with its capital as a place.
+  // States: every participant, absentee and person's state, each with its capital as a place.
   const iso3s = new Set<string>();
-  for (const m of meetings) for (const c of [...m.participants, ...m.absent]) iso3s.add(c);
+  for (const m of meetings) for (const c of [...m.participants, ...m.absent, ...m.people.flatMap((p) => (p.state ? [p.state] : []))]) iso3s.add(c);
   const states: State[] = [...iso3s].sort().map((iso3) => {
     const capital = gazetteer.capitalOf(iso3);
     if (!capital) warnings.push({ file: '(gazetteer)', where: iso3, message: `no capital for ${iso3}; its links cannot be drawn` });
@@ -271,7 +281,7 @@ export function runPipeline(options: PipelineOptions): PipelineResult {
     return fa.file.localeCompare(fb.file) || fa.start - fb.start || a.id.localeCompare(b.id);
   });
   const dataset: Dataset = {
-    schemaVersion: 1,
+    schemaVersion: SCHEMA_VERSION,
     sources: sources.sort((a, b) => a.file.localeCompare(b.file)),
     places: [...places.values()].filter((p) => used.has(p.id)).sort((a, b) => a.id.localeCompare(b.id)),
     states,

@@ -20,6 +20,11 @@ export const KeyMeeting = z.object({
   primary: z.boolean(),
   evidence: z.string(),
   notes: z.optional(z.string()),
+  /**
+   * The people at the table, where someone keyed them (data/seed-answers.json; the
+   * development set's additions live in data/devset-people.json). Absent: not keyed.
+   */
+  people: z.optional(z.array(z.object({ name: z.string(), state: z.nullable(Iso3) }))),
 });
 export type KeyMeeting = z.infer<typeof KeyMeeting>;
 
@@ -41,4 +46,30 @@ export function keyDateWindow(date: string): { start: string; end: string; preci
     return { start: `${date}-01`, end: `${date}-${String(last).padStart(2, '0')}`, precision: 'month' };
   }
   return { start: `${date}-01-01`, end: `${date}-12-31`, precision: 'year' };
+}
+
+/**
+ * People added to another key (the development set's is read-only): by article and the key
+ * meeting's evidence quote.
+ */
+export const PeopleAdditions = z.array(
+  z.object({
+    article: z.string(),
+    evidence: z.string(),
+    people: z.array(z.object({ name: z.string(), state: z.nullable(Iso3) })),
+    notes: z.optional(z.string()),
+  }),
+);
+
+/** The key with people added from `additions`; an addition that matches no key meeting is an error naming it. */
+export function withPeople(key: AnswerKey, json: unknown, label: string): AnswerKey {
+  const r = PeopleAdditions.safeParse(json);
+  if (!r.success) throw new Error(`${label} is not valid:\n  ${describeIssues(r.error).join('\n  ')}`);
+  const out: AnswerKey = key.map((a) => ({ ...a, meetings: a.meetings.map((m) => ({ ...m })) }));
+  for (const add of r.data) {
+    const m = out.find((a) => a.article === add.article)?.meetings.find((k) => k.evidence === add.evidence);
+    if (!m) throw new Error(`${label}: no key meeting in ${add.article} has the evidence "${add.evidence.slice(0, 60)}"`);
+    m.people = add.people;
+  }
+  return out;
 }

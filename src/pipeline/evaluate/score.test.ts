@@ -21,12 +21,12 @@ const dataset: Dataset = {
     {
       id: 'a-11', title: 'Iran–Pakistan talks', kind: 'bilateral', status: 'held',
       date: { start: '2024-01-15', end: '2024-01-15', precision: 'day' }, venuePlaceId: 'islamabad',
-      participants: ['IRN', 'PAK'], absent: [], organizations: [], topics: [], confidence: 0.9,
+      participants: ['IRN', 'PAK'], absent: [], organizations: [], topics: [], people: [], confidence: 0.9,
       sources: [{ file: 'a.txt', start: 11, end: 63, quote: text.slice(11, 63) }],
     },
     {
       id: 'a-64', title: 'extra', kind: 'bilateral', status: 'held', date: { start: null, end: null, precision: 'unknown' },
-      venuePlaceId: 'kabul', participants: ['AFG', 'PAK'], absent: [], organizations: [], topics: [], confidence: 0.3,
+      venuePlaceId: 'kabul', participants: ['AFG', 'PAK'], absent: [], organizations: [], topics: [], people: [], confidence: 0.3,
       sources: [{ file: 'a.txt', start: 64, end: 70, quote: text.slice(64, 70) }],
     },
   ],

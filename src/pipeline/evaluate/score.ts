@@ -6,6 +6,7 @@
  */
 import type { Dataset, Meeting } from '../../dataset/schema';
 import { haversineKm, type LonLat } from '../places/distance';
+import { nameKey } from '../people/group';
 import { type AnswerKey, type KeyMeeting, keyDateWindow } from './answerKey';
 
 export type { LonLat };
@@ -59,8 +60,22 @@ export interface StrictScores {
   dayExactOf: number;
 }
 
+/** People at the table, over matched meetings whose key lists people. */
+export interface PeopleScores {
+  /** Matched meetings whose key lists people (0: nothing keyed, figures are null). */
+  keyedMeetings: number;
+  precision: number | null;
+  recall: number | null;
+  /** Of the people found and keyed with a state: how many have the key's state. */
+  stateAccuracy: number | null;
+  found: number;
+  keyed: number;
+  correct: number;
+}
+
 export interface Scores {
   strict: StrictScores;
+  people: PeopleScores;
   recall: number;
   precision: number;
   dateExact: number;
@@ -160,6 +175,7 @@ export function score(inputs: ScoreInputs): Scores {
   };
   return {
     strict,
+    people: peopleScores(all),
     recall: keyN === 0 ? 1 : all.length / keyN,
     precision: predN === 0 ? (keyN === 0 ? 1 : 0) : all.length / predN,
     dateExact: dated.length === 0 ? 1 : dated.filter((p) => p.dateExact).length / dated.length,
@@ -172,6 +188,43 @@ export function score(inputs: ScoreInputs): Scores {
     predictedMeetings: predN,
     matchedMeetings: all.length,
     articles,
+  };
+}
+
+/**
+ * People precision and recall: a found person is right when the key lists someone with the
+ * same surname (diacritics and case aside) at the same meeting; each key person counts once.
+ */
+function peopleScores(pairs: Pair[]): PeopleScores {
+  const keyed = pairs.filter((p) => p.key.people !== undefined);
+  let found = 0;
+  let keyN = 0;
+  let correct = 0;
+  let withState = 0;
+  let stateRight = 0;
+  for (const p of keyed) {
+    const left = [...p.key.people!];
+    keyN += left.length;
+    for (const person of p.predicted.people) {
+      found++;
+      const i = left.findIndex((k) => nameKey(k.name) === nameKey(person.name));
+      if (i === -1) continue;
+      correct++;
+      const k = left.splice(i, 1)[0]!;
+      if (k.state !== null) {
+        withState++;
+        if (k.state === person.state) stateRight++;
+      }
+    }
+  }
+  return {
+    keyedMeetings: keyed.length,
+    precision: keyed.length ? (found === 0 ? 1 : correct / found) : null,
+    recall: keyed.length ? (keyN === 0 ? 1 : correct / keyN) : null,
+    stateAccuracy: withState ? stateRight / withState : null,
+    found,
+    keyed: keyN,
+    correct,
   };
 }
 

@@ -20,6 +20,10 @@ export function formatStrict(parts: Array<[string, Scores]>): string {
     ['lenient precision', (s) => `${pct(s.precision)} (${s.matchedMeetings}/${s.predictedMeetings})`],
     ['venue within 50 km', (s) => `${pct(s.venueWithin50)} (of ${s.venueOf})`],
     ['venue median km', (s) => (s.venueMedianKm === null ? 'n/a' : s.venueMedianKm.toFixed(1))],
+    // Over matched meetings whose key lists people (the seeds' key; devset additions in data/devset-people.json).
+    ['people precision', (s) => (s.people.precision === null ? 'n/a' : `${pct(s.people.precision)} (${s.people.correct}/${s.people.found})`)],
+    ['people recall', (s) => (s.people.recall === null ? 'n/a' : `${pct(s.people.recall)} (${s.people.correct}/${s.people.keyed})`)],
+    ['people state right', (s) => (s.people.stateAccuracy === null ? 'n/a' : pct(s.people.stateAccuracy))],
   ];
   const cells = rows.map(([name, f]) => [name, ...parts.map(([, s]) => f(s))]);
   const header = ['metric', ...parts.map(([l]) => l)];
@@ -36,6 +40,9 @@ export function formatScores(label: string, s: Scores, verbose: boolean): string
     ['participants F1', pct(s.participantsF1), 'micro-averaged over matched meetings'],
     ['venue within 50 km', pct(s.venueWithin50), `over ${s.venueOf} matched meetings with a key venue`],
     ['venue median km', s.venueMedianKm === null ? 'n/a' : s.venueMedianKm.toFixed(1), 'predicted vs key venue, where both exist'],
+    ['people precision', s.people.precision === null ? 'n/a' : pct(s.people.precision), `${s.people.correct} of ${s.people.found} people found at ${s.people.keyedMeetings} keyed meetings are in the key`],
+    ['people recall', s.people.recall === null ? 'n/a' : pct(s.people.recall), `${s.people.correct} of ${s.people.keyed} key people found`],
+    ['people state right', s.people.stateAccuracy === null ? 'n/a' : pct(s.people.stateAccuracy), 'of people found whose key gives a state'],
   ];
   const w0 = Math.max(...rows.map((r) => r[0].length));
   const w1 = Math.max(...rows.map((r) => r[1].length));
@@ -51,6 +58,11 @@ export function formatScores(label: string, s: Scores, verbose: boolean): string
       const diffs = differences(p.key, p.predicted, p.venueKm);
       const strictOk = a.strictPairs.some((q) => q.predicted === p.predicted && q.key === p.key);
       lines.push(`      ${strictOk ? 'ok  ' : 'LOOSE'} [${p.predicted.id}] ${p.predicted.title}${diffs.length ? `  — ${diffs.join('; ')}` : ''}`);
+      if (p.key.people) {
+        const got = p.predicted.people.map((x) => `${x.name}/${x.state ?? '?'}`).join(', ') || '-';
+        const want = p.key.people.map((x) => `${x.name}/${x.state ?? '?'}`).join(', ') || '-';
+        if (got !== want) lines.push(`          people: ${got}  | key: ${want}`);
+      }
     }
     for (const k of a.missed) lines.push(`      MISS ${k.kind} ${k.status} ${k.venue_city ?? '?'} ${k.date ?? '?'} ${k.participants_iso3.join(' ')}: "${k.evidence.slice(0, 90)}"`);
     for (const m of a.extra) lines.push(`      EXTRA [${m.id}] ${m.title} ${m.status} ${m.date.start ?? '?'} ${m.participants.join(' ')}`);

@@ -138,6 +138,7 @@ export function meetingFields(d: MeetingEvent, all: MeetingEvent[], article: Ana
     date: meetingDate,
     venue,
     participants: parts,
+    people: [],
     absent,
     organizations,
     topics,

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Dataset, Meeting } from '../../dataset/schema';
-import { LEXICON_FILE, REPO_ROOT, runPipeline, TOPICS_FILE } from '../build/dataset';
+import { LEXICON_FILE, loadPersonWords, REPO_ROOT, runPipeline, TOPICS_FILE } from '../build/dataset';
 import { parseLexicon } from './lexicon';
 import { loadGazetteer } from '../places/gazetteer';
 import { analyzeFile } from './analyze';
@@ -36,7 +36,7 @@ function extract(text: string, published: string | null): ExtractedMeeting[] {
   const topics = compileTopics(JSON.parse(readFileSync(TOPICS_FILE, 'utf8')));
   const { articles } = analyzeFile('test.txt', text, published, gazetteer);
   const lexicon = parseLexicon(JSON.parse(readFileSync(LEXICON_FILE, 'utf8')));
-  return articles.flatMap((a) => extractMeetings(a, { topics, lexicon, stateName: (c) => gazetteer.stateName(c) ?? c, capitalOf: (c) => gazetteer.capitalOf(c) }));
+  return articles.flatMap((a) => extractMeetings(a, { topics, lexicon, personWords: loadPersonWords(), stateName: (c) => gazetteer.stateName(c) ?? c, capitalOf: (c) => gazetteer.capitalOf(c) }));
 }
 
 describe('meetings in the seeds', () => {

@@ -4,7 +4,7 @@
  * `AnalyzedArticle`; it returns `ExtractedMeeting`s that the build stage turns into the
  * dataset. All offsets are UTF-16 offsets into the whole file text.
  */
-import type { EvidenceSpan, MeetingDate, MeetingKind, MeetingStatus, StateGroupMention } from '../../dataset/schema';
+import type { EvidenceSpan, Person, MeetingDate, MeetingKind, MeetingStatus, StateGroupMention } from '../../dataset/schema';
 import type { DateMention, OrganizationMention, PlaceMention, ResolvedPlace, StateMention, TextSpan } from '../contracts';
 
 /** One sentence (or the headline) with everything the text stages found in it. */
@@ -44,6 +44,8 @@ export interface ExtractedMeeting {
   absent: string[];
   organizations: string[];
   topics: string[];
+  /** The people at the table, each with the span that names them. */
+  people: Person[];
   groups: StateGroupMention[];
   confidence: number;
   primary: boolean;

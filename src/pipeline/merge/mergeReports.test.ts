@@ -119,6 +119,7 @@ const report = (file: string, n: number) =>
       absent: [],
       organizations: [],
       topics: [],
+      people: [],
       confidence: 0.5,
       sources: [{ file, start: n * 100, end: n * 100 + quote.length, quote }],
     };
@@ -173,7 +174,7 @@ describe('merge stage properties (fast-check)', () => {
 });
 
 describe('curation: split and same-as', () => {
-  const a: Meeting = { id: 'a-1', title: 'A', kind: 'bilateral', status: 'held', date: { start: '2024-05-14', end: '2024-05-14', precision: 'day' }, venuePlaceId: 'islamabad', participants: ['CHN', 'PAK'], absent: [], organizations: [], topics: [], confidence: 0.5, sources: [{ file: 'a.txt', start: 0, end: 5, quote: 'talks' }] };
+  const a: Meeting = { id: 'a-1', title: 'A', kind: 'bilateral', status: 'held', date: { start: '2024-05-14', end: '2024-05-14', precision: 'day' }, venuePlaceId: 'islamabad', participants: ['CHN', 'PAK'], absent: [], organizations: [], topics: [], people: [], confidence: 0.5, sources: [{ file: 'a.txt', start: 0, end: 5, quote: 'talks' }] };
   const b: Meeting = { ...a, id: 'b-1', sources: [{ file: 'b.txt', start: 0, end: 5, quote: 'talks' }] };
   const c: Meeting = { ...a, id: 'c-1', participants: ['AFG', 'UZB'], venuePlaceId: 'kabul', date: { start: '2024-01-02', end: '2024-01-02', precision: 'day' }, sources: [{ file: 'c.txt', start: 0, end: 5, quote: 'talks' }] };
   it('split keeps a merged meeting\'s reports apart', () => {

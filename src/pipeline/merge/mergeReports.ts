@@ -27,6 +27,7 @@
  */
 import type { Disagreement, Meeting } from '../../dataset/schema';
 import { haversineKm } from '../places/distance';
+import { mergePeople } from '../people/group';
 
 export interface MergeRules {
   venueKm: number;
@@ -200,6 +201,7 @@ function combine(members: Meeting[], ctx: MergeContext): Meeting {
     absent,
     organizations: union(members.map((m) => m.organizations)),
     topics: union(members.map((m) => m.topics)),
+    people: mergePeople(members.map((m) => m.people)),
     confidence: Math.round(Math.min(0.99, Math.max(...members.map((m) => m.confidence)) + 0.05 * (members.length - 1)) * 100) / 100,
     sources: members.flatMap((m) => m.sources).sort((a, b) => a.file.localeCompare(b.file) || a.start - b.start),
   };

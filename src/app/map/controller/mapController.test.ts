@@ -27,7 +27,7 @@ function freshClasses(controller: MapController, visible: readonly Meeting[], sh
   return Array.from({ length: counts.arcs.length / LINK_CLASSES }, (_, i) => classOf(counts.arcs, i));
 }
 const drawnClasses = (controller: MapController): number[] =>
-  Array.from({ length: controller.scene!.geometry.pairs.features.length }, (_, i) => controller.scene!.pairState[i * 4]!);
+  Array.from({ length: controller.scene!.geometry.pairs.length }, (_, i) => controller.scene!.pairState[i * 4]!);
 const focusBytes = (controller: MapController): number[] =>
   drawnClasses(controller).flatMap((_, i) => (controller.scene!.pairState[i * 4 + 1] ? [i] : []));
 /** Pairs a meeting draws (present states; absent ones too with showAbsent). */

@@ -188,7 +188,7 @@ export class MapController {
     const geometry = buildLinkGeometry(dataset);
     const refsOf = geometry.meetingRefs;
     this.refsAt = selectDatedMeetings(dataset).map((m) => refsOf.get(m));
-    const { width, height } = stateTextureSize(geometry.pairs.features.length);
+    const { width, height } = stateTextureSize(geometry.pairs.length);
     this.sceneValue = { dataset, geometry, pairState: new Uint8Array(width * height * 4), capitals: capitalsOf(dataset), venues: venuesOf(dataset) };
   }
 
@@ -299,14 +299,14 @@ export class MapController {
   /** Indices of the drawn pairs, ascending. */
   shownPairs(): number[] {
     const out: number[] = [];
-    const n = this.sceneValue?.geometry.pairs.features.length ?? 0;
+    const n = this.sceneValue?.geometry.pairs.length ?? 0;
     for (let i = 0; i < n; i++) if (this.isPairShown(i)) out.push(i);
     return out;
   }
 
   /** "capitalPlaceId>venuePlaceId" of a pair. */
   pairKey(pair: number): string {
-    const p = this.sceneValue!.geometry.pairs.features[pair]!.properties;
+    const p = this.sceneValue!.geometry.pairs[pair]!;
     return `${p.capital}>${p.venue}`;
   }
 
@@ -333,7 +333,7 @@ export class MapController {
   /** The visible meetings a link stands for (its state at its venue), newest first, for its tooltip. */
   meetingsAlong(pair: number, showAbsent: boolean): { state: CapitalInfo; venue: Place; meetings: Meeting[] } | null {
     const scene = this.sceneValue;
-    const p = scene?.geometry.pairs.features[pair]?.properties;
+    const p = scene?.geometry.pairs[pair];
     if (!scene || !p) return null;
     const state = this.capitalAt(p.capital);
     const venue = selectLookup(scene.dataset).places.get(p.venue);

@@ -2,12 +2,12 @@ import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseDataset } from '../../../dataset/schema';
 import { ARC_ATTRIBUTES, ARC_VERTEX_FLOATS, buildArcMesh, mercator } from './arcMesh';
-import { arcCoordinates, buildLinkGeometry } from './links';
+import { arcCoordinates, arcPath, buildLinkGeometry, packArcPaths } from './links';
 
 const parsed = parseDataset(JSON.parse(fs.readFileSync(new URL('../links.fixture.json', import.meta.url), 'utf8')));
 if (!parsed.ok) throw new Error(parsed.problems.join('\n'));
 const g = buildLinkGeometry(parsed.dataset);
-const arcs = g.pairs.features.map((f) => f.geometry.coordinates);
+const arcs = g.pairs.map((_, i) => arcPath(g.paths, i));
 
 /** Vertex attribute `a` of every vertex of `pair`, in order. */
 function attribute(vertices: Float32Array, pair: number, a: number): number[] {
@@ -27,7 +27,7 @@ describe('mercator', () => {
 });
 
 describe('buildArcMesh', () => {
-  const mesh = buildArcMesh(arcs);
+  const mesh = buildArcMesh(g.paths);
 
   it("gives each pair's index range, and those ranges index only that pair's vertices", () => {
     expect(mesh.pairIndexStart.length).toBe(arcs.length + 1);
@@ -75,14 +75,14 @@ describe('buildArcMesh', () => {
 
   it('keeps an arc across the antimeridian in one piece (no jump in x)', () => {
     const across = arcCoordinates([174.78, -41.29], [-77.04, 38.9]); // Wellington → Washington
-    const m = buildArcMesh([across]);
+    const m = buildArcMesh(packArcPaths([across]));
     const xs = attribute(m.vertices, 0, ARC_ATTRIBUTES.position).filter((_, i) => i % 2 === 0);
     expect(Math.max(...xs)).toBeGreaterThan(1); // runs onto the next world copy
     for (let i = 1; i < xs.length; i++) expect(Math.abs(xs[i]! - xs[i - 1]!)).toBeLessThan(0.05);
   });
 
   it('skips arcs of fewer than two points but keeps pair numbering', () => {
-    const m = buildArcMesh([[[0, 0]], [[0, 0], [10, 10]]]);
+    const m = buildArcMesh(packArcPaths([[[0, 0]], [[0, 0], [10, 10]]]));
     expect(m.pairs).toBe(2);
     expect(attribute(m.vertices, 1, ARC_ATTRIBUTES.t).length).toBe(4);
     expect(attribute(m.vertices, 0, ARC_ATTRIBUTES.t).length).toBe(0);

@@ -7,7 +7,7 @@
  *
  * Pure: no WebGL here (arcRenderer.ts uploads it), so it is unit-tested in node.
  */
-import type { Position } from 'geojson';
+import type { ArcPaths } from './links';
 
 /** Floats per vertex: position (x, y), extrusion (nx, ny: unit normal × miter × side), side, t, dist, pair. */
 export const ARC_VERTEX_FLOATS = 8;
@@ -36,35 +36,36 @@ export function mercator(lon: number, lat: number): [number, number] {
 }
 
 /**
- * Mesh for `arcs` (one coordinate list per pair, in pair index order, starting at the
- * capital). Each point gives two vertices, one on each side of the line, pushed out along
+ * Mesh for `arcs` (one path per pair, in pair index order, starting at the capital). Each point gives two vertices, one on each side of the line, pushed out along
  * the miter of its two segments (capped so sharp turns do not spike); t runs 0 at the
  * capital to 1 at the venue by Mercator length, and dist is that length itself (the
  * shader turns it into pixels for dashes of constant size).
  */
-export function buildArcMesh(arcs: readonly (readonly Position[])[]): ArcMesh {
+export function buildArcMesh(arcs: ArcPaths): ArcMesh {
+  const pairs = arcs.start.length - 1;
+  const lengthOf = (pair: number) => arcs.start[pair + 1]! - arcs.start[pair]!;
   let points = 0;
   let segments = 0;
-  for (const c of arcs) {
-    if (c.length < 2) continue;
-    points += c.length;
-    segments += c.length - 1;
+  for (let pair = 0; pair < pairs; pair++) {
+    const n = lengthOf(pair);
+    if (n < 2) continue;
+    points += n;
+    segments += n - 1;
   }
   const vertices = new Float32Array(points * 2 * ARC_VERTEX_FLOATS);
   const indices = new Uint32Array(segments * 6);
-  const pairIndexStart = new Uint32Array(arcs.length + 1);
+  const pairIndexStart = new Uint32Array(pairs + 1);
   let v = 0; // vertex index
   let k = 0; // index write position
   const xs: number[] = [];
   const ys: number[] = [];
-  for (let pair = 0; pair < arcs.length; pair++) {
+  for (let pair = 0; pair < pairs; pair++) {
     pairIndexStart[pair] = k;
-    const coords = arcs[pair]!;
-    if (coords.length < 2) continue;
+    if (lengthOf(pair) < 2) continue;
     xs.length = 0;
     ys.length = 0;
-    for (const p of coords) {
-      const [x, y] = mercator(p[0]!, p[1]!);
+    for (let j = arcs.start[pair]!; j < arcs.start[pair + 1]!; j++) {
+      const [x, y] = mercator(arcs.coords[2 * j]!, arcs.coords[2 * j + 1]!);
       xs.push(x);
       ys.push(y);
     }
@@ -113,7 +114,7 @@ export function buildArcMesh(arcs: readonly (readonly Position[])[]): ArcMesh {
       indices[k++] = a + 2;
     }
   }
-  pairIndexStart[arcs.length] = k;
+  pairIndexStart[pairs] = k;
   let minX = Infinity;
   let maxX = -Infinity;
   for (let o = 0; o < vertices.length; o += ARC_VERTEX_FLOATS) {
@@ -121,7 +122,7 @@ export function buildArcMesh(arcs: readonly (readonly Position[])[]): ArcMesh {
     if (x < minX) minX = x;
     if (x > maxX) maxX = x;
   }
-  return { vertices, indices, pairs: arcs.length, pairIndexStart, minX, maxX };
+  return { vertices, indices, pairs, pairIndexStart, minX, maxX };
 }
 
 function segmentNormal(xs: readonly number[], ys: readonly number[], i: number): [number, number] {

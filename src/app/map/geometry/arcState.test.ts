@@ -11,7 +11,7 @@ const parsed = parseDataset(JSON.parse(fs.readFileSync(new URL('../links.fixture
 if (!parsed.ok) throw new Error(parsed.problems.join('\n'));
 const ds = parsed.dataset;
 const g = buildLinkGeometry(ds);
-const n = g.pairs.features.length;
+const n = g.pairs.length;
 const buffer = () => new Uint8Array(stateTextureSize(n).width * stateTextureSize(n).height * 4);
 const shown = (state: Uint8Array, cls: number) => [...Array(n).keys()].filter((i) => state[i * 4] === cls);
 
@@ -59,14 +59,14 @@ describe('focusedPairs and writeFocus', () => {
     const m = visible.find((x) => (g.meetingRefs.get(x)?.arcs.length ?? 0) > 0)!;
     const pairs = focusedPairs(g, c, m, null);
     expect(pairs.length).toBeGreaterThan(0);
-    for (const p of pairs) expect(g.pairs.features[p]!.properties.venue).toBe(m.venuePlaceId);
+    for (const p of pairs) expect(g.pairs[p]!.venue).toBe(m.venuePlaceId);
   });
 
   it('a venue focuses its shown pairs; nothing focused gives none', () => {
-    const venue = g.pairs.features[visibleIds(c.arcs, [LINK_CLASS.held])[0]!]!.properties.venue;
+    const venue = g.pairs[visibleIds(c.arcs, [LINK_CLASS.held])[0]!]!.venue;
     const pairs = focusedPairs(g, c, undefined, venue);
     expect(pairs.length).toBeGreaterThan(0);
-    expect(pairs.every((p) => g.pairs.features[p]!.properties.venue === venue && classOf(c.arcs, p) !== ARC_CLASS.hidden)).toBe(true);
+    expect(pairs.every((p) => g.pairs[p]!.venue === venue && classOf(c.arcs, p) !== ARC_CLASS.hidden)).toBe(true);
     expect(focusedPairs(g, c, undefined, null)).toEqual([]);
     const state = buffer();
     writeClasses(c, state);

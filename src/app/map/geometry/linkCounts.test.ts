@@ -16,7 +16,7 @@ const ds = parsed.dataset;
 const g = buildLinkGeometry(ds);
 const pairOf = (capitalIso3: string, venue: string) => {
   const capital = ds.states.find((s) => s.iso3 === capitalIso3)!.capitalPlaceId;
-  return g.pairs.features.findIndex((f) => f.properties.capital === capital && f.properties.venue === venue);
+  return g.pairs.findIndex((f) => f.capital === capital && f.venue === venue);
 };
 
 describe('countLinks', () => {
@@ -97,7 +97,7 @@ describe('moveLinkCounts', () => {
         let width = Math.round(span / 10);
         let positions = selectWindowPositions(big, view(from, from + width));
         const counts = countLinks(geometry, selectVisibleMeetings(big, view(from, from + width)), showAbsent);
-        const state8 = new Uint8Array(geometry.pairs.features.length * 4);
+        const state8 = new Uint8Array(geometry.pairs.length * 4);
         writeClasses(counts, state8);
         for (let step = 0; step < 60; step++) {
           const r = rand();

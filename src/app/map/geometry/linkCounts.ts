@@ -25,7 +25,7 @@ export interface LinkCounts {
  * garbage shows up as collector pauses in the slow steps).
  */
 export function countLinks(geometry: Pick<LinkGeometry, 'pairs' | 'rings' | 'meetingRefs'>, visible: readonly Meeting[], showAbsent: boolean, into?: LinkCounts): LinkCounts {
-  const arcLength = geometry.pairs.features.length * LINK_CLASSES;
+  const arcLength = geometry.pairs.length * LINK_CLASSES;
   const ringLength = geometry.rings.features.length * LINK_CLASSES;
   const reuse = into !== undefined && into.arcs.length === arcLength && into.rings.length === ringLength;
   const arcs = reuse ? into.arcs.fill(0) : new Uint32Array(arcLength);

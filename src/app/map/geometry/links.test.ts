@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseDataset, type Dataset, type Meeting } from '../../../dataset/schema';
 import greatCircle from '@turf/great-circle';
-import { arcCoordinates, buildLinkGeometry, LINK_CLASS, LINK_CLASSES, unwrapLongitudes } from './links';
+import { arcCoordinates, arcPath, buildLinkGeometry, LINK_CLASS, LINK_CLASSES, unwrapLongitudes } from './links';
 
 function bootstrap(): Dataset {
   const parsed = parseDataset(JSON.parse(fs.readFileSync(new URL('../links.fixture.json', import.meta.url), 'utf8')));
@@ -29,30 +29,30 @@ describe('buildLinkGeometry', () => {
     const m = meeting(ds, { id: 'x', venuePlaceId: 'kabul', participants: ['USA', 'PAK', 'AFG', 'UZB'] });
     const g = buildLinkGeometry(withMeetings(ds, [m]));
     const cap = capitalOf(ds);
-    expect(g.pairs.features.map((f) => f.properties.capital).sort()).toEqual([cap.get('PAK')!.id, cap.get('USA')!.id, cap.get('UZB')!.id].sort());
-    expect(g.pairs.features.every((f) => f.properties.venue === 'kabul')).toBe(true);
+    expect(g.pairs.map((f) => f.capital).sort()).toEqual([cap.get('PAK')!.id, cap.get('USA')!.id, cap.get('UZB')!.id].sort());
+    expect(g.pairs.every((f) => f.venue === 'kabul')).toBe(true);
     const kabul = ds.places.find((p) => p.id === 'kabul')!;
     expect(g.rings.features.map((f) => f.geometry.coordinates)).toEqual([[kabul.lon, kabul.lat]]);
     const refs = g.meetingRefs.get(withMeetings(ds, [m]).meetings[0]!) ?? g.meetingRefs.get(m)!;
     expect(refs.arcs.map((r) => r % LINK_CLASSES)).toEqual([LINK_CLASS.held, LINK_CLASS.held, LINK_CLASS.held]);
     expect(refs.rings).toEqual([0 * LINK_CLASSES + LINK_CLASS.held]);
-    // feature ids are the pair indices the refs point at
-    expect(g.pairs.features.map((f) => f.id)).toEqual([0, 1, 2]);
+    // one path per pair, in pair order (the indices the refs point at)
+    expect(g.paths.start.length).toBe(g.pairs.length + 1);
   });
 
   it('starts every arc at the capital and ends it at the venue (direction towards the venue)', () => {
     const ds = bootstrap();
     const g = buildLinkGeometry(ds);
     const place = new Map(ds.places.map((p) => [p.id, p]));
-    for (const arc of g.pairs.features) {
-      const coords = arc.geometry.coordinates;
-      const from = place.get(arc.properties.capital)!;
-      const to = place.get(arc.properties.venue)!;
+    g.pairs.forEach((pair, i) => {
+      const coords = arcPath(g.paths, i);
+      const from = place.get(pair.capital)!;
+      const to = place.get(pair.venue)!;
       expect(coords[0]).toEqual([from.lon, from.lat]);
       const last = coords[coords.length - 1]!;
       expect((((last[0]! - to.lon) % 360) + 360) % 360).toBeCloseTo(0, 9);
       expect(last[1]).toBeCloseTo(to.lat, 9);
-    }
+    });
   });
 
   it('references every participant and absent state of the bootstrap dataset, with its class', () => {
@@ -67,7 +67,7 @@ describe('buildLinkGeometry', () => {
     const m1 = g.meetingRefs.get(ds.meetings.find((m) => m.id === 'm1')!)!;
     expect(m1.arcs.filter((r) => r % LINK_CLASSES !== LINK_CLASS.absent)).toHaveLength(3);
     const cap = capitalOf(ds);
-    const absentCapitals = m1.arcs.filter((r) => r % LINK_CLASSES === LINK_CLASS.absent).map((r) => g.pairs.features[Math.floor(r / LINK_CLASSES)]!.properties.capital);
+    const absentCapitals = m1.arcs.filter((r) => r % LINK_CLASSES === LINK_CLASS.absent).map((r) => g.pairs[Math.floor(r / LINK_CLASSES)]!.capital);
     expect(absentCapitals.sort()).toEqual(['CHN', 'IND', 'IRN', 'RUS'].map((i) => cap.get(i)!.id).sort());
     expect(m1.rings).toHaveLength(1);
   });
@@ -86,10 +86,8 @@ describe('buildLinkGeometry', () => {
     // Beijing → Washington runs over the North Pacific/Bering Strait and crosses 180°.
     const m = meeting(ds, { id: 'pacific', venuePlaceId: 'washington', participants: ['CHN', 'USA'] });
     const g = buildLinkGeometry(withMeetings(ds, [m]));
-    expect(g.pairs.features).toHaveLength(1);
-    const arc = g.pairs.features[0]!;
-    expect(arc.geometry.type).toBe('LineString');
-    const coords = arc.geometry.coordinates;
+    expect(g.pairs).toHaveLength(1);
+    const coords = arcPath(g.paths, 0);
     for (let i = 1; i < coords.length; i++) {
       expect(Math.abs(coords[i]![0]! - coords[i - 1]![0]!)).toBeLessThan(20);
     }
@@ -100,10 +98,10 @@ describe('buildLinkGeometry', () => {
   it('draws one feature per capital–venue pair, however many meetings use it', () => {
     const ds = bootstrap();
     const g = buildLinkGeometry(ds);
-    const keys = g.pairs.features.map((f) => `${f.properties.capital}>${f.properties.venue}`);
+    const keys = g.pairs.map((f) => `${f.capital}>${f.venue}`);
     expect(new Set(keys).size).toBe(keys.length);
     const cap = capitalOf(ds);
-    const pakToKabul = g.pairs.features.findIndex((f) => f.properties.capital === cap.get('PAK')!.id && f.properties.venue === 'kabul');
+    const pakToKabul = g.pairs.findIndex((f) => f.capital === cap.get('PAK')!.id && f.venue === 'kabul');
     const users = [...g.meetingRefs.values()].filter((r) => r.arcs.some((x) => Math.floor(x / LINK_CLASSES) === pakToKabul));
     expect(users.length).toBeGreaterThan(1);
     // and the venue's highlight lists its pairs and its ring

@@ -3,8 +3,8 @@
  * by meetings (issue 6: at 100k synthetic meetings there are 415k meeting×state links but
  * only 55k distinct capital→venue pairs).
  *
- * - One arc feature per distinct capital→venue pair: a great circle (@turf/great-circle)
- *   from the capital to the venue, one continuous LineString (unwrapped at the
+ * - One arc per distinct capital→venue pair: a great circle (@turf/great-circle) from
+ *   the capital to the venue, one continuous line (unwrapped at the
  *   antimeridian), starting at the capital so the arc layer (arcMesh.ts) can widen it and
  *   run its pulses towards the venue.
  * - One ring feature per venue, for host states (the venue's country, or a state whose
@@ -15,7 +15,7 @@
  *   the arc layer's state texture (arcState.ts): a window change never touches geometry.
  */
 import greatCircle from '@turf/great-circle';
-import type { Feature, FeatureCollection, LineString, Point, Position } from 'geojson';
+import type { Feature, FeatureCollection, Point, Position } from 'geojson';
 import type { Dataset, Meeting, Place } from '../../../dataset/schema';
 
 /** How a link is drawn: held meeting, planned or cancelled meeting, or a state that stayed away. */
@@ -35,9 +35,50 @@ export interface RingProperties {
   venue: string;
 }
 
+/**
+ * Every pair's arc in one typed array: pair i's points are [start[i], start[i + 1]), point
+ * j at coords[2j] (longitude), coords[2j + 1] (latitude). Off the JS heap on purpose: 100k
+ * synthetic meetings make 55k arcs of 2.5M points, and as GeoJSON arrays (one small array
+ * per point) they were most of the page's heap, which every major garbage collection
+ * walks and compacts: the slowest window steps at 100k were those collections (issue 19).
+ */
+export interface ArcPaths {
+  coords: Float64Array;
+  start: Uint32Array;
+}
+
+/** Pair i's path as positions (a copy: for tests, a hover's hit test, a probe). */
+export function arcPath(paths: ArcPaths, i: number): Position[] {
+  const out: Position[] = [];
+  for (let j = paths.start[i]!; j < paths.start[i + 1]!; j++) out.push([paths.coords[2 * j]!, paths.coords[2 * j + 1]!]);
+  return out;
+}
+
+/** Paths packed into ArcPaths, in order. */
+export function packArcPaths(arcs: readonly (readonly Position[])[]): ArcPaths {
+  const start = new Uint32Array(arcs.length + 1);
+  let points = 0;
+  arcs.forEach((a, i) => {
+    start[i] = points;
+    points += a.length;
+  });
+  start[arcs.length] = points;
+  const coords = new Float64Array(points * 2);
+  let o = 0;
+  for (const a of arcs) {
+    for (const p of a) {
+      coords[o++] = p[0]!;
+      coords[o++] = p[1]!;
+    }
+  }
+  return { coords, start };
+}
+
 export interface LinkGeometry {
-  /** Capital → venue arcs; feature `id` = pair index. */
-  pairs: FeatureCollection<LineString, PairProperties>;
+  /** Capital → venue pairs; the array index is the pair index (state texture, refs). */
+  pairs: PairProperties[];
+  /** Their arcs, in the same order. */
+  paths: ArcPaths;
   /** Host rings, one per venue; feature `id` = ring index. */
   rings: FeatureCollection<Point, RingProperties>;
   /** Per meeting: its arc refs and ring refs (`linkRef`). Meetings without a venue are absent. */
@@ -108,7 +149,10 @@ export function buildLinkGeometry(dataset: Dataset): LinkGeometry {
     dataset.states.map((s) => [s.iso3, s.capitalPlaceId === null ? null : (places.get(s.capitalPlaceId) ?? null)]),
   );
   const pairIndex = new Map<string, number>();
-  const pairs: Feature<LineString, PairProperties>[] = [];
+  const pairs: PairProperties[] = [];
+  // Arcs pack into growing plain arrays while they are made (no array per point), then into ArcPaths.
+  const coords: number[] = [];
+  const start: number[] = [];
   const rings: Feature<Point, RingProperties>[] = [];
   const venueLinks: LinkGeometry['venueLinks'] = new Map();
   const meetingRefs: LinkGeometry['meetingRefs'] = new Map();
@@ -152,8 +196,9 @@ export function buildLinkGeometry(dataset: Dataset): LinkGeometry {
       if (index === undefined) {
         index = pairs.length;
         pairIndex.set(key, index);
-        const coordinates = arcCoordinates([capital.lon, capital.lat], [venue.lon, venue.lat]);
-        pairs.push({ type: 'Feature', id: index, properties: { capital: capital.id, venue: venue.id }, geometry: { type: 'LineString', coordinates } });
+        start.push(coords.length / 2);
+        for (const p of arcCoordinates([capital.lon, capital.lat], [venue.lon, venue.lat])) coords.push(p[0]!, p[1]!);
+        pairs.push({ capital: capital.id, venue: venue.id });
         entry.pairs.push(index);
       }
       const ref = linkRef(index, absent ? LINK_CLASS.absent : cls);
@@ -173,8 +218,10 @@ export function buildLinkGeometry(dataset: Dataset): LinkGeometry {
     }
     meetingRefs.set(meeting, refs);
   }
+  start.push(coords.length / 2);
   return {
-    pairs: { type: 'FeatureCollection', features: pairs },
+    pairs,
+    paths: { coords: Float64Array.from(coords), start: Uint32Array.from(start) },
     rings: { type: 'FeatureCollection', features: rings },
     meetingRefs,
     venueLinks,

@@ -26,6 +26,7 @@ import { roundCamera } from '../../url/codec';
 import { MapController, type MapScene } from '../controller/mapController';
 import { buildArcMesh, mercator } from '../geometry/arcMesh';
 import { nearestPath } from '../geometry/linkHitTest';
+import { arcPath } from '../geometry/links';
 import { TILE_SIZE } from '../geometry/overlayProjection';
 import { FlowAnimation } from '../gl/flowAnimation';
 import { atlasStyle, basemapUrls, COLORS, markerZoomScale, ringRadius } from '../style';
@@ -288,7 +289,7 @@ export function mountAtlasMap(container: HTMLElement, store: Store = useAtlasSto
       markers.clear();
       return;
     }
-    arcs.setMesh(buildArcMesh(scene.geometry.pairs.features.map((f) => f.geometry.coordinates)), scene.pairState);
+    arcs.setMesh(buildArcMesh(scene.geometry.paths), scene.pairState);
     overlay.capitals.setCapitals(scene.capitals);
     capitalMarkers.setCapitals(scene.capitals);
     markers.setVenues(scene.venues);
@@ -335,12 +336,12 @@ export function mountAtlasMap(container: HTMLElement, store: Store = useAtlasSto
   const LINK_HOVER_MAX_PAIRS = 20_000;
   const hoverLink = (): void => {
     hoverFrame = 0;
-    const pairs = sceneDrawn?.geometry.pairs.features;
-    if (!hoverPoint || !pairs || map.isMoving() || pairs.length > LINK_HOVER_MAX_PAIRS) {
+    const geometry = sceneDrawn?.geometry;
+    if (!hoverPoint || !geometry || map.isMoving() || geometry.pairs.length > LINK_HOVER_MAX_PAIRS) {
       tooltip.hide('link');
       return;
     }
-    linkPaths ??= pairs.map((f) => Float32Array.from(f.geometry.coordinates.flatMap(([lon, lat]) => mercator(lon!, lat!))));
+    linkPaths ??= geometry.pairs.map((_, i) => Float32Array.from(arcPath(geometry.paths, i).flatMap(([lon, lat]) => mercator(lon!, lat!))));
     const c = map.getCenter();
     const [cx, cy] = mercator(c.lng, c.lat);
     const view = { cx, cy, worldSize: TILE_SIZE * Math.pow(2, map.getZoom()), width: container.clientWidth, height: container.clientHeight };
@@ -426,10 +427,10 @@ export function mountAtlasMap(container: HTMLElement, store: Store = useAtlasSto
     capitalButtons: () => capitalMarkers.attached(),
     edgeVenues: () => markers.edgeVenues(),
     linkMidpoint: (key) => {
-      const features = sceneDrawn?.geometry.pairs.features ?? [];
-      const i = features.findIndex((f) => `${f.properties.capital}>${f.properties.venue}` === key);
-      if (i < 0) return null;
-      const coords = features[i]!.geometry.coordinates;
+      const geometry = sceneDrawn?.geometry;
+      const i = geometry?.pairs.findIndex((p) => `${p.capital}>${p.venue}` === key) ?? -1;
+      if (!geometry || i < 0) return null;
+      const coords = arcPath(geometry.paths, i);
       const [lon, lat] = coords[Math.floor(coords.length / 2)]!;
       const p = map.project([lon!, lat!]);
       return { x: p.x, y: p.y };

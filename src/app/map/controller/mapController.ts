@@ -214,17 +214,19 @@ export class MapController {
     this.countedFilters = filters;
     this.drawnView = { from: v.from, to: v.to, ...filters };
 
-    const rings = new Map<string, 'held' | 'unheld'>();
+    // Refilled, not replaced: a window step at 100k meetings should leave little garbage
+    // (garbage brings the major collections that stall a step).
+    const rings = this.ringClasses;
+    rings.clear();
     const ringCounts = this.counts.rings;
     geometry.rings.features.forEach((ring, r) => {
       const o = r * LINK_CLASSES;
       if (ringCounts[o + LINK_CLASS.held]! > 0) rings.set(ring.properties.venue, 'held');
       else if (ringCounts[o + LINK_CLASS.unheld]! > 0) rings.set(ring.properties.venue, 'unheld');
     });
-    this.ringClasses = rings;
-    const participating = new Map<string, number>();
+    const participating = this.participatingValue;
+    participating.clear();
     for (const m of this.visible) if (m.venuePlaceId !== null) for (const iso3 of m.participants) participating.set(iso3, (participating.get(iso3) ?? 0) + 1);
-    this.participatingValue = participating;
     this.venueCountsValue = selectVenueCounts(this.visible as Meeting[]);
     this.venueCeilingValue = selectVenueCountCeiling(dataset, v);
     return changed;

@@ -100,8 +100,8 @@ export class CapitalMarkers {
    * Meetings each state attended among the drawn ones; states with none have no button.
    * `covered` are place ids a venue marker shows (its own tooltip names the capital).
    */
-  setCounts(counts: ReadonlyMap<string, number>, covered: ReadonlySet<string>): void {
-    for (const [iso3, m] of this.markers) m.count = covered.has(m.info.placeId) ? 0 : (counts.get(iso3) ?? 0);
+  setCounts(counts: ReadonlyMap<string, number>, covered: { has(placeId: string): boolean }): void {
+    for (const m of this.markers.values()) m.count = covered.has(m.info.placeId) ? 0 : (counts.get(m.info.iso3) ?? 0);
     this.sync();
   }
 

@@ -313,7 +313,7 @@ export function mountAtlasMap(container: HTMLElement, store: Store = useAtlasSto
     if (changes.counts) {
       markers.setRings(controller.rings, controller.ringFocus);
       // Capitals first: their labels are placed with the venues' when the venue counts land.
-      capitalMarkers.setCounts(controller.participating, new Set(controller.venueCounts.keys()));
+      capitalMarkers.setCounts(controller.participating, controller.venueCounts);
       markers.setCounts(controller.venueCounts, controller.venueCountCeiling);
       overlay.capitals.show(controller.participating);
     } else if (changes.focus) markers.setRings(controller.rings, controller.ringFocus);

@@ -103,6 +103,12 @@ export function edgeAccessibleName(name: string, count: number, direction: strin
 
 export class VenueMarkers {
   private readonly markers = new Map<string, VenueMarker>();
+  /**
+   * The same markers in an array, for the loops of every window step: iterating a Map
+   * allocates an entry per marker per loop (at 100k meetings the largest source of a
+   * step's garbage, and garbage brings the major collections that stall a step).
+   */
+  private list: VenueMarker[] = [];
   private selected: string | null = null;
   /** The buttons' common parent over the map (under MapLibre's controls). */
   private readonly layer: HTMLDivElement;
@@ -190,6 +196,7 @@ export class VenueMarkers {
       });
       button.addEventListener('blur', hide);
       this.markers.set(place.id, marker);
+      this.list.push(marker);
     }
   }
 
@@ -202,8 +209,8 @@ export class VenueMarkers {
   setCounts(counts: ReadonlyMap<string, number>, ceiling: number): void {
     let max = ceiling;
     for (const n of counts.values()) max = Math.max(max, n);
-    for (const [id, m] of this.markers) {
-      m.count = counts.get(id) ?? 0;
+    for (const m of this.list) {
+      m.count = counts.get(m.place.id) ?? 0;
       // Quarter pixels: sub-pixel changes would rewrite markers for no visible change.
       m.radius = Math.round(markerRadius(m.count, max) * 4) / 4;
     }
@@ -217,9 +224,9 @@ export class VenueMarkers {
    * draw theirs strong while a meeting or venue is focused, the others dim (CSS).
    */
   setRings(rings: ReadonlyMap<string, 'held' | 'unheld'>, focused: ReadonlySet<string>): void {
-    for (const [id, m] of this.markers) {
-      m.ring = rings.get(id);
-      m.ringFocus = m.ring !== undefined && focused.has(id);
+    for (const m of this.list) {
+      m.ring = rings.get(m.place.id);
+      m.ringFocus = m.ring !== undefined && focused.has(m.place.id);
       if (m.attached) this.write(m);
     }
   }
@@ -246,7 +253,7 @@ export class VenueMarkers {
     const scale = markerZoomScale(this.map.getZoom());
     const screen = this.screen();
     const outside: VenueMarker[] = [];
-    for (const m of this.markers.values()) {
+    for (const m of this.list) {
       let wanted = false;
       let x = 0;
       let y = 0;
@@ -344,7 +351,7 @@ export class VenueMarkers {
         edge.attached = true;
       }
     }
-    for (const m of this.markers.values()) {
+    for (const m of this.list) {
       if (m.edge?.attached && !keep.has(m.place.id)) {
         m.edge.button.remove();
         m.edge.attached = false;
@@ -433,8 +440,9 @@ export class VenueMarkers {
     // Labels sit outside the host ring too.
     const ring = ringRadius(this.map.getZoom()) + 1;
     const screen = this.screen();
-    for (const [id, m] of this.markers) {
+    for (const m of this.list) {
       if (!m.attached) continue;
+      const id = m.place.id;
       const p = screen(m);
       if (p.x < -100 || p.y < -50 || p.x > width + 100 || p.y > height + 50) continue;
       if (m.labelWidth === 0) m.labelWidth = this.measureLabel(m.label, m.place.name);
@@ -514,6 +522,7 @@ export class VenueMarkers {
     }
     this.moreButton.remove();
     this.markers.clear();
+    this.list = [];
     this.selected = null;
   }
 }

@@ -58,5 +58,5 @@ export function parseDatasetText(text: string): DatasetLoad {
   if (result.ok) return result;
   const problems = result.problems.slice(0, MAX_PROBLEMS);
   if (result.problems.length > MAX_PROBLEMS) problems.push(`… and ${result.problems.length - MAX_PROBLEMS} more problems`);
-  return { ok: false, title: `The dataset ${DATASET_PATH} does not match the dataset schema (schemaVersion 1).`, problems };
+  return { ok: false, title: `The dataset ${DATASET_PATH} does not match the dataset schema (schemaVersion 1 or 2).`, problems };
 }

@@ -37,6 +37,31 @@ describe('curation', () => {
     expect(meetings[0]).toMatchObject({ venuePlaceId: 'kabul', date: { start: '2021-02-01', precision: 'week' }, curated: ['date', 'venuePlaceId'] });
   });
 
+  it('sets the people at the table, each with a span found in the file, and warns for a quote that is not there', () => {
+    const { entries } = parseCuration(
+      {
+        entries: [
+          {
+            meeting: 'a-10',
+            set: {
+              people: [
+                { name: 'A. Official', role: 'Envoy', state: 'PAK', evidence: { file: 'a.txt', quote: 'The talks held in Kabul' } },
+                { name: 'Nobody', evidence: { file: 'a.txt', quote: 'not in the text' } },
+              ],
+            },
+            note: 'the envoy is named in the follow-up report',
+            source: 'seed a.txt',
+          },
+        ],
+      },
+      'c.json',
+    );
+    const { meetings, warnings } = applyCuration([meeting], entries, ctx, 'c.json');
+    expect(meetings[0]!.people).toEqual([{ name: 'A. Official', role: 'Envoy', state: 'PAK', organization: null, evidence: { file: 'a.txt', start: 7, end: 30, quote: 'The talks held in Kabul' } }]);
+    expect(meetings[0]!.curated).toEqual(['people']);
+    expect(warnings.map((w) => w.where)).toEqual(['entries[0].people.1.evidence.quote']);
+  });
+
   it('adds a meeting whose quote occurs verbatim, and removes one by id', () => {
     const { entries } = parseCuration(
       {

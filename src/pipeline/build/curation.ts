@@ -26,6 +26,18 @@ const Fields = z.object({
   topics: z.optional(z.array(z.string())),
   primary: z.optional(z.boolean()),
   confidence: z.optional(z.number().check(z.gte(0), z.lte(1))),
+  /** The people at the table, each with a quote that names them (found in the file like an addition's evidence). */
+  people: z.optional(
+    z.array(
+      z.object({
+        name: z.string().check(z.minLength(1)),
+        role: z.optional(z.nullable(z.string())),
+        state: z.optional(z.nullable(Iso3)),
+        organization: z.optional(z.nullable(z.string())),
+        evidence: z.object({ file: z.string(), quote: z.string().check(z.minLength(3)) }),
+      }),
+    ),
+  ),
 });
 export type CurationFields = z.infer<typeof Fields>;
 
@@ -181,6 +193,20 @@ function setFields(m: Meeting, set: CurationFields, ctx: CurationContext, warnin
         continue;
       }
       for (const x of [d.start, d.end]) if (x !== null && !IsoDay.safeParse(x).success) warnings.push({ file: label, where: `${where}.date`, message: `${x} is not a real calendar day` });
+    }
+    if (field === 'people') {
+      const people: Meeting['people'] = [];
+      for (const [i, p] of (value as NonNullable<CurationFields['people']>).entries()) {
+        const text = ctx.fileText(p.evidence.file);
+        const start = text === null ? -1 : text.indexOf(p.evidence.quote);
+        if (text === null) warnings.push({ file: label, where: `${where}.people.${i}.evidence.file`, message: `"${p.evidence.file}" is not an article in the seeds folder` });
+        else if (start === -1) warnings.push({ file: label, where: `${where}.people.${i}.evidence.quote`, message: `the quote does not occur verbatim in ${p.evidence.file}` });
+        if (start === -1) continue;
+        people.push({ name: p.name, role: p.role ?? null, state: p.state ?? null, organization: p.organization ?? null, evidence: { file: p.evidence.file, start, end: start + p.evidence.quote.length, quote: p.evidence.quote } });
+      }
+      m.people = people;
+      curated.add(field);
+      continue;
     }
     (m as Record<string, unknown>)[field] = Array.isArray(value) ? [...value].sort() : value;
     curated.add(field);

@@ -85,6 +85,22 @@ describe('meetings in the seeds', () => {
     expect(dar.id).not.toBe(m.id);
   });
 
+  it('002: the people at each table, with their roles and states, and the heads in the title', () => {
+    const m = find('002_', 'Mohsin Naqvi and his Afghan counterpart');
+    expect(m.title).toBe('Naqvi–Haqqani talks');
+    expect(m.people.map((p) => [p.name, p.role, p.state])).toEqual([
+      ['Mohsin Naqvi', 'Interior Minister', 'PAK'],
+      ['Sirajuddin Haqqani', 'Acting Interior Minister', 'AFG'],
+      ['Ibrahim Sardar', 'Senior Deputy Interior Minister', 'AFG'],
+      ['Mohammad Sadiq', 'Special Representative for Afghanistan', 'PAK'],
+      ['Khurram Agha', 'Federal Secretary for Interior', 'PAK'],
+    ]);
+    for (const p of m.people) expect(texts.get(p.evidence.file)!.slice(p.evidence.start, p.evidence.end)).toBe(p.evidence.quote);
+    // The analyst quoted on the visit is not at the table.
+    expect(dataset.meetings.flatMap((x) => x.people).some((p) => p.name.includes('Syed Muhammad Ali'))).toBe(false);
+    expect(find('002_', 'During this visit, Dar called on').people.map((p) => p.name)).toEqual(['Ishaq Dar', 'Sirajuddin Haqqani']);
+  });
+
   it('003: the US–Pakistan dialogue in Washington on May 10, reported three ways, is one meeting', () => {
     const all = meetingsOf('003_');
     expect(all).toHaveLength(1);

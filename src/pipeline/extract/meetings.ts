@@ -55,7 +55,47 @@ export function extractMeetings(article: AnalyzedArticle, options: ExtractOption
   const eventDate = leadDates.find((d) => !isReportingDate(lead!.text, d.start - lead!.start, d.end - lead!.start));
   const events = groupMentions(readings, { dateline: article.dateline, leadDate: eventDate ?? article.datelineDay, leadReportingDate: leadDates[0] ?? article.datelineDate }, skip);
   const persons = articlePersons(article.sentences, options.personWords);
-  return events.map((e) => seatPeople(meetingFields(e, events, article, options, leadStates), e, persons, article, options));
+  const delegations = delegationSentences(article.sentences, events);
+  return events.map((e) => seatPeople(meetingFields(e, events, article, options, leadStates), e, persons, article, options, delegations.get(e) ?? []));
+}
+
+/**
+ * Where a meeting sentence's subject is "he" or "she" before any name, the sentence before
+ * it names who: its first person is the antecedent.
+ */
+function pronounAntecedents(sentences: AnalyzedSentence[], persons: ArticlePerson[]): Set<number> {
+  const out = new Set<number>();
+  for (const s of sentences) {
+    const pronoun = s.text.match(/\b(?:he|she)\b/i);
+    if (!pronoun) continue;
+    const at = s.start + pronoun.index!;
+    // Names in a fronted phrase ("During a call with President X, he ...") are not the subject.
+    const fronted = /,\s*$/.test(s.text.slice(0, pronoun.index!));
+    const before = !fronted && persons.some((p) => p.mentions.some((m) => m.sentenceIndex === s.index && m.start < at));
+    // "..., he said" reports speech; the subject of the meeting is elsewhere.
+    if (before || /^\s+(?:said|says|told|added|noted)\b/i.test(s.text.slice(pronoun.index! + pronoun[0].length))) continue;
+    out.add(s.index - 1);
+  }
+  return out;
+}
+
+const DELEGATION_CUE = /\b(?:led|headed|represented|attended|accompanied|co-chaired|chaired)\s+by\b|\bdelegations?\b[^.]*\b(?:comprising|comprised|included|including|consisted)\b/i;
+
+/**
+ * Sentences that say who made up a delegation ("The delegation of Tajikistan was headed by
+ * ...") without naming the meeting: they belong to the meeting reported just before them
+ * (one or two sentences back), for the people stage only.
+ */
+function delegationSentences(sentences: AnalyzedSentence[], events: MeetingEvent[]): Map<MeetingEvent, AnalyzedSentence[]> {
+  const owner = new Map<number, MeetingEvent>();
+  for (const e of events) for (const s of e.sentences) if (!owner.has(s.index)) owner.set(s.index, e);
+  const out = new Map<MeetingEvent, AnalyzedSentence[]>();
+  for (const s of sentences) {
+    if (s.isHeadline || owner.has(s.index) || !DELEGATION_CUE.test(s.text)) continue;
+    const before = owner.get(s.index - 1) ?? owner.get(s.index - 2);
+    if (before) out.set(before, [...(out.get(before) ?? []), s]);
+  }
+  return out;
 }
 
 /** States the meeting's sentences seat through an office rather than a name ("China's ambassador", "his Afghan counterpart"). */
@@ -69,8 +109,8 @@ function officialsOfStates(sentences: AnalyzedSentence[], lex: Lexicon): Set<str
 }
 
 /** The people stage: who sat at the table, and a title that names the two heads when both are known. */
-function seatPeople(m: ExtractedMeeting, e: MeetingEvent, persons: ArticlePerson[], article: AnalyzedArticle, options: ExtractOptions): ExtractedMeeting {
-  const seated = seatedPeople({ sentenceIndexes: new Set(e.sentences.map((s) => s.index)), participants: m.participants, representedBy: officialsOfStates(e.sentences, options.lexicon) }, persons);
+function seatPeople(m: ExtractedMeeting, e: MeetingEvent, persons: ArticlePerson[], article: AnalyzedArticle, options: ExtractOptions, delegation: AnalyzedSentence[]): ExtractedMeeting {
+  const seated = seatedPeople({ sentenceIndexes: new Set([...e.sentences, ...delegation].map((s) => s.index)), antecedentSentences: pronounAntecedents(e.sentences, persons), participants: m.participants, representedBy: officialsOfStates(e.sentences, options.lexicon) }, persons);
   const people = toPeople(seated, article.file, article.text);
   let title = m.title;
   // Only a title made from the states' names is replaced ("Pakistan–Afghanistan talks" →

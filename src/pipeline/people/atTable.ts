@@ -17,6 +17,12 @@ export interface MeetingSentences {
   participants: readonly string[];
   /** States the sentences seat through an office ("China's ambassador"), named or not. */
   representedBy: ReadonlySet<string>;
+  /**
+   * Sentences whose first person is the "he" or "she" of a meeting sentence that follows
+   * ("Prime Minister Imran Khan has underlined ... During a telephonic conversation with
+   * ..., he emphasized"): only that person counts from them.
+   */
+  antecedentSentences?: ReadonlySet<number>;
 }
 
 export interface SeatedPerson {
@@ -32,7 +38,8 @@ export function seatedPeople(meeting: MeetingSentences, persons: ArticlePerson[]
   const seated: SeatedPerson[] = [];
   for (const person of persons) {
     if (person.commentator) continue;
-    const here = person.mentions.filter((m) => meeting.sentenceIndexes.has(m.sentenceIndex));
+    const antecedent = (m: PersonMention) => meeting.antecedentSentences?.has(m.sentenceIndex) && firstIn(persons, m.sentenceIndex) === m;
+    const here = person.mentions.filter((m) => meeting.sentenceIndexes.has(m.sentenceIndex) || antecedent(m));
     if (!here.length || here.every((m) => m.aside !== null)) continue;
     const at = here.find((m) => m.aside === null && m.role !== null) ?? here.find((m) => m.aside === null)!;
     seated.push({ person, at, state: person.state, stateFrom: person.state ? 'role' : null });
@@ -40,6 +47,14 @@ export function seatedPeople(meeting: MeetingSentences, persons: ArticlePerson[]
   seated.sort((a, b) => a.at.start - b.at.start);
   fillSides(seated, meeting.participants, meeting.representedBy);
   return seated;
+}
+
+function firstIn(persons: ArticlePerson[], sentenceIndex: number): PersonMention | undefined {
+  return persons
+    .filter((p) => !p.commentator)
+    .flatMap((p) => p.mentions)
+    .filter((m) => m.sentenceIndex === sentenceIndex && m.aside === null)
+    .sort((a, b) => a.start - b.start)[0];
 }
 
 function fillSides(seated: SeatedPerson[], participants: readonly string[], representedBy: ReadonlySet<string>): void {
@@ -53,12 +68,14 @@ function fillSides(seated: SeatedPerson[], participants: readonly string[], repr
     if (side) Object.assign(s, { state: side, stateFrom: 'counterpart' });
   }
   // Everyone else at a two-state table is from one side, by name or by an office ("a meeting
-  // with China's ambassador"): the rest are from the other.
+  // with China's ambassador"): the one person left is from the other.
   const known = new Set(seated.map((s) => s.state).filter((s): s is string => s !== null));
   if (known.size === 0) for (const r of representedBy) if (participants.includes(r)) known.add(r);
-  if (known.size === 1) {
+  // Only one person left to place: two or more could be from either side.
+  const unplaced = seated.filter((s) => !s.state);
+  if (known.size === 1 && unplaced.length === 1) {
     const side = other([...known][0]!);
-    if (side) for (const s of seated) if (!s.state) Object.assign(s, { state: side, stateFrom: 'other side' });
+    if (side) Object.assign(unplaced[0]!, { state: side, stateFrom: 'other side' });
   }
 }
 

@@ -52,9 +52,23 @@ export function articlePersons(sentences: AnalyzedSentence[], words: PersonWords
   }
   const all = sentences.flatMap((s, i) => [...titled[i]!, ...namedPersonMentions(s, known, titled[i]!, words)]).sort((a, b) => a.start - b.start);
 
+  // A one-word mention that is the first word of exactly one full name, and no one's surname,
+  // is that person ("General Zhang" after "General Zhang Youxia": family names first).
+  const firstWords = new Map<string, string>();
+  for (const m of all) {
+    const words = m.name.split(/\s+/);
+    if (words.length < 2) continue;
+    const prev = firstWords.get(words[0]!);
+    firstWords.set(words[0]!, prev === undefined || prev === m.surname ? m.surname : '');
+  }
+  const surnames = new Set(all.filter((m) => m.name.includes(' ')).map((m) => m.surname));
+  const keyOf = (m: PersonMention) => {
+    const only = !m.name.includes(' ') ? firstWords.get(m.surname) : undefined;
+    return nameKey(only && !surnames.has(m.surname) ? only : m.surname);
+  };
   const bySurname = new Map<string, PersonMention[]>();
   for (const m of all) {
-    const key = nameKey(m.surname);
+    const key = keyOf(m);
     bySurname.set(key, [...(bySurname.get(key) ?? []), m]);
   }
   const people: ArticlePerson[] = [];
@@ -67,13 +81,12 @@ export function articlePersons(sentences: AnalyzedSentence[], words: PersonWords
   }
   // On second mention an article calls a person by surname ("Naqvi"), by the full name when
   // two people share the surname ("Raheel Sharif"), or by the first word when that is what it
-  // uses alone ("Xi": family names first).
-  const text = sentences.map((s) => s.text).join('\n');
+  // uses alone ("General Zhang": family names first).
   for (const p of people) {
-    const words = p.name.split(/\s+/);
+    const first = p.name.split(/\s+/)[0]!;
     const shared = people.some((q) => q !== p && nameKey(q.name) === nameKey(p.name));
-    const firstAlone = words.length > 1 && new RegExp(String.raw`\b${words[0]}\b(?!\s+${words[1]})`, 'u').test(text);
-    p.shortName = shared ? p.name : firstAlone && !p.mentions.some((m) => m.role === null && m.name === p.surname) ? words[0]! : p.surname;
+    const firstAlone = first !== p.surname && p.mentions.some((m) => !m.reference && m.name === first);
+    p.shortName = shared ? p.name : firstAlone && !p.mentions.some((m) => !m.reference && m.name === p.surname) ? first : p.surname;
   }
   return people.sort((a, b) => a.mentions[0]!.start - b.mentions[0]!.start);
 }
@@ -109,7 +122,7 @@ function roleReferences(sentences: AnalyzedSentence[], people: ArticlePerson[], 
         if (!person) continue;
         out.push({
           person,
-          mention: { name: person.name, surname: person.surname, nameStart: start, nameEnd: end, start, end, role: null, state: null, organization: null, aside: words.onBehalfBefore.test(s.text.slice(Math.max(0, m.index - 120), m.index)) ? 'on-behalf' : null, sentenceIndex: s.index, reference: true },
+          mention: { name: person.name, surname: person.surname, nameStart: start, nameEnd: end, start, end, role: null, state: null, organization: null, aside: words.notPresentBefore.test(s.text.slice(Math.max(0, m.index - 120), m.index)) ? 'absent' : null, sentenceIndex: s.index, reference: true },
         });
       }
     }
@@ -175,7 +188,10 @@ function personOf(mentions: PersonMention[], words: PersonWords): ArticlePerson 
 export function mergePeople(lists: Person[][]): Person[] {
   const out: Person[] = [];
   for (const p of lists.flat()) {
-    const same = out.find((q) => nameKey(q.name) === nameKey(p.name) && (q.state === null || p.state === null || q.state === p.state));
+    // The same full name is the same person even where two reports place them differently
+    // (the first report's state stays); a shared surname needs states that agree.
+    const full = (n: string) => n.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+    const same = out.find((q) => full(q.name) === full(p.name) || (nameKey(q.name) === nameKey(p.name) && (q.state === null || p.state === null || q.state === p.state)));
     if (!same) {
       out.push({ ...p });
       continue;

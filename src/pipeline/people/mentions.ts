@@ -28,10 +28,10 @@ export interface PersonMention {
   organization: string | null;
   /**
    * Why this mention does not put the person at the table even inside a meeting's sentence:
-   * 'on-behalf' (greetings, a message or a letter of someone absent), 'thing' ("Soleimani's
-   * death anniversary"). Null for a plain mention.
+   * 'absent' (greetings, a message or a letter of someone absent; "the raid that killed X"),
+   * 'thing' ("Soleimani's death anniversary"). Null for a plain mention.
    */
-  aside: 'on-behalf' | 'thing' | null;
+  aside: 'absent' | 'thing' | null;
   sentenceIndex: number;
   /** Named by office alone ("the national security adviser"): says nothing of the name. */
   reference?: boolean;
@@ -40,6 +40,8 @@ export interface PersonMention {
 interface Token {
   /** The word without a possessive "'s" or a final full stop. */
   base: string;
+  /** The word as written ("Ministry's", "U.S."). */
+  raw: string;
   lower: string;
   /** Offsets in the sentence text: of the word without "'s", and of the word as written (for the gaps between words). */
   start: number;
@@ -49,12 +51,15 @@ interface Token {
   possessive: boolean;
   state: StateMention | null;
   org: OrganizationMention | null;
-  /** Inside a date or place mention: never part of a name. */
+  /** Inside a date mention: never part of a name. */
   other: boolean;
+  /** Inside a place mention: part of a name only with another name word ("Vladimir Putin"). */
+  place: boolean;
 }
 
-const CONNECTORS = new Set(['of', 'for', 'on', 'to', 'the', 'and', '&', 'in-charge']);
-const DETERMINERS = new Set(['the', 'and', 'of', 'for', 'on', 'to', '&']);
+const DELEGATION_LIST_CUE = /\b(?:accompanied|joined|assisted)\b(?:\s+[a-z]+){0,4}\s+by\s+$|\b(?:comprising|comprised\s+of|including|included|consisting\s+of)\s+$/;
+const CONNECTORS = new Set(['of', 'for', 'on', 'to', 'at', 'the', 'and', '&', 'in-charge']);
+const DETERMINERS = new Set(['the', 'and', 'of', 'for', 'on', 'to', 'at', '&']);
 
 function tokenize(s: AnalyzedSentence): Token[] {
   const covering = <T extends { start: number; end: number }>(list: T[], at: number) => list.find((m) => m.start <= at && at < m.end) ?? null;
@@ -68,15 +73,19 @@ function tokenize(s: AnalyzedSentence): Token[] {
     if (!base) continue;
     tokens.push({
       base,
+      raw: m[0],
       lower: base.toLowerCase(),
       start: m.index,
       end: m.index + base.length,
-      rawEnd: m.index + word.length,
-      cap: /^\p{Lu}\p{Ll}/u.test(base) || /^\p{Lu}$/u.test(base),
+      // Up to the end of what was matched: "U.S." and "Dr." end after their full stop.
+      rawEnd: m.index + m[0].length,
+      // "V.Hajiyev": initials before a name are part of it.
+      cap: /^(?:\p{Lu}\.)*\p{Lu}\p{Ll}/u.test(base) || /^\p{Lu}$/u.test(base),
       possessive,
       state: covering(s.states, at),
       org: covering(s.organizations, at),
-      other: covering(s.places, at) !== null || covering(s.dates, at) !== null,
+      other: covering(s.dates, at) !== null,
+      place: covering(s.places, at) !== null,
     });
   }
   return tokens;
@@ -98,10 +107,17 @@ function classifier(words: PersonWords): Classifier {
 /** A token that can be part of a name: capitalised, not a state, organisation, place, date, office or acronym. */
 function nameWord(t: Token, c: Classifier, words: PersonWords, first: boolean): boolean {
   if (!t.cap || t.state || t.org || t.other) return false;
-  if (c.isOffice(t.lower) || words.roleModifiers.has(t.lower) || words.institutionWords.has(t.lower)) return false;
+  // A middle initial ("Lloyd J Austin") is part of a name, not its start.
+  if (/^\p{Lu}$/u.test(t.base)) return !first;
+  if (c.isOffice(t.lower) || words.roleModifiers.has(t.lower) || words.notNameWords.has(t.lower)) return false;
   // "Sardar" is an honorific before a name and a surname after a given name.
   if (first && words.honorifics.has(t.lower)) return false;
   return t.base.length >= 2;
+}
+
+/** A name word that is not also a place: "Vladimir" starts a name only before another name word. */
+function plainNameWord(t: Token, c: Classifier, words: PersonWords, first: boolean): boolean {
+  return nameWord(t, c, words, first) && !t.place;
 }
 
 /** Every person mention in a sentence that comes with a role or an honorific. */
@@ -114,17 +130,25 @@ export function titledPersonMentions(s: AnalyzedSentence, words: PersonWords): P
 
   for (let i = 0; i < tokens.length; i++) {
     if (consumed.has(i) || !nameWord(tokens[i]!, c, words, true)) continue;
+    if (tokens[i]!.place && !(i + 1 < tokens.length && /^\s$/.test(gap(i, i + 1)) && plainNameWord(tokens[i + 1]!, c, words, false))) continue;
     // The name: capitalised words (and particles between them), up to four, ending at a possessive.
     let j = i;
     while (j + 1 < tokens.length && j - i < 3 && !tokens[j]!.possessive && /^\s$/.test(gap(j, j + 1))) {
       const next = tokens[j + 1]!;
-      if (nameWord(next, c, words, false)) j++;
+      // A single letter continues a name only before another name word ("Lloyd J Austin").
+      // Inside a name a place's name is a name word too ("Lloyd J Austin").
+      if (nameWord(next, c, words, false) && (!/^\p{Lu}$/u.test(next.base) || (j + 2 < tokens.length && nameWord(tokens[j + 2]!, c, words, false)))) j++;
       else if (words.nameParticles.has(next.lower) && j + 2 < tokens.length && nameWord(tokens[j + 2]!, c, words, false) && /^\s$/.test(gap(j + 1, j + 2))) j += 2;
       else break;
     }
     const before = roleBefore(tokens, i, consumed, gap, c, words);
-    const after = before ? null : j > i ? roleAfter(tokens, j, gap, c, words, s.text) : null;
-    const role = before ?? after;
+    // An honorific alone says little: an office set off after the name says more ("General
+    // Zhang Youxia, Vice Chairman of China's Central Military Commission,").
+    const after = (!before || before.text === null) && j > i ? roleAfter(tokens, j, gap, c, words, s.text) : null;
+    let role = after && before ? { ...after, from: before.from } : (before ?? after);
+    // "accompanied by Noorullah Sahak, Abdul Wali Stanikzai and ...": a delegation's list of
+    // full names needs no title.
+    if (!role && j > i && DELEGATION_LIST_CUE.test(s.text.slice(Math.max(0, tokens[i]!.start - 60), tokens[i]!.start))) role = { from: i, to: i, text: null, state: null, organization: null };
     if (!role) {
       i = j;
       continue;
@@ -146,14 +170,83 @@ export function titledPersonMentions(s: AnalyzedSentence, words: PersonWords): P
       start: s.start + spanFrom,
       end: s.start + spanTo,
       role: role.text,
-      state: role.state,
+      state: role.state ?? delegationState(s, spanFrom) ?? listState(out, s, spanFrom),
       organization: role.organization,
-      aside: words.onBehalfBefore.test(s.text.slice(Math.max(0, spanFrom - 120), spanFrom)) ? 'on-behalf' : thing ? 'thing' : null,
+      aside: words.notPresentBefore.test(s.text.slice(Math.max(0, spanFrom - 120), spanFrom)) ? 'absent' : thing ? 'thing' : null,
       sentenceIndex: s.index,
     });
     i = j;
+    // A list of full names after a titled one ("accompanied by Mullah Fazal Akhund, Mohammad
+    // Nabi Omari, ... and Nebras-ul-Haq Aziz"): each is a person, without a role of their own.
+    for (let item = listedName(tokens, i, gap, c, words); item; item = listedName(tokens, i, gap, c, words)) {
+      for (let k = item.from; k <= item.to; k++) consumed.add(k);
+      const a = tokens[item.from]!;
+      const b = tokens[item.to]!;
+      out.push({
+        name: s.text.slice(a.start, b.end),
+        surname: b.base,
+        nameStart: s.start + a.start,
+        nameEnd: s.start + b.end,
+        start: s.start + a.start,
+        end: s.start + b.end,
+        role: null,
+        state: null,
+        organization: null,
+        aside: out.at(-1)!.aside,
+        sentenceIndex: s.index,
+      });
+      i = item.to;
+    }
   }
   return out;
+}
+
+/**
+ * The next item of a list of names after token `after`: two to four name words after ", ",
+ * ", and " or " and ", ending the sentence, the clause or before the next separator.
+ */
+function listedName(tokens: Token[], after: number, gap: (a: number, b: number) => string, c: Classifier, words: PersonWords): { from: number; to: number } | null {
+  const from = after + 1;
+  if (from >= tokens.length || !/^\s*,\s*$|^\s+$/.test(gap(after, from))) return null;
+  let at = from;
+  if (tokens[at]!.lower === 'and') {
+    if (at + 1 >= tokens.length || !/^\s+$/.test(gap(at, at + 1))) return null;
+    at++;
+  } else if (!/,/.test(gap(after, from))) return null;
+  if (at >= tokens.length || !nameWord(tokens[at]!, c, words, true)) return null;
+  let to = at;
+  while (to + 1 < tokens.length && to - at < 3 && /^\s$/.test(gap(to, to + 1)) && nameWord(tokens[to + 1]!, c, words, false)) to++;
+  if (to === at) return null;
+  const rest = to + 1 < tokens.length ? gap(to, to + 1) : '';
+  if (to + 1 < tokens.length && !/^\s*,\s*$/.test(rest) && !(/^\s+$/.test(rest) && tokens[to + 1]!.lower === 'and')) return null;
+  return { from: at, to };
+}
+
+/**
+ * The state whose delegation the person leads or represents: "the Pakistani side was led by
+ * <role> <name>", "Turkmenistan was represented by ...", "the Chinese team led by ...".
+ */
+function delegationState(s: AnalyzedSentence, at: number): string | null {
+  const before = s.text.slice(Math.max(0, at - 160), at);
+  const cue = before.match(/\s+(?:(?:side|delegation|team|delegates|contingent)\s+)?(?:(?:was|were|is|will\s+be)\s+)?(?:led|headed|represented)\s+by\s+(?:the\s+)?$/i);
+  if (!cue) return null;
+  const cueAt = s.start + Math.max(0, at - 160) + cue.index!;
+  const state = s.states.filter((m) => m.iso3.length === 1 && m.end <= cueAt && cueAt - m.end <= 3).at(-1);
+  return state ? state.iso3[0]! : null;
+}
+
+/**
+ * A titled person listed right after another takes the state the first one's role named:
+ * "Uzbekistan President Shavkat Mirziyoyev and Minister of Foreign Affairs Abdulaziz Kamilov".
+ */
+function listState(previous: PersonMention[], s: AnalyzedSentence, at: number): string | null {
+  const last = previous.at(-1);
+  if (!last || !last.state || last.role === null) return null;
+  // Only a state said before the first role distributes over the list; "between X of
+  // Afghanistan and Y" pairs two sides.
+  const first = s.states.find((m) => m.start === last.start);
+  if (!first || /\bbetween\s+(?:the\s+)?$/i.test(s.text.slice(0, last.start - s.start))) return null;
+  return /^\s*(?:,\s*(?:and\s+)?|and\s+)$/.test(s.text.slice(last.end - s.start, at)) ? last.state : null;
 }
 
 interface RoleRun {
@@ -173,7 +266,6 @@ interface RoleRun {
  */
 function roleBefore(tokens: Token[], nameAt: number, consumed: Set<number>, gap: (a: number, b: number) => string, c: Classifier, words: PersonWords): RoleRun | null {
   const run: number[] = [];
-  let state: string | null = null;
   let organization: string | null = null;
   for (let k = nameAt - 1; k >= 0; k--) {
     const g = gap(k, k + 1);
@@ -182,22 +274,18 @@ function roleBefore(tokens: Token[], nameAt: number, consumed: Set<number>, gap:
     // A comma is crossed only after an office: "analyst, Syed Muhammad Ali", "counterpart, Special Representative ...".
     // A comma is crossed only right after an office, or an office and what it is of
     // ("China's Ambassador to Pakistan, Jiang Zaidong").
-    if (!/^\s+$/.test(g) && !(/^\s*,\s*$/.test(g) && run.length === 0 ? officeEndsAt(tokens, k, c) : /^\s*,\s*$/.test(g) && c.isOffice(t.lower))) break;
+    // Brackets inside a role are crossed too: "Director General (Counter-Terrorism) at the Ministry".
+    const spaceOnly = /^\s+$/.test(g) || (run.length > 0 && /^\s*[()]\s*$|^\)\s+$|^\s+\($/.test(g));
+    if (!spaceOnly && !(/^\s*,\s*$/.test(g) && run.length === 0 ? officeEndsAt(tokens, k, c) : /^\s*,\s*$/.test(g) && c.isOffice(t.lower))) break;
     if (t.state) {
       if (t.state.iso3.length !== 1) break;
-      const prev = tokens[k - 1]?.lower;
-      if (t.state.via === 'possessive' || t.state.via === 'demonym' || t.possessive) {
-        // "Iran's Special Representative": the run starts here. "Afghan" inside a run
-        // ("Pakistani Foreign Office spokesperson") is the state too.
-        state ??= t.state.iso3[0]!;
-        run.push(k);
-        // Multi-word states ("United States'") are one mention: skip its other words.
-        while (k - 1 >= 0 && tokens[k - 1]!.state === t.state) run.push(--k);
-        break;
-      }
-      if (prev === 'of' && k - 2 >= 0 && c.isRoleWord(tokens[k - 2]!.lower)) state ??= t.state.iso3[0]!;
       run.push(k);
+      // Multi-word states ("United States'") are one mention: take its other words too.
       while (k - 1 >= 0 && tokens[k - 1]!.state === t.state) run.push(--k);
+      // A possessive or demonym starts the run ("Iran's Special Representative ..."), unless
+      // the office is still to come ("Director of the Russian Foreign Ministry's Second Asian
+      // Department Zamir Kabulov").
+      if ((t.state.via === 'possessive' || t.state.via === 'demonym' || t.possessive) && run.some((i) => c.isOffice(tokens[i]!.lower))) break;
       continue;
     }
     if (t.org) {
@@ -217,7 +305,30 @@ function roleBefore(tokens: Token[], nameAt: number, consumed: Set<number>, gap:
   while (run.length && (DETERMINERS.has(tokens[run[0]!]!.lower) || (!tokens[run[0]!]!.state && !tokens[run[0]!]!.org && !c.isRoleWord(tokens[run[0]!]!.lower)))) run.shift();
   // Modifiers alone ("Regional Conference", "New Year") are no title: an office or an honorific is.
   if (!run.some((k) => c.isOffice(tokens[k]!.lower) || words.honorifics.has(tokens[k]!.lower))) return null;
-  return roleRun(tokens, run, state, organization, c, words, gap);
+  return roleRun(tokens, run, roleState(tokens, run), organization, c, words, gap);
+}
+
+/**
+ * The state a role names, in order of what English makes plain: a possessive or demonym
+ * ("Pakistan's", "Afghan"); a state name used as an adjective at the start ("U.S. President",
+ * "Uzbekistan Foreign Minister"); a state the office is "of" ("Vice Chairman of the Central
+ * Military Commission of China"). A state after "for", "on" or "to" is what the office deals
+ * with ("Special Representative for Afghanistan", "Ambassador to Pakistan").
+ */
+function roleState(tokens: Token[], run: number[]): string | null {
+  const states = run.map((k) => ({ k, t: tokens[k]! })).filter(({ t }) => t.state && t.state.iso3.length === 1);
+  const iso = (t: Token) => t.state!.iso3[0]!;
+  const adjective = states.find(({ t }) => t.state!.via === 'possessive' || t.state!.via === 'demonym' || t.possessive);
+  if (adjective) return iso(adjective.t);
+  const first = states.find(({ t }) => t.state === tokens[run[0]!]!.state);
+  if (first) return iso(first.t);
+  const ofState = states.find(({ k, t }) => {
+    let i = k - 1;
+    while (i >= 0 && tokens[i]!.state === t.state) i--;
+    if (tokens[i]?.lower === 'the') i--;
+    return tokens[i]?.lower === 'of';
+  });
+  return ofState ? iso(ofState.t) : null;
 }
 
 /** An office ends at token k: the office itself, or "Ambassador to Pakistan", "Adviser on Security". */
@@ -292,8 +403,9 @@ function roleRun(tokens: Token[], run: number[], state: string | null, organizat
 }
 
 function sentenceSlice(tokens: Token[], from: number, to: number, gap: (a: number, b: number) => string): string {
-  let out = tokens[from]!.base;
-  for (let k = from + 1; k <= to; k++) out += gap(k - 1, k) + tokens[k]!.base;
+  // Words as written ("U.S.", "Ministry's"), the last without a final full stop.
+  let out = from === to ? tokens[from]!.base : tokens[from]!.raw;
+  for (let k = from + 1; k <= to; k++) out += gap(k - 1, k) + (k === to ? tokens[k]!.base : tokens[k]!.raw);
   return out;
 }
 
@@ -325,7 +437,7 @@ export function namedPersonMentions(s: AnalyzedSentence, known: ReadonlyMap<stri
       role: null,
       state: null,
       organization: null,
-      aside: words.onBehalfBefore.test(s.text.slice(Math.max(0, start - 120), start)) ? 'on-behalf' : thing ? 'thing' : null,
+      aside: words.notPresentBefore.test(s.text.slice(Math.max(0, start - 120), start)) ? 'absent' : thing ? 'thing' : null,
       sentenceIndex: s.index,
     });
   });

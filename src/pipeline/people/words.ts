@@ -15,8 +15,8 @@ export const PersonWordsFile = z.object({
   roleModifiers: Words,
   nameParticles: Words,
   notAtTableRoles: Words,
-  onBehalfCues: Words,
-  institutionWords: Words,
+  notPresentCues: Words,
+  notNameWords: Words,
 });
 export type PersonWordsFile = z.infer<typeof PersonWordsFile>;
 
@@ -26,25 +26,25 @@ export interface PersonWords {
   roleModifiers: ReadonlySet<string>;
   nameParticles: ReadonlySet<string>;
   notAtTableRoles: ReadonlySet<string>;
-  /** Nouns of bodies and events, never part of a person's name ("PM Office", "Joint Coordination Committee"). */
-  institutionWords: ReadonlySet<string>;
-  /** "greetings of", "on behalf of": matched at the end of the text before a name. */
-  onBehalfBefore: RegExp;
+  /** Nouns of bodies and events and calendar words, never part of a person's name ("PM Office", "July"). */
+  notNameWords: ReadonlySet<string>;
+  /** "greetings of", "on behalf of", "killed": matched at the end of the text before a name. */
+  notPresentBefore: RegExp;
 }
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 export function compilePersonWords(file: PersonWordsFile): PersonWords {
-  const cues = [...file.onBehalfCues].sort((a, b) => b.length - a.length).map((c) => escape(c).replace(/ /g, '\\s+'));
+  const cues = [...file.notPresentCues].sort((a, b) => b.length - a.length).map((c) => escape(c).replace(/ /g, '\\s+'));
   return {
     honorifics: new Set(file.honorifics),
     offices: new Set(file.offices),
     roleModifiers: new Set(file.roleModifiers),
     nameParticles: new Set(file.nameParticles),
     notAtTableRoles: new Set(file.notAtTableRoles),
-    institutionWords: new Set(file.institutionWords),
+    notNameWords: new Set(file.notNameWords),
     // The cue, then up to eight words of title ("the greetings of Prime Minister of Pakistan").
-    onBehalfBefore: new RegExp(String.raw`\b(?:${cues.join('|')})\s+(?:[\p{L}’'.-]+\s+){0,8}$`, 'iu'),
+    notPresentBefore: new RegExp(String.raw`\b(?:${cues.join('|')})\s+(?:[\p{L}’'.-]+\s+){0,8}$`, 'iu'),
   };
 }
 

@@ -40,13 +40,14 @@ export function writeClasses(counts: LinkCounts, state: Uint8Array): number {
 }
 
 /**
- * Writes R (class) for `pairs` only (after moveLinkCounts; repeats allowed); G (focus) is
+ * Writes R (class) for `pairs` only (after moveLinkCounts); G (focus) is
  * left alone. Returns the pairs whose class changed, distinct and ascending: the only
  * texels a window step changes (a pair whose counts moved within a class looks the same).
  */
-export function writeClassesAt(counts: LinkCounts, state: Uint8Array, pairs: readonly number[]): number[] {
+export function writeClassesAt(counts: LinkCounts, state: Uint8Array, pairs: ArrayLike<number>): number[] {
   const changed: number[] = [];
-  for (const p of pairs) {
+  for (let i = 0; i < pairs.length; i++) {
+    const p = pairs[i]!;
     const c = classOf(counts.arcs, p);
     // Counts are final when this runs, so a pair changes at most once: no repeats in `changed`.
     if (state[p * 4] !== c) {

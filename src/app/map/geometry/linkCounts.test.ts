@@ -105,7 +105,15 @@ describe('moveLinkCounts', () => {
           else if (r < 0.8) from = extent.from - 400 + Math.round(rand() * (span + 800)); // a jump, sometimes off the data
           else width = Math.round(rand() * span); // a resize
           const next = selectWindowPositions(big, view(from, from + width));
+          const before = counts.arcs.slice();
           const touched = moveLinkCounts(counts, refsAt, positions, next, showAbsent);
+          // Every pair whose counts moved is listed, once.
+          expect(new Set(touched).size, `step ${step}`).toBe(touched.length);
+          const listed = new Set(touched);
+          for (let p = 0; p < before.length / LINK_CLASSES; p++) {
+            const o = p * LINK_CLASSES;
+            if (before[o] !== counts.arcs[o] || before[o + 1] !== counts.arcs[o + 1] || before[o + 2] !== counts.arcs[o + 2]) expect(listed.has(p), `pair ${p}, step ${step}`).toBe(true);
+          }
           writeClassesAt(counts, state8, touched);
           positions = next;
           const fresh = countLinks(geometry, selectVisibleMeetings(big, view(from, from + width)), showAbsent);

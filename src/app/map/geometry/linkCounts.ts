@@ -17,6 +17,16 @@ export interface LinkCounts {
   rings: Uint32Array;
   /** Distinct arc features with any visible link: what density scaling looks at. */
   visibleArcs: number;
+  /**
+   * moveLinkCounts' scratch, reused from step to step: the pairs it touched, and per pair
+   * the step that last touched it (to list each once). A growing array of touched pairs
+   * was the step's largest allocation at 100k meetings (tens of thousands of entries, so
+   * straight into the old generation), and old-generation growth is what brings the
+   * major collections that stall a step.
+   */
+  touched: Uint32Array;
+  touchedIn: Uint32Array;
+  step: number;
 }
 
 /**
@@ -42,7 +52,8 @@ export function countLinks(geometry: Pick<LinkGeometry, 'pairs' | 'rings' | 'mee
     into.visibleArcs = visibleArcs;
     return into;
   }
-  return { arcs, rings, visibleArcs };
+  const pairs = arcLength / LINK_CLASSES;
+  return { arcs, rings, visibleArcs, touched: new Uint32Array(pairs), touchedIn: new Uint32Array(pairs), step: 0 };
 }
 
 /** A meeting's link refs (LinkGeometry.meetingRefs), looked up by its window position. */
@@ -54,11 +65,14 @@ export type RefsAt = readonly ({ arcs: readonly number[]; rings: readonly number
  * `counts` was made): one merge of the two lists, then the meetings that left are
  * subtracted and those that entered added. A brush step changes a tenth of the window's
  * meetings, so at 100k this is a fraction of a recount (issue 6). Returns the pairs whose
- * counts changed (possibly repeated), for the state texture.
+ * counts it touched, each once, for the state texture: a view of `counts.touched`, valid
+ * until the next move.
  */
-export function moveLinkCounts(counts: LinkCounts, refsAt: RefsAt, prev: Int32Array, next: Int32Array, showAbsent: boolean): number[] {
-  const touched: number[] = [];
-  const { arcs, rings } = counts;
+export function moveLinkCounts(counts: LinkCounts, refsAt: RefsAt, prev: Int32Array, next: Int32Array, showAbsent: boolean): Uint32Array {
+  const { arcs, rings, touched, touchedIn } = counts;
+  // Steps number from 1 (0 marks a pair never touched); wrapping after 4 billion steps only re-lists a pair.
+  const step = (counts.step = (counts.step % 0xffffffff) + 1);
+  let n = 0;
   let visibleArcs = counts.visibleArcs;
   const change = (position: number, delta: 1 | -1): void => {
     const refs = refsAt[position];
@@ -70,7 +84,11 @@ export function moveLinkCounts(counts: LinkCounts, refsAt: RefsAt, prev: Int32Ar
       arcs[ref]! += delta;
       if (delta > 0 && before === 0) visibleArcs++;
       else if (delta < 0 && before === 1) visibleArcs--;
-      touched.push(o / LINK_CLASSES);
+      const pair = o / LINK_CLASSES;
+      if (touchedIn[pair] !== step) {
+        touchedIn[pair] = step;
+        touched[n++] = pair;
+      }
     }
     for (const ref of refs.rings) rings[ref]! += delta;
   };
@@ -91,7 +109,7 @@ export function moveLinkCounts(counts: LinkCounts, refsAt: RefsAt, prev: Int32Ar
     }
   }
   counts.visibleArcs = visibleArcs;
-  return touched;
+  return touched.subarray(0, n);
 }
 
 /** Ids of the features drawn in any of `classes`, ascending. */

@@ -208,9 +208,11 @@ export class VenueMarkers {
    */
   setCounts(counts: ReadonlyMap<string, number>, ceiling: number): void {
     let max = ceiling;
-    for (const n of counts.values()) max = Math.max(max, n);
     for (const m of this.list) {
       m.count = counts.get(m.place.id) ?? 0;
+      if (m.count > max) max = m.count;
+    }
+    for (const m of this.list) {
       // Quarter pixels: sub-pixel changes would rewrite markers for no visible change.
       m.radius = Math.round(markerRadius(m.count, max) * 4) / 4;
     }

@@ -7,7 +7,7 @@ import { altText, type AltTextView } from '../../export/altText';
 import { creditLine } from '../../export/credit';
 import { drawFigure, figureLayout, type FigureContent, type LegendItem, type VenueMark } from '../../export/figure';
 import { mountedMapCapture } from '../map/mapCaptureRegistry';
-import { COLORS } from '../map/style';
+import { PALETTE } from '../palette';
 import { resolveWindow, selectTimeExtent } from '../state/selectors';
 import type { ViewState } from '../state/viewState';
 import { formatDay } from '../time/days';
@@ -16,14 +16,14 @@ export const FIGURE_SCALE = 2;
 
 /** What the map shows, in the legend's words; absent states only when the map draws them. */
 export function figureLegend(view: Pick<ViewState, 'showAbsent'>): LegendItem[] {
-  // Same colours as the map style and its on-screen legend (src/app/map/style.ts, Legend.tsx).
+  // Same colours as the map and its on-screen legend (src/app/palette.ts).
   const items: LegendItem[] = [
-    { label: 'Venue (size: meetings)', symbol: 'venue', colour: '#1d3557' },
-    { label: 'Link from a participant’s capital', symbol: 'line', colour: COLORS.held },
-    { label: 'Planned or cancelled', symbol: 'dashed', colour: COLORS.unheld },
-    { label: 'Host state', symbol: 'ring', colour: COLORS.held },
+    { label: 'Venue (size: meetings)', symbol: 'venue', colour: PALETTE.venue },
+    { label: 'Link from a participant’s capital', symbol: 'line', colour: PALETTE.held },
+    { label: 'Planned or cancelled', symbol: 'dashed', colour: PALETTE.unheld },
+    { label: 'Host state', symbol: 'ring', colour: PALETTE.held },
   ];
-  if (view.showAbsent) items.push({ label: 'Absent state', symbol: 'dashed', colour: COLORS.absent });
+  if (view.showAbsent) items.push({ label: 'Absent state', symbol: 'dashed', colour: PALETTE.absent });
   return items;
 }
 

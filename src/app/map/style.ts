@@ -3,28 +3,15 @@
  * that the links stand out, from GeoJSON files the build writes (src/build/basemapPlugin.ts),
  * fetched by MapLibre's worker. The links, capitals and host rings are not MapLibre layers: they
  * draw in the link overlay and on the venue markers, so a window step never repaints the
- * basemap (linkOverlay.ts). Shared sizes and colours live here.
+ * basemap (linkOverlay.ts). Shared sizes live here, colours in ../palette.ts.
  *
  * Offline by construction: no `glyphs` URL, no sprite, no tiles. Labels draw from a woff2
  * declared in `font-faces`.
  */
 import type { LayerSpecification, StyleSpecification } from 'maplibre-gl';
+import { PALETTE } from '../palette';
 
 export const FONT = 'Noto Sans Regular';
-
-/** Link colours; the legend reads the same values so map and legend never disagree. */
-export const COLORS = {
-  water: '#dce8ef',
-  land: '#f7f5f0',
-  border: '#b8b2a6',
-  coast: '#b9c7cf',
-  countryLabel: '#8b8680',
-  held: '#c2304a',
-  unheld: '#e08a1e',
-  absent: '#7d8797',
-  flow: '#ffffff',
-  capital: '#2b2d42',
-} as const;
 
 /** A "#rrggbb" colour as 0..1 channels (shader uniforms). */
 export function rgbUnit(hex: string): [number, number, number] {
@@ -81,10 +68,10 @@ export function basemapUrls(paths: BasemapUrls, base: string): BasemapUrls {
 
 export function atlasStyle(fontUrl: string, basemap: BasemapUrls): StyleSpecification {
   const layers: LayerSpecification[] = [
-    { id: 'water', type: 'background', paint: { 'background-color': COLORS.water } },
-    { id: 'land', type: 'fill', source: SOURCES.countries, paint: { 'fill-color': COLORS.land, 'fill-antialias': false } },
-    { id: 'coasts', type: 'line', source: SOURCES.coasts, paint: { 'line-color': COLORS.coast, 'line-width': 0.6 } },
-    { id: 'borders', type: 'line', source: SOURCES.borders, paint: { 'line-color': COLORS.border, 'line-width': ['interpolate', ['linear'], ['zoom'], 1, 0.4, 6, 0.9] } },
+    { id: 'water', type: 'background', paint: { 'background-color': PALETTE.water } },
+    { id: 'land', type: 'fill', source: SOURCES.countries, paint: { 'fill-color': PALETTE.land, 'fill-antialias': false } },
+    { id: 'coasts', type: 'line', source: SOURCES.coasts, paint: { 'line-color': PALETTE.coast, 'line-width': 0.6 } },
+    { id: 'borders', type: 'line', source: SOURCES.borders, paint: { 'line-color': PALETTE.border, 'line-width': ['interpolate', ['linear'], ['zoom'], 1, 0.4, 6, 0.9] } },
     {
       id: 'country-labels',
       type: 'symbol',
@@ -99,7 +86,7 @@ export function atlasStyle(fontUrl: string, basemap: BasemapUrls): StyleSpecific
         'symbol-sort-key': ['-', ['get', 'area']],
         'text-padding': 4,
       },
-      paint: { 'text-color': COLORS.countryLabel, 'text-halo-color': COLORS.land, 'text-halo-width': 1 },
+      paint: { 'text-color': PALETTE.countryLabel, 'text-halo-color': PALETTE.land, 'text-halo-width': 1 },
     },
   ];
   return {

@@ -8,6 +8,7 @@ import { axisBottom } from 'd3-axis';
 import { type Selection, select } from 'd3-selection';
 import type { DayRange } from '../time/dayRange';
 import { type DayScale, dayScale } from './dayScale';
+import { PALETTE, withAlpha } from '../palette';
 import { formatDay } from '../time/days';
 import type { Handle } from './timelineController';
 import { createWindowBrush } from './windowBrush';
@@ -46,6 +47,13 @@ export interface TimeSliderView {
 const MARGIN = { left: 14, right: 14 };
 const STRIP_TOP = 4;
 const STRIP_HEIGHT = 30;
+/** The strip's colours: uncertain dates as pale spans, exact days strong. */
+const STRIP = {
+  heldSpan: withAlpha(PALETTE.stripHeld, 0.22),
+  plannedSpan: withAlpha(PALETTE.stripPlanned, 0.18),
+  heldDay: withAlpha(PALETTE.stripHeld, 0.85),
+  plannedDay: withAlpha(PALETTE.stripPlanned, 0.95),
+};
 const AXIS_TOP = STRIP_TOP + STRIP_HEIGHT + 2;
 const HEIGHT = AXIS_TOP + 22;
 
@@ -112,17 +120,17 @@ export function createTimeSliderView(root: HTMLElement, handlers: TimeSliderHand
       if (span < 1) continue;
       const x0 = xOfDay(m.from);
       const w = Math.max(2, xOfDay(m.to + 1) - x0);
-      ctx.fillStyle = m.held ? 'rgba(31, 78, 121, 0.22)' : 'rgba(179, 92, 0, 0.18)';
+      ctx.fillStyle = m.held ? STRIP.heldSpan : STRIP.plannedSpan;
       ctx.fillRect(x0, STRIP_TOP + 8, w, STRIP_HEIGHT - 16);
     }
     for (const m of p.strip) {
       if (m.to - m.from >= 1) continue;
       const x = Math.round(xOfDay(m.from));
       if (m.held) {
-        ctx.fillStyle = 'rgba(31, 78, 121, 0.85)';
+        ctx.fillStyle = STRIP.heldDay;
         ctx.fillRect(x - 1, STRIP_TOP + 4, 2, STRIP_HEIGHT - 8);
       } else {
-        ctx.strokeStyle = 'rgba(179, 92, 0, 0.95)';
+        ctx.strokeStyle = STRIP.plannedDay;
         ctx.lineWidth = 1;
         ctx.strokeRect(x - 1.5, STRIP_TOP + 4.5, 3, STRIP_HEIGHT - 9);
       }

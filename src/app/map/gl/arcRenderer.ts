@@ -14,7 +14,8 @@ import { ARC_ATTRIBUTES, ARC_VERTEX_FLOATS, type ArcMesh } from '../geometry/arc
 import { stateTextureSize, visibleRuns } from '../geometry/arcState';
 import type { OverlayView } from '../geometry/overlayProjection';
 import { GlProgram } from './glProgram';
-import { COLORS, linkWidthPx, rgbUnit } from '../style';
+import { PALETTE } from '../../palette';
+import { linkWidthPx, rgbUnit } from '../style';
 
 /** What the adapter sets per change; read by the shaders as uniforms. */
 export interface ArcStyle {
@@ -119,9 +120,9 @@ void main() {
 }`;
 
 // Parsed once, not per frame.
-const HELD = rgbUnit(COLORS.held);
-const UNHELD = rgbUnit(COLORS.unheld);
-const ABSENT = rgbUnit(COLORS.absent);
+const HELD = rgbUnit(PALETTE.held);
+const UNHELD = rgbUnit(PALETTE.unheld);
+const ABSENT = rgbUnit(PALETTE.absent);
 
 export class ArcRenderer {
   private gl: WebGL2RenderingContext | null = null;

@@ -7,9 +7,10 @@
 import { mercator } from '../geometry/arcMesh';
 import type { OverlayView } from '../geometry/overlayProjection';
 import { GlProgram } from './glProgram';
-import { COLORS, rgbUnit } from '../style';
+import { PALETTE } from '../../palette';
+import { rgbUnit } from '../style';
 
-const FILL = rgbUnit(COLORS.capital); // parsed once, not per frame
+const FILL = rgbUnit(PALETTE.capital); // parsed once, not per frame
 
 const VERTEX = `#version 300 es
 precision highp float;

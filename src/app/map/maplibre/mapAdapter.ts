@@ -29,7 +29,7 @@ import { nearestPath } from '../geometry/linkHitTest';
 import { arcPath } from '../geometry/links';
 import { TILE_SIZE } from '../geometry/overlayProjection';
 import { FlowAnimation } from '../gl/flowAnimation';
-import { atlasStyle, basemapUrls, COLORS, markerZoomScale, ringRadius } from '../style';
+import { atlasStyle, basemapUrls, markerZoomScale, ringRadius } from '../style';
 import { CapitalMarkers } from './capitalMarkers';
 import { LinkOverlay } from './linkOverlay';
 import { captureMapCanvas, type MapCaptureHandle } from './mapCapture';
@@ -155,8 +155,6 @@ export function mountAtlasMap(container: HTMLElement, store: Store = useAtlasSto
   };
   container.dataset.mapIdle = 'false';
 
-  container.style.setProperty('--link-held', COLORS.held);
-  container.style.setProperty('--link-unheld', COLORS.unheld);
   const overlay = new LinkOverlay(map);
   const arcs = overlay.arcs;
   let arcStyle = { widthFactor: 1, opacity: 1, focusActive: false, animate: false };

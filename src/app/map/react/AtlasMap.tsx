@@ -6,6 +6,7 @@
 import { useLayoutEffect, useRef } from 'react';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import '../map.css';
+import { paletteStyle } from '../../palette';
 import { registerMapCapture } from '../mapCaptureRegistry';
 import { mountAtlasMap } from '../maplibre/mapAdapter';
 
@@ -22,5 +23,5 @@ export function AtlasMap({ className }: { className?: string }) {
       mounted.unmount();
     };
   }, []);
-  return <div ref={ref} className={`atlas-map${className ? ` ${className}` : ''}`} role="region" aria-label="Map of meetings" data-testid="atlas-map" />;
+  return <div ref={ref} className={`atlas-map${className ? ` ${className}` : ''}`} role="region" aria-label="Map of meetings" data-testid="atlas-map" style={paletteStyle} />;
 }

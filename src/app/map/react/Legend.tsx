@@ -4,7 +4,7 @@
  */
 import { useLayoutEffect, useRef } from 'react';
 import '../map.css';
-import { COLORS } from '../style';
+import { PALETTE, paletteStyle } from '../../palette';
 
 function LineSwatch({ color, dash }: { color: string; dash?: string }) {
   return (
@@ -45,24 +45,24 @@ export function Legend({ folded = false }: { folded?: boolean }) {
   return (
     // An overlay in the map's corner, compact (a word or two a mark; the README says more),
     // so it stays clear of the links; <details> folds it away all the same.
-    <details className="legend" aria-label="Legend" ref={ref}>
+    <details className="legend" aria-label="Legend" ref={ref} style={paletteStyle}>
       <summary className="legend__title">Legend</summary>
       <ul className="legend__list">
         <li>
-          <TaperSwatch color={COLORS.held} />
+          <TaperSwatch color={PALETTE.held} />
           <span>Link: participant's capital → venue</span>
         </li>
         <li>
-          <LineSwatch color={COLORS.unheld} dash="5 3" />
+          <LineSwatch color={PALETTE.unheld} dash="5 3" />
           <span>Planned or cancelled</span>
         </li>
         <li>
-          <LineSwatch color={COLORS.absent} dash="1 4" />
+          <LineSwatch color={PALETTE.absent} dash="1 4" />
           <span>State that stayed away</span>
         </li>
         <li>
           <svg className="legend__swatch" width="40" height="16" viewBox="0 0 40 16" aria-hidden="true">
-            <circle cx="20" cy="8" r="6.5" fill="none" stroke={COLORS.held} strokeWidth="1.5" />
+            <circle cx="20" cy="8" r="6.5" fill="none" stroke={PALETTE.held} strokeWidth="1.5" />
           </svg>
           <span>Ring: host state on its own soil</span>
         </li>
@@ -75,7 +75,7 @@ export function Legend({ folded = false }: { folded?: boolean }) {
         </li>
         <li>
           <svg className="legend__swatch" width="40" height="16" viewBox="0 0 40 16" aria-hidden="true">
-            <rect x="16.5" y="4.5" width="7" height="7" fill={COLORS.capital} stroke="#fff" />
+            <rect x="16.5" y="4.5" width="7" height="7" fill={PALETTE.capital} stroke="#fff" />
           </svg>
           <span>Capital of a participating state</span>
         </li>

@@ -18,22 +18,20 @@ import { LngLatBounds, Map as MapLibreMap, setWorkerUrl } from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import fontUrl from '@fontsource/noto-sans/files/noto-sans-latin-400-normal.woff2?url';
 import { basemapPaths, defaultBounds as defaultFrame } from 'virtual:atlas-basemap';
-import { formatMeetingDate } from '../../panels/meetingDate';
 import { selectLookup } from '../../state/selectors';
 import { useAtlasStore, type AtlasState } from '../../state/store';
 import type { Camera } from '../../state/viewState';
 import { roundCamera } from '../../url/codec';
 import { MapController, type MapScene } from '../controller/mapController';
-import { buildArcMesh, mercator } from '../geometry/arcMesh';
-import { nearestPath } from '../geometry/linkHitTest';
-import { arcPath } from '../geometry/links';
-import { TILE_SIZE } from '../geometry/overlayProjection';
+import { buildArcMesh } from '../geometry/arcMesh';
 import { FlowAnimation } from '../gl/flowAnimation';
 import { atlasStyle, basemapUrls, markerZoomScale, ringRadius } from '../style';
 import { CapitalMarkers } from './capitalMarkers';
 import { LinkOverlay } from './linkOverlay';
 import { captureMapCanvas, type MapCaptureHandle } from './mapCapture';
-import { capitalTooltip, linkTooltip, MapTooltip, venueTooltip } from './mapTooltip';
+import { capitalTooltip, MapTooltip, venueTooltip } from './mapTooltip';
+import { LinkHover } from './linkHover';
+import { type AtlasLinksProbe, atlasLinksProbe } from './linksProbe';
 import { VenueMarkers } from './venueMarkers';
 
 declare global {
@@ -43,34 +41,7 @@ declare global {
   }
 }
 
-/** Read-only view of what the arc layer draws, for tests and the benchmark. */
-export interface AtlasLinksProbe {
-  /** Pairs drawn (any class). */
-  visiblePairs(): number;
-  /** Drawn pairs as "capitalPlaceId>venuePlaceId", sorted. */
-  visibleLinks(): string[];
-  /** Ids of the meetings whose links are counted now (window and filters). */
-  visibleMeetingIds(): string[];
-  /** Pairs flagged as focused (hovered or selected meeting, or selected venue). */
-  focusedPairs(): number;
-  /** Venue place ids of the focused pairs, sorted and distinct. */
-  focusedVenues(): string[];
-  /** True while the comets flow; `frames()` counts the overlay's drawn frames and the comet worker's. */
-  animating(): boolean;
-  frames(): number;
-  /** Who draws the comets: a worker (off the main thread) or the page itself (the fallback). */
-  cometsDrawnBy(): 'worker' | 'page';
-  /** States whose capital is drawn, sorted. */
-  capitals(): string[];
-  /** Venue place ids with a host ring, sorted. */
-  rings(): string[];
-  /** States whose capital has a button (named, with a tooltip) now, sorted. */
-  capitalButtons(): string[];
-  /** Venues with meetings in the window shown as markers on the map's edge, sorted. */
-  edgeVenues(): string[];
-  /** A point on the drawn arc "capital>venue" (its middle vertex), in CSS pixels of the map; null when there is no such pair. */
-  linkMidpoint(key: string): { x: number; y: number } | null;
-}
+export type { AtlasLinksProbe };
 
 type Store = typeof useAtlasStore;
 
@@ -121,13 +92,22 @@ export function mountAtlasMap(container: HTMLElement, store: Store = useAtlasSto
   map.touchZoomRotate.disableRotation();
   /** What the map draws, worked out from the store (no DOM or WebGL in it). */
   const controller = new MapController();
-  /** The scene the arc layer and markers hold (a new one is uploaded once). */
-  let sceneDrawn: MapScene | null = null;
-  /** Each pair's arc in Mercator x, y pairs, built on the first link hover (not at load). */
-  let linkPaths: Float32Array[] | null = null;
   window.__atlasMap = map; // test hook only: the PNG export gets the capture handle this returns
+
+  // The adapter's own state: where MapLibre is, nothing about what is drawn (the controller's).
+  /** The style has loaded: the overlay and markers can be drawn. */
+  let styleLoaded = false;
+  /** MapLibre has reported idle once with everything in: from then on the overlay's draws settle the map. */
+  let firstIdle = false;
+  /** True while the adapter itself moves the camera: such moves are not written back. */
+  let movingProgrammatically = false;
   /** True while a figure's camera is on (capture.frameVenues): a resize must not re-frame the default view under it. */
   let framedForFigure = false;
+  /** Set by a resize, which MapLibre wraps in movestart/moveend of its own. */
+  let resized = false;
+  /** Pixels at the bottom of the map a panel covers (MAP_COVERED_EVENT). */
+  let coveredBottom = 0;
+
   const framing = (): (() => void) => {
     // The venues with meetings in the window and the capitals their links start from.
     const fit = controller.fitBounds(true);
@@ -203,14 +183,9 @@ export function mountAtlasMap(container: HTMLElement, store: Store = useAtlasSto
   );
   markers.extraLabels = capitalMarkers;
 
-  let styleLoaded = false;
-  /** True while the adapter itself moves the camera: such moves are not written back. */
-  let movingProgrammatically = false;
-  /** MapLibre has reported idle once with everything in: from then on the overlay's draws settle the map. */
-  let firstIdle = false;
 
   // Settled means the dataset is drawn too: the map mounts while the dataset still loads.
-  const ready = (): boolean => styleLoaded && store.getState().dataset !== null && sceneDrawn?.dataset === store.getState().dataset;
+  const ready = (): boolean => styleLoaded && store.getState().dataset !== null && controller.scene?.dataset === store.getState().dataset;
   const wantsAnimation = (): boolean => store.getState().view.animate && !(reducedMotion?.matches ?? false);
 
   /** Something the overlay or markers show changed: not settled until the overlay has drawn it. */
@@ -233,7 +208,6 @@ export function mountAtlasMap(container: HTMLElement, store: Store = useAtlasSto
     }
     container.dataset.mapIdle = 'true';
   };
-
 
   const moveCamera = (camera: Camera | null): void => {
     movingProgrammatically = true;
@@ -264,7 +238,6 @@ export function mountAtlasMap(container: HTMLElement, store: Store = useAtlasSto
     if (visible < height) map.panBy([p.x - width / 2, p.y - visible / 2], { duration });
     else map.easeTo({ center: [place.lon, place.lat], duration });
   };
-  let coveredBottom = 0;
   const onCovered = (event: Event): void => {
     coveredBottom = Math.max(0, Number((event as CustomEvent<{ bottom?: number }>).detail?.bottom) || 0);
     if (firstIdle) revealVenue(store.getState().view.city);
@@ -281,8 +254,6 @@ export function mountAtlasMap(container: HTMLElement, store: Store = useAtlasSto
   // --- drawing: the controller works out what changed, the renderers draw it ----------
 
   const showScene = (scene: MapScene | null): void => {
-    sceneDrawn = scene;
-    linkPaths = null;
     if (!scene) {
       markers.clear();
       return;
@@ -328,47 +299,15 @@ export function mountAtlasMap(container: HTMLElement, store: Store = useAtlasSto
 
   // --- link tooltip -------------------------------------------------------------------
 
-  let hoverPoint: { x: number; y: number } | null = null;
-  let hoverFrame = 0;
-  /** Past this many arcs the hit test is not worth a pointer move (100k synthetic meetings make 55k). */
-  const LINK_HOVER_MAX_PAIRS = 20_000;
-  const hoverLink = (): void => {
-    hoverFrame = 0;
-    const geometry = sceneDrawn?.geometry;
-    if (!hoverPoint || !geometry || map.isMoving() || geometry.pairs.length > LINK_HOVER_MAX_PAIRS) {
-      tooltip.hide('link');
-      return;
-    }
-    linkPaths ??= geometry.pairs.map((_, i) => Float32Array.from(arcPath(geometry.paths, i).flatMap(([lon, lat]) => mercator(lon!, lat!))));
-    const c = map.getCenter();
-    const [cx, cy] = mercator(c.lng, c.lat);
-    const view = { cx, cy, worldSize: TILE_SIZE * Math.pow(2, map.getZoom()), width: container.clientWidth, height: container.clientHeight };
-    const i = nearestPath(linkPaths, (k) => controller.isPairShown(k), hoverPoint.x, hoverPoint.y, view);
-    const along = i < 0 ? null : controller.meetingsAlong(i, store.getState().view.showAbsent);
-    if (!along) {
-      tooltip.hide('link');
-      return;
-    }
-    const items = along.meetings.map((m) => ({ title: m.title, date: formatMeetingDate(m.date) }));
-    tooltip.show('link', hoverPoint.x, hoverPoint.y, linkTooltip(along.state.stateName, along.venue.name, items), 14);
-  };
-  const onPointerMove = (event: PointerEvent): void => {
-    // Over a venue or capital button their own tooltip speaks; links only on the bare map.
-    if ((event.target as Element | null)?.closest?.('button')) {
-      hoverPoint = null;
-      tooltip.hide('link');
-      return;
-    }
-    const box = container.getBoundingClientRect();
-    hoverPoint = { x: event.clientX - box.left, y: event.clientY - box.top };
-    if (hoverFrame === 0) hoverFrame = requestAnimationFrame(hoverLink);
-  };
-  const onPointerLeave = (): void => {
-    hoverPoint = null;
-    tooltip.hide('link');
-  };
-  container.addEventListener('pointermove', onPointerMove);
-  container.addEventListener('pointerleave', onPointerLeave);
+  const linkHover = new LinkHover(container, tooltip, {
+    controller,
+    isMoving: () => map.isMoving(),
+    view: () => {
+      const c = map.getCenter();
+      return { lon: c.lng, lat: c.lat, zoom: map.getZoom() };
+    },
+    showAbsent: () => store.getState().view.showAbsent,
+  });
 
   // --- animation ----------------------------------------------------------------------
 
@@ -411,29 +350,15 @@ export function mountAtlasMap(container: HTMLElement, store: Store = useAtlasSto
     applyAnimation();
   });
 
-  const probe: AtlasLinksProbe = {
-    visiblePairs: () => controller.shownPairs().length,
-    visibleLinks: () => controller.shownPairs().map((i) => controller.pairKey(i)).sort(),
-    visibleMeetingIds: () => controller.visibleMeetings.map((m) => m.id),
-    focusedPairs: () => controller.focusedPairs.length,
-    focusedVenues: () => [...new Set(controller.focusedPairs.map((i) => controller.pairKey(i).split('>')[1]!))].sort(),
+  const probe = atlasLinksProbe({
+    controller,
+    overlay,
+    capitalMarkers,
+    venueMarkers: markers,
+    comets: () => (flow === pageFlow ? 'page' : 'worker'),
     animating: () => flow.isRunning,
-    frames: () => overlay.frames + overlay.cometFrames,
-    cometsDrawnBy: () => (flow === pageFlow ? 'page' : 'worker'),
-    capitals: () => overlay.capitals.shown(),
-    rings: () => [...controller.rings.keys()].sort(),
-    capitalButtons: () => capitalMarkers.attached(),
-    edgeVenues: () => markers.edgeVenues(),
-    linkMidpoint: (key) => {
-      const geometry = sceneDrawn?.geometry;
-      const i = geometry?.pairs.findIndex((p) => `${p.capital}>${p.venue}` === key) ?? -1;
-      if (!geometry || i < 0) return null;
-      const coords = arcPath(geometry.paths, i);
-      const [lon, lat] = coords[Math.floor(coords.length / 2)]!;
-      const p = map.project([lon!, lat!]);
-      return { x: p.x, y: p.y };
-    },
-  };
+    project: (lon, lat) => map.project([lon, lat]),
+  });
   window.__atlasLinks = probe;
 
   const onZoom = (): void => {
@@ -443,8 +368,6 @@ export function mountAtlasMap(container: HTMLElement, store: Store = useAtlasSto
   onZoom();
   map.on('zoom', onZoom);
 
-  /** Set by a resize, which MapLibre wraps in movestart/moveend of its own. */
-  let resized = false;
   map.on('resize', () => {
     resized = true;
   });
@@ -493,9 +416,7 @@ export function mountAtlasMap(container: HTMLElement, store: Store = useAtlasSto
     flow.stop(false);
     markers.clear();
     capitalMarkers.clear();
-    container.removeEventListener('pointermove', onPointerMove);
-    container.removeEventListener('pointerleave', onPointerLeave);
-    cancelAnimationFrame(hoverFrame);
+    linkHover.dispose();
     tooltip.dispose();
     overlay.dispose();
     map.remove();

@@ -22,7 +22,7 @@ import { selectLookup } from '../../state/selectors';
 import { useAtlasStore, type AtlasState } from '../../state/store';
 import type { Camera } from '../../state/viewState';
 import { roundCamera } from '../../url/codec';
-import { MapController, type MapScene } from '../controller/mapController';
+import { type MapChanges, MapController, type MapScene } from '../controller/mapController';
 import { buildArcMesh } from '../geometry/arcMesh';
 import { FlowAnimation } from '../gl/flowAnimation';
 import { atlasStyle, basemapUrls, markerZoomScale, ringRadius } from '../style';
@@ -264,10 +264,8 @@ export function mountAtlasMap(container: HTMLElement, store: Store = useAtlasSto
     markers.setVenues(scene.venues);
   };
 
-  /** Hands the controller the store's state and the renderers what changed. */
-  const draw = (s: AtlasState): void => {
-    if (!styleLoaded) return;
-    const changes = controller.update({ dataset: s.dataset, view: s.view, hoveredMeeting: s.hoveredMeeting });
+  /** Hands the renderers what the controller says changed (once the style is in). */
+  const render = (changes: MapChanges, s: AtlasState): void => {
     if (changes.scene) {
       invalidate();
       showScene(controller.scene);
@@ -295,6 +293,16 @@ export function mountAtlasMap(container: HTMLElement, store: Store = useAtlasSto
       }
     }
     if (changes.scene && firstIdle) revealVenue(s.view.city);
+  };
+
+  /**
+   * Hands the controller the store's state, and the renderers what changed. The controller
+   * needs no style, so what the map shows (and the test probe reads) is known as soon as
+   * the dataset is; the renderers wait for the style, then draw everything once.
+   */
+  const draw = (s: AtlasState): void => {
+    const changes = controller.update({ dataset: s.dataset, view: s.view, hoveredMeeting: s.hoveredMeeting });
+    if (styleLoaded) render(changes, s);
   };
 
   // --- link tooltip -------------------------------------------------------------------
@@ -327,7 +335,9 @@ export function mountAtlasMap(container: HTMLElement, store: Store = useAtlasSto
 
   map.on('load', () => {
     styleLoaded = true;
-    draw(store.getState());
+    const s = store.getState();
+    controller.update({ dataset: s.dataset, view: s.view, hoveredMeeting: s.hoveredMeeting });
+    render({ scene: true, pairClasses: 'all', counts: true, focus: true, selection: true }, s);
   });
 
   // A basemap file that fails to load leaves plain water under the links; the reason goes

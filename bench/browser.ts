@@ -413,7 +413,7 @@ export async function measureScrub(opened: OpenedPage, options: ScrubOptions): P
  * Performance panel or Perfetto opens; then the same steps again under the V8 sampling
  * profiler alone, summarised as the functions with the most self time.
  */
-export async function traceSteps(opened: OpenedPage, steps: readonly StepSample[], file: string): Promise<{ file: string; bytes: number; top: Array<{ fn: string; selfMs: number }>; totalMs: number }> {
+export async function traceSteps(opened: OpenedPage, steps: readonly StepSample[], file: string): Promise<{ file: string; bytes: number; top: Array<{ fn: string; selfMs: number }>; totalMs: number; programMs: number; gcMs: number }> {
   const { page, cdp } = opened;
   const replay = async (label: string) => {
     for (const [i, s] of steps.entries()) {
@@ -475,8 +475,11 @@ export async function traceSteps(opened: OpenedPage, steps: readonly StepSample[
     });
   }
   await cdp.send('Profiler.disable');
-  const top = [...self].filter(([fn]) => !fn.startsWith('(idle)')).sort((a, b) => b[1] - a[1]).slice(0, 25).map(([fn, ms]) => ({ fn, selfMs: round(ms, 1) }));
-  return { file, bytes, top, totalMs: round(totalMs, 1) };
+  // "(program)": native work of the main thread outside JS (style, layout, paint, the WebGL
+  // command buffer), and time it waits for a core; "(garbage collector)": V8's GC.
+  const special = (name: string) => [...self].filter(([fn]) => fn.startsWith(name)).reduce((sum, [, ms]) => sum + ms, 0);
+  const top = [...self].filter(([fn]) => !/^\((idle|program|root)\)/.test(fn)).sort((a, b) => b[1] - a[1]).slice(0, 25).map(([fn, ms]) => ({ fn, selfMs: round(ms, 1) }));
+  return { file, bytes, top, totalMs: round(totalMs, 1), programMs: round(special('(program)'), 1), gcMs: round(special('(garbage collector)'), 1) };
 }
 
 export interface FrameResult {

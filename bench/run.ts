@@ -512,14 +512,14 @@ function printReport(result: Record<Section, unknown> & { peer?: unknown; ratios
       else scrubRow(`${n} peer (deck.gl)`, p?.scrub);
     }
     for (const [n, v] of Object.entries(scrub.sizes)) {
-      const s = v as ScrubResult & { trace?: { file: string; top: Array<{ fn: string; selfMs: number }>; totalMs: number } | { skipped: string } };
+      const s = v as ScrubResult & { trace?: { file: string; top: Array<{ fn: string; selfMs: number }>; totalMs: number; programMs: number; gcMs: number } | { skipped: string } };
       if (skip(v) || !s.densest) continue;
       lines.push(`  ${n}: densest window ${s.densest.from}…${s.densest.to} (${s.densest.meetings} meetings); passes CPU p95 ${s.passes.map((p) => p.cpuNetP95).join(', ')}; slowest steps ${s.slowest.map((x) => `${x.next.from} ${x.task} ms task/${x.cpu} CPU${x.dense ? ' (dense)' : ''}`).join('; ')}`);
       for (const [who, t] of [['atlas', s.trace], ['peer', (peerSizes[n]?.scrub as typeof s | undefined)?.trace]] as const) {
         if (!t) continue;
         if ('skipped' in t) lines.push(`  ${who} trace: ${t.skipped}`);
         else {
-          lines.push(`  ${who} trace of the slowest steps at ${n}: ${t.file} (${t.totalMs} ms sampled CPU on the main thread); most self time:`);
+          lines.push(`  ${who} trace of the slowest steps at ${n}: ${t.file}; profiled: ${t.totalMs} ms sampled on the main thread, of it ${t.programMs} ms (program) (native: style, paint, GL calls; waits) and ${t.gcMs} ms GC; most JS self time:`);
           for (const f of t.top.slice(0, 12)) lines.push(`    ${String(f.selfMs).padStart(8)} ms  ${f.fn}`);
         }
       }

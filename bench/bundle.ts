@@ -103,7 +103,11 @@ export function measureBundle(outDir: string, chunks: readonly ChunkModules[]): 
   const byKind: BundleReport['byKind'] = {};
   const total = { raw: 0, gzip: 0 };
   for (const f of files) {
-    const k = (byKind[f.kind] ??= { raw: 0, gzip: 0 });
+    let k = byKind[f.kind];
+    if (!k) {
+      k = { raw: 0, gzip: 0 };
+      byKind[f.kind] = k;
+    }
     k.raw += f.raw;
     k.gzip += f.gzip;
     total.raw += f.raw;

@@ -20,7 +20,8 @@
   var script = document.currentScript;
   if (!script || !script.src) return;
   var base = new URL('.', script.src);
-  var registry = (window.__smaEmbedBases = window.__smaEmbedBases || {});
+  window.__smaEmbedBases = window.__smaEmbedBases || {};
+  var registry = window.__smaEmbedBases;
   if (registry[base.href]) return; // the snippet was pasted twice: one listener is enough
   registry[base.href] = true;
 
@@ -32,7 +33,7 @@
     try {
       var url = new URL(src, document.baseURI);
       return url.origin === base.origin && url.pathname.indexOf(base.pathname) === 0 ? url : null;
-    } catch (e) {
+    } catch (_error) {
       return null;
     }
   }
@@ -45,8 +46,8 @@
     return (
       data !== null && typeof data === 'object' &&
       data.type === 'sma:height' && data.version === 1 &&
-      typeof data.height === 'number' && isFinite(data.height) && data.height >= 0 && data.height <= MAX_HEIGHT &&
-      typeof data.width === 'number' && isFinite(data.width) && data.width >= 0
+      typeof data.height === 'number' && Number.isFinite(data.height) && data.height >= 0 && data.height <= MAX_HEIGHT &&
+      typeof data.width === 'number' && Number.isFinite(data.width) && data.width >= 0
     );
   }
 
@@ -62,7 +63,7 @@
     try {
       var href = win.location.href;
       return href !== 'about:blank' && new URL(href).origin === url.origin && win.document.readyState !== 'loading';
-    } catch (e) {
+    } catch (_error) {
       return url.origin !== location.origin;
     }
   }

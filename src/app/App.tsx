@@ -50,6 +50,7 @@ function LoadError({ title, problems }: { title: string; problems: string[] }) {
       <h2>{title}</h2>
       <ul>
         {problems.map((p, i) => (
+          // biome-ignore lint/suspicious/noArrayIndexKey: a fixed list, rendered once and never reordered (two problems may read alike)
           <li key={i}>{p}</li>
         ))}
       </ul>

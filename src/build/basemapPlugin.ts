@@ -16,7 +16,7 @@ import type { Plugin } from 'vite';
 import { buildBasemap, countriesBounds, DEFAULT_FRAME_COUNTRY_IDS, roundCoordinates } from './basemap.ts';
 
 const VIRTUAL_ID = 'virtual:atlas-basemap';
-const RESOLVED_ID = '\0' + VIRTUAL_ID;
+const RESOLVED_ID = `\0${VIRTUAL_ID}`;
 export const BASEMAP_LAYERS = ['countries', 'borders', 'coasts', 'labels'] as const;
 /** 4 decimals of a degree is about 11 m: far finer than Natural Earth 50m, and half the bytes. */
 const DECIMALS = 4;

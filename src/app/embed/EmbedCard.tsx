@@ -9,7 +9,6 @@
  * covers (MAP_COVERED_EVENT) so the venue stays in view above it.
  */
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
-import type { Dataset, Meeting } from '../../dataset/schema';
 import { MAP_COVERED_EVENT } from '../map/maplibre/mapAdapter';
 import { formatMeetingDate } from '../panels/meetingDate';
 import { SourceCitation } from '../panels/SourceCitation';

@@ -94,6 +94,7 @@ function SharePanel() {
   };
 
   return (
+    // biome-ignore lint/a11y/useSemanticElements: a panel of sections with headings, not a set of form fields: a <fieldset> (legend, min-content width) does not fit
     <div className="share-panel" role="group" aria-label="Share and export">
       <section>
         <h2 id={`${ids}-link`}>Link to this view</h2>

@@ -87,7 +87,6 @@ const MODE_OF_CLASS: Record<string, BrushMode> = { overlay: 'new', selection: 'm
 export function createWindowBrush(group: Selection<SVGGElement, unknown, null, undefined>, options: WindowBrushOptions): WindowBrush {
   const { handleSize, onGesture } = options;
   let extentX: Span = [0, 0];
-  let extentY: Span = [0, 0];
   let shown: Span | null = null;
   let gesture: (BrushGesture & { pointerId: number; left: number }) | null = null;
 
@@ -165,7 +164,6 @@ export function createWindowBrush(group: Selection<SVGGElement, unknown, null, u
   return {
     setExtent(x, y) {
       extentX = x;
-      extentY = y;
       overlay.attr('x', x[0]).attr('y', y[0]).attr('width', x[1] - x[0]).attr('height', y[1] - y[0]);
       selection.attr('y', y[0]).attr('height', y[1] - y[0]);
       for (const h of [handles.w, handles.e]) h.attr('y', y[0] - handleSize / 2).attr('height', y[1] - y[0] + handleSize);

@@ -250,8 +250,7 @@ export function findDateMentions(sentence: TextSpan, published: string | null, o
 
   for (const rule of RULES) {
     rule.pattern.lastIndex = 0;
-    let m: RegExpExecArray | null;
-    while ((m = rule.pattern.exec(text)) !== null) {
+    for (let m = rule.pattern.exec(text); m !== null; m = rule.pattern.exec(text)) {
       if (!free(m.index, m.index + m[0].length)) continue;
       add(m.index, m[0], rule.resolve(m, contextAt(m.index)));
     }
@@ -269,8 +268,7 @@ export function findDateMentions(sentence: TextSpan, published: string | null, o
   }
 
   YEAR.lastIndex = 0;
-  let y: RegExpExecArray | null;
-  while ((y = YEAR.exec(text)) !== null) {
+  for (let y = YEAR.exec(text); y !== null; y = YEAR.exec(text)) {
     const index = y.index + y[0].length - y[1]!.length;
     if (!free(index, index + 4)) continue;
     add(index, y[1]!, { start: `${y[1]}-01-01`, end: `${y[1]}-12-31`, precision: 'year' });
@@ -338,7 +336,7 @@ function fromChrono(r: chrono.ParsedResult, words: string, c: Context): DateWind
  * day, counted in days from chrono's reading so that a year moved by the news rules moves both.
  */
 function withRangeEnd(r: chrono.ParsedResult, window: DateWindow | null): DateWindow | null {
-  if (!window || window.precision !== 'day' || !r.end || !r.end.isCertain('day')) return window;
+  if (window?.precision !== 'day' || !r.end?.isCertain('day')) return window;
   const days = Math.round((r.end.date().getTime() - r.start.date().getTime()) / 86_400_000);
   return days > 0 && days <= 31 ? { ...window, end: addDays(window.start, days) } : window;
 }

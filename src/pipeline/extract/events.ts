@@ -90,7 +90,7 @@ export function groupMentions(readings: SentenceReading[], article: ArticleFacts
       continue;
     }
     // A definite reference ("the meeting", "during this visit") adds to an event already found.
-    if (reference && reference.leads && !reference.sideline && events.length) {
+    if (reference?.leads && !reference.sideline && events.length) {
       // An invitation is to a meeting still to come; a past-tense sentence speaks of one held.
       const pool = reference.invitation ? events.filter((e) => e.status === 'planned') : mention.past ? events.filter((e) => e.status !== 'planned') : events;
       const target = (pool.length ? referent(pool, reference.ref.noun, mention.names) : null) ?? referent(events, reference.ref.noun, mention.names);
@@ -144,7 +144,7 @@ export function meetingsDuringVisits(events: MeetingEvent[]): MeetingEvent[] {
     const e = out[i]!;
     if (e.kinds.has('call') || (e.venue && e.date)) continue;
     const v = out.slice(0, i).reverse().find((x) => x.kinds.has('visit'));
-    if (!v || !v.venue || v.status !== e.status) continue;
+    if (!v?.venue || v.status !== e.status) continue;
     if (e.sentences[0]!.index - v.sentences.at(-1)!.index > 2) continue;
     // The next step of the trip in the same city ("will then attend the Tashkent Conference") is during it too.
     const sameCity = !!e.venue && e.venue.id === v.venue.id;

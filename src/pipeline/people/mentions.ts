@@ -241,7 +241,7 @@ function delegationState(s: AnalyzedSentence, at: number): string | null {
  */
 function listState(previous: PersonMention[], s: AnalyzedSentence, at: number): string | null {
   const last = previous.at(-1);
-  if (!last || !last.state || last.role === null) return null;
+  if (!last?.state || last.role === null) return null;
   // Only a state said before the first role distributes over the list; "between X of
   // Afghanistan and Y" pairs two sides.
   const first = s.states.find((m) => m.start === last.start);

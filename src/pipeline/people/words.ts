@@ -32,10 +32,10 @@ export interface PersonWords {
   notPresentBefore: RegExp;
 }
 
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 export function compilePersonWords(file: PersonWordsFile): PersonWords {
-  const cues = [...file.notPresentCues].sort((a, b) => b.length - a.length).map((c) => escape(c).replace(/ /g, '\\s+'));
+  const cues = [...file.notPresentCues].sort((a, b) => b.length - a.length).map((c) => escapeRegExp(c).replace(/ /g, '\\s+'));
   return {
     honorifics: new Set(file.honorifics),
     offices: new Set(file.offices),

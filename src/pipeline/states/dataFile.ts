@@ -3,7 +3,7 @@
  * file stops the build with the file name and the JSON path of the bad field.
  */
 import { readFileSync } from 'node:fs';
-import * as z from 'zod/mini';
+import type * as z from 'zod/mini';
 import { describeIssues } from '../../dataset/schema';
 
 const DATA_DIR = new URL('../../../data/', import.meta.url);

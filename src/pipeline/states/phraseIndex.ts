@@ -47,7 +47,7 @@ export interface PhraseMatch<T> {
 
 const WORD = /[\p{L}\p{M}\p{N}]+/gu;
 
-const ASCII = /^[\x00-\x7f]*$/;
+const ASCII = /^\p{ASCII}*$/u;
 
 export function normalizeWord(word: string): string {
   // Most words are ASCII; skipping Unicode decomposition for them halves the gazetteer's load time.

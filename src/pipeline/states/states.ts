@@ -100,7 +100,7 @@ function buildFinder(): StateFinder {
   const groupData = readDataFile('state-groups.json', StateGroups);
   const index = new PhraseIndex<Payload>();
   const ignored = new Set(data.ignoredAltSpellings.texts);
-  const caseFor = (text: string) => (/^[A-Z.\-]+$/.test(text) ? 'exact' : 'capitalised');
+  const caseFor = (text: string) => (/^[A-Z.-]+$/.test(text) ? 'exact' : 'capitalised');
 
   // Where two states share a word ("American": USA and the Northern Mariana Islands), the UN
   // member, then the larger, takes it.

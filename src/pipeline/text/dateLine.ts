@@ -83,7 +83,7 @@ export function readDateLine(line: string): LineDate | null {
   if (text.length === 0 || text.length > 100 || !/\d\d/.test(text)) return null;
   const found = readNumericDate(text) ?? readWordDate(text);
   if (!found) return null;
-  const rest = (text.slice(0, found.index) + ' ' + text.slice(found.index + found.length))
+  const rest = `${text.slice(0, found.index)} ${text.slice(found.index + found.length)}`
     .replace(/\d{1,2}:\d{2}(?::\d{2})?/g, ' ')
     .replace(DATE_LINE_WORDS, ' ');
   const words = rest.match(/[\p{L}][\p{L}'’.-]*/gu) ?? [];

@@ -50,8 +50,7 @@ const STARTS_LIKE_TITLE = /^["“‘']?[\p{Lu}\d]/u;
 export function splitLines(text: string): Line[] {
   const lines: Line[] = [];
   const re = /[^\r\n]*(?:\r\n|\r|\n|$)/g;
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(text)) !== null && m.index < text.length) {
+  for (let m = re.exec(text); m !== null && m.index < text.length; m = re.exec(text)) {
     const raw = m[0].replace(/[\r\n]+$/, '');
     const lead = raw.length - raw.trimStart().length;
     const body = raw.trim();

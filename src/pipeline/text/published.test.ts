@@ -55,9 +55,9 @@ describe('publication date forms', () => {
     expect(findPublicationDate(page('On May 27, 2022, a fourth round of consultations on Afghanistan was held in Dushanbe'))).toBeNull();
   });
   it('dates in comments are not the publication date', () => {
-    expect(findPublicationDate(page('') + 'COMMENTS (1)\nAli | June 27, 2014 | Reply\n')).toBeNull();
+    expect(findPublicationDate(`${page('')}COMMENTS (1)\nAli | June 27, 2014 | Reply\n`)).toBeNull();
   });
   it('the header date wins over a later one', () => {
-    expect(findPublicationDate(page('June 26, 2014') + 'Published in Dawn, June 27th, 2014\n')?.date).toBe('2014-06-26');
+    expect(findPublicationDate(`${page('June 26, 2014')}Published in Dawn, June 27th, 2014\n`)?.date).toBe('2014-06-26');
   });
 });

@@ -32,8 +32,7 @@ export function findPublicationDate(text: string, segment?: SegmentParts): Publi
   let se = 0;
   const lineRe = /[^\r\n]+/g;
   const part = text.slice(segment.span.start, segment.span.end);
-  let m: RegExpExecArray | null;
-  while ((m = lineRe.exec(part)) !== null) {
+  for (let m = lineRe.exec(part); m !== null; m = lineRe.exec(part)) {
     const start = segment.span.start + m.index;
     const end = start + m[0].length;
     // Spans that end before this line cannot touch any later line either (they do not overlap each other).

@@ -28,8 +28,7 @@ export function splitSentences(text: string, start: number, end: number): Senten
   const cuts: number[] = [];
   const quotes = quoteTracker(para);
   CANDIDATE.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  while ((m = CANDIDATE.exec(para)) !== null) {
+  for (let m = CANDIDATE.exec(para); m !== null; m = CANDIDATE.exec(para)) {
     const cut = m.index + m[0].length;
     NEXT_CHAR.lastIndex = cut;
     const next = NEXT_CHAR.exec(para);
@@ -60,7 +59,7 @@ const WORD_LOOKBACK = 64;
 
 function isBoundary(para: string, at: number, punct: string, next: string, quotes: (at: number) => boolean): boolean {
   // A sentence starts with a capital, a digit or an opening quote/bracket; "... and" goes on.
-  if (!/[\p{Lu}\d"“‘'(\[]/u.test(next)) return false;
+  if (!/[\p{Lu}\d"“‘'([]/u.test(next)) return false;
   const ellipsis = punct.startsWith('...') || punct.startsWith('…');
   if (ellipsis) return !quotes(at);
   if (!punct.startsWith('.') || punct.startsWith('..')) return true;

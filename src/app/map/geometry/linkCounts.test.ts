@@ -88,7 +88,10 @@ describe('moveLinkCounts', () => {
 
   it('gives what a fresh count gives, over brush steps, jumps and empty windows', () => {
     let seed = 3;
-    const rand = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const rand = () => {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31;
+      return seed / 2 ** 31;
+    };
     for (const showAbsent of [false, true]) {
       for (const state of [null, big.meetings[0]!.participants[0]!]) {
         const view = (from: number, to: number) => ({ ...DEFAULT_VIEW_STATE, state, from: iso(from), to: iso(to) });

@@ -71,7 +71,8 @@ export type RefsAt = readonly ({ arcs: readonly number[]; rings: readonly number
 export function moveLinkCounts(counts: LinkCounts, refsAt: RefsAt, prev: Int32Array, next: Int32Array, showAbsent: boolean): Uint32Array {
   const { arcs, rings, touched, touchedIn } = counts;
   // Steps number from 1 (0 marks a pair never touched); wrapping after 4 billion steps only re-lists a pair.
-  const step = (counts.step = (counts.step % 0xffffffff) + 1);
+  counts.step = (counts.step % 0xffffffff) + 1;
+  const step = counts.step;
   let n = 0;
   let visibleArcs = counts.visibleArcs;
   const change = (position: number, delta: 1 | -1): void => {

@@ -21,7 +21,7 @@ export interface OverlayView {
 
 /** The view of a `width`×`height` CSS-pixel map centred on `lng`, `lat` at `zoom`. */
 export function overlayView(lng: number, lat: number, zoom: number, width: number, height: number): OverlayView {
-  const worldSize = TILE_SIZE * Math.pow(2, zoom);
+  const worldSize = TILE_SIZE * 2 ** zoom;
   const [cx, cy] = mercator(lng, lat);
   const sx = (2 * worldSize) / Math.max(1, width);
   const sy = (-2 * worldSize) / Math.max(1, height);

@@ -95,7 +95,10 @@ scope.onmessage = (event) => {
       return;
     case 'state':
       if (message.state.length === state.length) state.set(message.state);
-      else if (arcs.current.mesh) arcs.setMesh(arcs.current.mesh, (state = new Uint8Array(message.state)));
+      else if (arcs.current.mesh) {
+        state = new Uint8Array(message.state);
+        arcs.setMesh(arcs.current.mesh, state);
+      }
       arcs.stateChanged();
       return;
     case 'style':

@@ -68,7 +68,7 @@ export class LinkHover {
     }
     const v = this.sources.view();
     const [cx, cy] = mercator(v.lon, v.lat);
-    const view = { cx, cy, worldSize: TILE_SIZE * Math.pow(2, v.zoom), width: this.container.clientWidth, height: this.container.clientHeight };
+    const view = { cx, cy, worldSize: TILE_SIZE * 2 ** v.zoom, width: this.container.clientWidth, height: this.container.clientHeight };
     const i = nearestPath(this.paths.paths, (k) => controller.isPairShown(k), point.x, point.y, view);
     const along = i < 0 ? null : controller.meetingsAlong(i, this.sources.showAbsent());
     if (!along) {

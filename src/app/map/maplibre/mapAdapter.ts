@@ -158,7 +158,10 @@ export function mountAtlasMap(container: HTMLElement, store: Store = useAtlasSto
   // Names on hover and focus (mapTooltip.ts): venues, capitals.
   const tooltip = new MapTooltip(container);
   const showTooltip = (owner: unknown, button: HTMLElement | null, text: () => Parameters<MapTooltip['show']>[3]): void => {
-    if (!button) return tooltip.hide(owner);
+    if (!button) {
+      tooltip.hide(owner);
+      return;
+    }
     const b = button.getBoundingClientRect();
     const c = container.getBoundingClientRect();
     tooltip.show(owner, b.left + b.width / 2 - c.left, b.top - c.top, text());

@@ -478,7 +478,7 @@ export class VenueMarkers {
     const { width, height } = this.containerSize();
     const c = this.map.getCenter();
     const [cx, cy] = mercator(c.lng, c.lat);
-    const worldSize = TILE_SIZE * Math.pow(2, this.map.getZoom());
+    const worldSize = TILE_SIZE * 2 ** this.map.getZoom();
     return (m) => ({
       x: (m.mx + Math.round(cx - m.mx) - cx) * worldSize + width / 2,
       y: (m.my - cy) * worldSize + height / 2,

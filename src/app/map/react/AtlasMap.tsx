@@ -1,5 +1,5 @@
 /**
- * Mounts the MapLibre atlas map into a div and wires it to the store (../maplibre/mapAdapter.ts
+ * Mounts the MapLibre atlas map into a section and wires it to the store (../maplibre/mapAdapter.ts
  * does the work; React only owns the element) and registers its capture handle for the PNG
  * export while it is mounted.
  */
@@ -11,7 +11,7 @@ import { registerMapCapture } from '../mapCaptureRegistry';
 import { mountAtlasMap } from '../maplibre/mapAdapter';
 
 export function AtlasMap({ className }: { className?: string }) {
-  const ref = useRef<HTMLDivElement>(null);
+  const ref = useRef<HTMLElement>(null);
   // A layout effect, not a passive one: the map (its worker, style and basemap requests)
   // starts before the first paint instead of a frame or more after it (load time, issue 6).
   useLayoutEffect(() => {
@@ -23,5 +23,6 @@ export function AtlasMap({ className }: { className?: string }) {
       mounted.unmount();
     };
   }, []);
-  return <div ref={ref} className={`atlas-map${className ? ` ${className}` : ''}`} role="region" aria-label="Map of meetings" data-testid="atlas-map" style={paletteStyle} />;
+  // A <section> with a label is a region landmark (no role attribute needed).
+  return <section ref={ref} className={`atlas-map${className ? ` ${className}` : ''}`} aria-label="Map of meetings" data-testid="atlas-map" style={paletteStyle} />;
 }

@@ -37,6 +37,7 @@ export function Legend({ folded = false }: { folded?: boolean }) {
   const ref = useRef<HTMLDetailsElement>(null);
   // Open or folded once, on mount, by the map's width; then the reader decides (React does
   // not own `open`, so a re-render never undoes their click).
+  // biome-ignore lint/correctness/useExhaustiveDependencies: on mount only (above); a later `folded` must not undo the reader's choice
   useLayoutEffect(() => {
     const legend = ref.current;
     const width = legend?.parentElement?.getBoundingClientRect().width ?? window.innerWidth;

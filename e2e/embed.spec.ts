@@ -10,7 +10,6 @@ import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { expect, test, type Frame, type Page } from '@playwright/test';
@@ -526,5 +525,5 @@ test('npm run snapshot writes a PNG of width×scale that is not blank, and refus
     env: { ...process.env, CHROMIUM_PATH: '/nonexistent/chromium' },
   }).catch((e: { code: number; stderr: string }) => e);
   expect('code' in noBrowser && noBrowser.code).toBe(2);
-  expect((noBrowser as { stderr: string }).stderr).toMatch(/No usable Chromium at \/nonexistent\/chromium[^]*CHROMIUM_PATH/);
+  expect((noBrowser as { stderr: string }).stderr).toMatch(/No usable Chromium at \/nonexistent\/chromium[\s\S]*CHROMIUM_PATH/);
 });

@@ -255,6 +255,7 @@ test('a comet worker that cannot draw hands the comets back to the page', async 
       postMessage(): void {}
       terminate(): void {}
     }
+    // biome-ignore lint/complexity/useArrowFunction: the page calls it with `new`, which an arrow function refuses
     window.Worker = function (url: string | URL, options?: WorkerOptions) {
       return options?.name === 'comets' ? new FailingCometWorker() : new RealWorker(url, options);
     } as unknown as typeof Worker;

@@ -148,8 +148,8 @@ for (const [name, body, status, title] of [
     await expect(alert).toBeVisible();
     await expect(alert).toContainText(title);
     // A person can act on it: more than a bare status, no stack trace.
-    expect((await alert.innerText()).length).toBeGreaterThan(40);
-    expect(await alert.innerText()).not.toMatch(/\bat \S+:\d+:\d+/);
+    expect((await alert.textContent())!.length).toBeGreaterThan(40);
+    expect(await alert.textContent())!.not.toMatch(/\bat \S+:\d+:\d+/);
     expect(w.errors.filter((e) => !/Failed to load resource/.test(e))).toEqual([]);
   });
 }
@@ -161,7 +161,7 @@ test('messages of the wrong shape posted to the embed page change nothing', asyn
   await expect(page.getByRole('status')).toHaveText(/^Showing \d+ of \d+ meetings?/);
   // Venue labels are placed after the map's first idle: compare the settled page.
   await expect(page.locator('.atlas-map[data-map-idle="true"]')).toHaveCount(1);
-  const before = { url: page.url(), text: await page.locator('body').innerText() };
+  const before = { url: page.url(), text: await page.locator('body').textContent() };
   await page.evaluate(() => {
     const junk: unknown[] = [
       null, 42, 'sma:request-height', [], { type: 'sma:request-height' }, { type: 'sma:request-height', version: 2 },
@@ -173,7 +173,7 @@ test('messages of the wrong shape posted to the embed page change nothing', asyn
   });
   await page.waitForTimeout(500);
   expect(page.url()).toBe(before.url);
-  expect(await page.locator('body').innerText()).toBe(before.text);
+  expect(await page.locator('body').textContent()).toBe(before.text);
   expect(w.errors).toEqual([]);
   expect(w.dialogs).toEqual([]);
 });

@@ -27,6 +27,7 @@ describe('meetingsToCsv', () => {
       lon: '69.17233',
       participants: 'AFG; PAK; UZB',
       absent: '',
+      people: 'Mohsin Naqvi (Interior Minister, PAK); Sirajuddin Haqqani (AFG); Jane Roe (Special Envoy, UN)',
       status: 'held',
       sources: 'Dawn, 21 July 2025, https://www.dawn.com/news/1; b.txt',
     });
@@ -42,6 +43,7 @@ describe('meetingsToCsv', () => {
 
   it('leaves venue and coordinates empty for a call and dates empty when undated', () => {
     expect(rows[4]!.slice(5, 9)).toEqual(['', '', '', '']);
+    expect(rows[4]![CSV_COLUMNS.indexOf('people')]).toBe(''); // no one named at this table
     expect(rows[5]!.slice(2, 5)).toEqual(['', '', 'unknown']);
     expect(rows[3]![8]).toBe('-77.03637'); // negative numbers are not "formulas"
   });

@@ -2,10 +2,10 @@
  * Meetings as CSV, one row per meeting, so analysts can cite and reuse what the map shows.
  *
  * RFC 4180: comma-separated, CRLF line ends, fields quoted when they hold a comma, quote
- * or line break. Lists (participants, absent states, sources) are joined with "; " inside
- * one field so a row stays one meeting.
+ * or line break. Lists (participants, absent states, people, sources) are joined with "; "
+ * inside one field so a row stays one meeting; a person is written "Name (role, ISO3)".
  */
-import type { Dataset, Meeting } from '../dataset/schema';
+import type { Dataset, Meeting, Person } from '../dataset/schema';
 import { sourceCitation, sourcesOf } from './citation';
 
 export const CSV_COLUMNS = [
@@ -20,6 +20,7 @@ export const CSV_COLUMNS = [
   'lon',
   'participants',
   'absent',
+  'people',
   'status',
   'sources',
 ] as const;
@@ -42,6 +43,12 @@ function csvField(cell: Cell): string {
 }
 
 
+/** "Mohsin Naqvi (Interior Minister, PAK)"; the organisation where no state is known. */
+function personCell(p: Person): string {
+  const about = [p.role, p.state ?? p.organization].filter((x): x is string => x !== null && x !== '');
+  return about.length ? `${p.name} (${about.join(', ')})` : p.name;
+}
+
 /** One row per meeting, in the order given; the header names are CSV_COLUMNS. */
 export function meetingsToCsv(meetings: readonly Meeting[], dataset: Dataset): string {
   const placeById = new Map(dataset.places.map((p) => [p.id, p]));
@@ -60,12 +67,13 @@ export function meetingsToCsv(meetings: readonly Meeting[], dataset: Dataset): s
       venue?.lon ?? null,
       m.participants.join('; '),
       m.absent.join('; '),
+      m.people.map(personCell).join('; '),
       m.status,
       // As people cite them: "Dawn, 21 July 2025, https://…"; a file name only where nothing else is known.
       sourcesOf([m], dataset.sources).map(sourceCitation).join('; '),
     ]);
   }
-  return rows.map((row) => row.map(csvField).join(',')).join('\r\n') + '\r\n';
+  return `${rows.map((row) => row.map(csvField).join(',')).join('\r\n')}\r\n`;
 }
 
 /**

@@ -31,6 +31,16 @@ describe('meetingsToGeoJson', () => {
     expect(coords[coords.length - 1]![1]).toBeCloseTo(34.52813, 4);
   });
 
+  it('carries the people at the table on each of the meeting\'s lines, without their evidence', () => {
+    const [link] = linksOf(meetingsToGeoJson(fixtureMeetings('m1'), fixtureDataset));
+    expect(link!.properties.people).toEqual([
+      { name: 'Mohsin Naqvi', role: 'Interior Minister', state: 'PAK', organization: null },
+      { name: 'Sirajuddin Haqqani', role: null, state: 'AFG', organization: null },
+      { name: 'Jane Roe', role: 'Special Envoy', state: null, organization: 'UN' },
+    ]);
+    expect(linksOf(meetingsToGeoJson(fixtureMeetings('m2'), fixtureDataset))[0]!.properties.people).toEqual([]);
+  });
+
   it('adds absent states only when asked', () => {
     expect(linksOf(meetingsToGeoJson(fixtureMeetings('m2'), fixtureDataset)).map((l) => l.properties.role)).toEqual(['participant']);
     const withAbsent = linksOf(meetingsToGeoJson(fixtureMeetings('m2'), fixtureDataset, { includeAbsent: true }));
@@ -47,7 +57,7 @@ describe('meetingsToGeoJson', () => {
     const base = fixtureMeetings('m4')[0]!;
     const call = { ...base, id: 'c1', participants: ['AFG', 'UZB'] }; // UZB has no capital in the fixture
     const fc = meetingsToGeoJson([call], fixtureDataset);
-    expect(fc.features).toEqual([{ type: 'Feature', geometry: null, properties: { feature: 'unplaced', meeting: 'c1', title: 'Phone call', sources: ['b.txt'] } }]);
+    expect(fc.features).toEqual([{ type: 'Feature', geometry: null, properties: { feature: 'unplaced', meeting: 'c1', title: 'Phone call', sources: ['b.txt'], people: [] } }]);
   });
 
   it('lists exactly the exported meetings', () => {

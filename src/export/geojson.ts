@@ -5,7 +5,7 @@
  */
 import type { Feature, FeatureCollection, LineString, MultiLineString, Point, Position } from 'geojson';
 import greatCircle from '@turf/great-circle';
-import type { Dataset, Meeting, Place } from '../dataset/schema';
+import type { Dataset, Meeting, Person, Place } from '../dataset/schema';
 import { sourceCitation, sourcesOf } from './citation';
 
 export interface VenueProperties {
@@ -32,6 +32,17 @@ export interface LinkProperties {
   dateEnd: string | null;
   /** The meeting's articles as people cite them ("Dawn, 21 July 2025, https://…"). */
   sources: string[];
+  /** The people at the meeting's table (all of them, whichever state the line is for). */
+  people: PersonProperties[];
+}
+
+/** A person at the table as the GeoJSON carries them (the evidence stays in the dataset). */
+export interface PersonProperties {
+  name: string;
+  role: string | null;
+  /** ISO3 of the state the person speaks for, or null. */
+  state: string | null;
+  organization: string | null;
 }
 
 /** A meeting with nothing to draw (a call between states without capitals in the gazetteer). */
@@ -40,6 +51,7 @@ export interface UnplacedProperties {
   meeting: string;
   title: string;
   sources: string[];
+  people: PersonProperties[];
 }
 
 export type AtlasFeatureCollection = FeatureCollection<Point | LineString | MultiLineString | null, VenueProperties | LinkProperties | UnplacedProperties>;
@@ -90,6 +102,7 @@ export function meetingsToGeoJson(
   const unplaced: Array<Feature<null, UnplacedProperties>> = [];
 
   const cite = (m: Meeting) => sourcesOf([m], dataset.sources).map(sourceCitation);
+  const peopleOf = (m: Meeting): PersonProperties[] => m.people.map(({ name, role, state, organization }: Person) => ({ name, role, state, organization }));
   const addLink = (m: Meeting, state: string, role: LinkProperties['role'], from: Place, to: Place) => {
     if (from.id === to.id) return false;
     links.push({
@@ -97,7 +110,7 @@ export function meetingsToGeoJson(
       geometry: linkGeometry(position(from), position(to)),
       properties: {
         feature: 'link', meeting: m.id, title: m.title, state, role,
-        from: from.id, to: to.id, dateStart: m.date.start, dateEnd: m.date.end, sources: cite(m),
+        from: from.id, to: to.id, dateStart: m.date.start, dateEnd: m.date.end, sources: cite(m), people: peopleOf(m),
       },
     });
     return true;
@@ -116,7 +129,7 @@ export function meetingsToGeoJson(
           if (toCapital && addLink(m, other, 'call', fromCapital, toCapital)) drawn = true;
         }
       }
-      if (!drawn) unplaced.push({ type: 'Feature', geometry: null, properties: { feature: 'unplaced', meeting: m.id, title: m.title, sources: cite(m) } });
+      if (!drawn) unplaced.push({ type: 'Feature', geometry: null, properties: { feature: 'unplaced', meeting: m.id, title: m.title, sources: cite(m), people: peopleOf(m) } });
       continue;
     }
     let point = venues.get(venue.id);

@@ -53,6 +53,7 @@ export function CityPanel() {
   const to = useAtlasStore((s) => s.view.to);
   const state = useAtlasStore((s) => s.view.state);
   const topic = useAtlasStore((s) => s.view.topic);
+  const person = useAtlasStore((s) => s.view.person);
   const showUndated = useAtlasStore((s) => s.view.showUndated);
   const selectCity = useAtlasStore((s) => s.selectCity);
   const sheet = useMediaQuery(SHEET_MEDIA);
@@ -72,6 +73,7 @@ export function CityPanel() {
   // Tell the map how much of it the sheet covers (the undated tray's strip, or the city
   // panel), now, for each city and whenever the sheet changes size; the same height goes
   // to --sheet-cover on the sheet's parent, which keeps the legend above it (styles.css).
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs again for each city (the panel's element and height change with it); container() only reads a ref
   useLayoutEffect(() => {
     const cover = container();
     const body = cover?.parentElement;
@@ -89,6 +91,7 @@ export function CityPanel() {
     observer.observe(cover);
     return () => observer.disconnect();
   }, [sheet, city]);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: container() only reads a ref; the cleanup runs when the sheet goes
   useEffect(
     () =>
       sheet
@@ -153,7 +156,7 @@ export function CityPanel() {
   const place = lookup.places.get(city);
   const name = place?.name ?? city;
   const all = lookup.byVenue.get(city) ?? [];
-  const meetings = all.filter((m) => matchesFilters(dataset, m, { state, topic }));
+  const meetings = all.filter((m) => matchesFilters(dataset, m, { state, topic, person }));
   const window = resolveWindow({ from, to }, selectTimeExtent(dataset));
   const inWindow = new Set(meetings.filter((m) => window && meetingInWindow(m, window)));
   const filteredOut = all.length - meetings.length;
@@ -161,7 +164,6 @@ export function CityPanel() {
     <section
       ref={ref}
       className="city-panel"
-      role="region"
       aria-label={`Meetings in ${name}`}
       data-sheet={sheet ? (expanded ? 'full' : 'half') : undefined}
       onKeyDown={(e) => {

@@ -1,11 +1,11 @@
 /**
  * One meeting as the panels list it: its date as precisely as the text gave it, title,
- * participants and absentees, status when not held, and the evidence quotes with their
+ * participants and absentees, the people at the table (name, office, state), status when not held, and the evidence quotes with their
  * source, cited by outlet and date. Article text is untrusted, so everything is rendered as text (React escapes it).
  */
 import { memo } from 'react';
-import type { Dataset, EvidenceSpan, Meeting } from '../../dataset/schema';
-import { selectLookup } from '../state/selectors';
+import type { Dataset, EvidenceSpan, Meeting, Person } from '../../dataset/schema';
+import { personSlug, selectLookup } from '../state/selectors';
 import { useAtlasStore } from '../state/store';
 import { formatMeetingDate } from './meetingDate';
 import { SourceCitation } from './SourceCitation';
@@ -13,6 +13,22 @@ import { SourceCitation } from './SourceCitation';
 export function stateNames(dataset: Dataset, codes: readonly string[]): string[] {
   const { states } = selectLookup(dataset);
   return codes.map((c) => states.get(c)?.name ?? c);
+}
+
+/**
+ * "Interior Minister, Pakistan": the office as written and the state the person speaks for
+ * (its name; the organisation where no state is known). Null when the text gives neither.
+ */
+export function personRole(dataset: Dataset, person: Person): string | null {
+  const state = person.state === null ? null : (selectLookup(dataset).states.get(person.state)?.name ?? person.state);
+  const parts = [person.role, state ?? person.organization].filter((x): x is string => x !== null && x !== '');
+  return parts.length ? parts.join(', ') : null;
+}
+
+/** "Mohsin Naqvi (Interior Minister, Pakistan)", as the list view and its CSV-like cells write a person. */
+export function personInWords(dataset: Dataset, person: Person): string {
+  const role = personRole(dataset, person);
+  return role ? `${person.name} (${role})` : person.name;
 }
 
 /** Quotes shown at once; the rest wait behind a "more quotes" switch so a panel stays scannable. */
@@ -35,6 +51,8 @@ export const MeetingItem = memo(function MeetingItem({ dataset, meeting, outside
   const selectMeeting = useAtlasStore((s) => s.selectMeeting);
   const hoverMeeting = useAtlasStore((s) => s.hoverMeeting);
   const setStateFilter = useAtlasStore((s) => s.setStateFilter);
+  const setPersonFilter = useAtlasStore((s) => s.setPersonFilter);
+  const personFilter = useAtlasStore((s) => s.view.person);
   const lookup = selectLookup(dataset);
   const venue = meeting.venuePlaceId ? lookup.places.get(meeting.venuePlaceId) : undefined;
   const evidence = evidenceOrder(meeting.sources);
@@ -80,6 +98,32 @@ export const MeetingItem = memo(function MeetingItem({ dataset, meeting, outside
         <span className="label">Participants: </span>
         {meeting.participants.map(stateButton)}
       </p>
+      {meeting.people.length > 0 && (
+        <div className="people">
+          <span className="label">At the table: </span>
+          <ul aria-label="People at the table">
+            {meeting.people.map((person) => {
+              const slug = personSlug(person);
+              const role = personRole(dataset, person);
+              const chosen = personFilter === slug;
+              return (
+                <li key={`${slug}:${person.evidence.start}`} className="person">
+                  <button
+                    type="button"
+                    className="person-name"
+                    aria-pressed={chosen}
+                    onClick={() => setPersonFilter(chosen ? null : slug)}
+                    title={chosen ? `Show every person's meetings again` : `Show only meetings ${person.name} attended`}
+                  >
+                    {person.name}
+                  </button>
+                  {role && <span className="person-role"> ({role})</span>}
+                </li>
+              );
+            })}
+          </ul>
+        </div>
+      )}
       {meeting.absent.length > 0 && (
         <p className="absent">
           <span className="label">Absent: </span>

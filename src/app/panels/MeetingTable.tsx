@@ -5,8 +5,7 @@
 import { selectLookup, selectVisibleMeetings, sortNewestFirst } from '../state/selectors';
 import { useAtlasStore } from '../state/store';
 import { formatMeetingDate } from './meetingDate';
-import { stateNames } from './MeetingItem';
-import { reportedBy } from './MeetingItem';
+import { personInWords, reportedBy, stateNames } from './MeetingItem';
 import { SourceCitation } from './SourceCitation';
 import { useMemo } from 'react';
 
@@ -34,6 +33,7 @@ export function MeetingTable() {
             <th scope="col">Meeting</th>
             <th scope="col">Venue</th>
             <th scope="col">Participants</th>
+            <th scope="col">People</th>
             <th scope="col">Absent</th>
             <th scope="col">Status</th>
             <th scope="col">Topics</th>
@@ -51,6 +51,7 @@ export function MeetingTable() {
               </th>
               <td>{m.venuePlaceId ? (places.get(m.venuePlaceId)?.name ?? m.venuePlaceId) : m.kind === 'call' ? 'Call' : 'Unknown'}</td>
               <td>{stateNames(dataset, m.participants).join(', ')}</td>
+              <td>{m.people.map((p) => personInWords(dataset, p)).join('; ')}</td>
               <td>{stateNames(dataset, m.absent).join(', ')}</td>
               <td>{m.status}</td>
               <td>{m.topics.join(', ')}</td>

@@ -8,6 +8,7 @@ export function Notices() {
   return (
     <div className="notices" role="alert">
       {notices.map((text, i) => (
+        // biome-ignore lint/suspicious/noArrayIndexKey: two notices can say the same; dismissing one re-renders the list anyway
         <p className="notice" key={`${i}:${text}`}>
           <span>{text}</span>
           <button type="button" onClick={() => dismiss(i)} aria-label={`Dismiss notice: ${text}`}>

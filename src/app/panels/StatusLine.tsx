@@ -4,7 +4,7 @@
  * not drawn), and when the view shows nothing it says which filter to loosen, with a
  * button for each way out (selectLoosenings).
  */
-import { type Loosening, resolveWindow, selectLookup, selectLoosenings, selectTimeExtent, selectTopics, selectUndatedMeetings, selectVisibleMeetings } from '../state/selectors';
+import { type Loosening, resolveWindow, selectLookup, selectLoosenings, selectPeople, selectTimeExtent, selectTopics, selectUndatedMeetings, selectVisibleMeetings } from '../state/selectors';
 import { useAtlasStore } from '../state/store';
 import { formatDay } from '../time/days';
 
@@ -39,14 +39,25 @@ export function StatusLine() {
 function EmptyAdvice({ advice }: { advice: Loosening[] }) {
   const dataset = useAtlasStore((s) => s.dataset);
   const view = useAtlasStore((s) => s.view);
-  const { setStateFilter, setTopicFilter, setWindow } = useAtlasStore.getState();
+  const { setStateFilter, setTopicFilter, setPersonFilter, setWindow } = useAtlasStore.getState();
   if (!dataset || advice.length === 0) return null;
   const stateName = view.state ? (selectLookup(dataset).states.get(view.state)?.name ?? view.state) : null;
   const topicLabel = view.topic ? (selectTopics(dataset).find((t) => t.slug === view.topic)?.label ?? view.topic) : null;
-  const filters = [stateName, topicLabel ? `the topic ${topicLabel}` : null].filter(Boolean).join(' and ');
-  const label = (a: Loosening) =>
-    a.action === 'clear-topic' ? `Clear the topic (${plural(a.count, 'meeting')})` : a.action === 'clear-state' ? `Clear the state (${plural(a.count, 'meeting')})` : `Show the whole time range (${plural(a.count, 'meeting')})`;
-  const act = (a: Loosening) => (a.action === 'clear-topic' ? setTopicFilter(null) : a.action === 'clear-state' ? setStateFilter(null) : setWindow(null, null));
+  const personName = view.person ? (selectPeople(dataset).find((p) => p.slug === view.person)?.name ?? view.person) : null;
+  const filters = [stateName, topicLabel ? `the topic ${topicLabel}` : null, personName].filter(Boolean).join(' and ');
+  const what: Record<Loosening['action'], string> = {
+    'clear-topic': 'Clear the topic',
+    'clear-state': 'Clear the state',
+    'clear-person': 'Clear the person',
+    'full-range': 'Show the whole time range',
+  };
+  const label = (a: Loosening) => `${what[a.action]} (${plural(a.count, 'meeting')})`;
+  const act = (a: Loosening) => {
+    if (a.action === 'clear-topic') setTopicFilter(null);
+    else if (a.action === 'clear-state') setStateFilter(null);
+    else if (a.action === 'clear-person') setPersonFilter(null);
+    else setWindow(null, null);
+  };
   return (
     <p className="empty-advice" aria-live="polite">
       Nothing matches {filters || 'this time window'}

@@ -11,6 +11,7 @@ export function UndatedTray() {
   const dataset = useAtlasStore((s) => s.dataset);
   const state = useAtlasStore((s) => s.view.state);
   const topic = useAtlasStore((s) => s.view.topic);
+  const person = useAtlasStore((s) => s.view.person);
   const showUndated = useAtlasStore((s) => s.view.showUndated);
   const setShowUndated = useAtlasStore((s) => s.setShowUndated);
   // The list is rendered only while the tray is open, a page at a time: mounted but folded,
@@ -18,11 +19,11 @@ export function UndatedTray() {
   const [open, setOpen] = useState(false);
   const [shown, setShown] = useState(UNDATED_PAGE);
   if (!dataset) return null;
-  const undated = selectUndatedMeetings(dataset, { state, topic });
+  const undated = selectUndatedMeetings(dataset, { state, topic, person });
   if (undated.length === 0) return null;
   const rest = undated.length - shown;
   return (
-    <section className="undated-tray" role="region" aria-label="Undated meetings">
+    <section className="undated-tray" aria-label="Undated meetings">
       <details open={open} onToggle={(e) => setOpen(e.currentTarget.open)}>
         <summary>Undated meetings ({undated.length})</summary>
         <p className="hint">The articles do not say when these took place, so the time window cannot include them.</p>

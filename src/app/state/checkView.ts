@@ -1,10 +1,10 @@
 /**
  * A view checked against the dataset: the parameters that name things (city, meeting,
- * state, topic) can only be judged once the dataset is loaded. The store runs this when a
+ * state, topic, person) can only be judged once the dataset is loaded. The store runs this when a
  * dataset or a URL arrives; the URL codec (../url/codec.ts) parses the rest without it.
  */
 import type { Dataset } from '../../dataset/schema';
-import { selectLookup, selectTopics } from './selectors';
+import { selectLookup, selectPeople, selectTopics } from './selectors';
 import type { ViewState } from './viewState';
 
 export interface ParsedView {
@@ -38,6 +38,10 @@ export function checkViewAgainstDataset(view: ViewState, dataset: Dataset): Pars
   if (next.topic !== null && !selectTopics(dataset).some((t) => t.slug === next.topic)) {
     notices.push(`Ignored topic=${shown(next.topic)}: the dataset has no such topic.`);
     next.topic = null;
+  }
+  if (next.person !== null && !selectPeople(dataset).some((p) => p.slug === next.person)) {
+    notices.push(`Ignored person=${shown(next.person)}: no one by that name is listed at any meeting.`);
+    next.person = null;
   }
   return notices.length ? { view: next, notices } : { view, notices };
 }

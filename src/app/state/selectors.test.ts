@@ -6,11 +6,13 @@ import {
   busiestWindowCount,
   meetingInWindow,
   newestFirst,
+  personSlug,
   resolveWindow,
   selectFilterOptions,
   selectLookup,
   selectLoosenings,
   selectMeetingsInWindow,
+  selectPeople,
   selectStates,
   selectTimeExtent,
   selectTopics,
@@ -40,9 +42,17 @@ function naive(ds: Dataset, from: string, to: string, state: string | null, topi
     .sort();
 }
 
+/** A seeded linear congruential generator: the same numbers in [0, 1) on every run. */
+function lcg(seed: number): () => number {
+  let state = seed;
+  return () => {
+    state = (state * 1103515245 + 12345) % 2 ** 31;
+    return state / 2 ** 31;
+  };
+}
+
 function synthetic(n: number, seed = 1): Dataset {
-  let s = seed;
-  const rand = () => ((s = (s * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+  const rand = lcg(seed);
   const meetings: Meeting[] = [];
   for (let i = 0; i < n; i++) {
     const start = Math.floor(rand() * 11_000) + 5_000;
@@ -96,6 +106,45 @@ describe('time window selectors on the shipped dataset', () => {
   });
 });
 
+describe('the person filter', () => {
+  it('lists each person once, by name, with the meetings they attended', () => {
+    const people = selectPeople(real);
+    expect(people.length).toBeGreaterThan(0);
+    expect(new Set(people.map((p) => p.slug)).size).toBe(people.length);
+    for (const p of people) expect(p.count).toBe(real.meetings.filter((m) => m.people.some((x) => personSlug(x) === p.slug)).length);
+  });
+  it('shows exactly the meetings that seat the person, alone and with the other filters', () => {
+    const everyone = selectPeople(real);
+    const seated = (slug: string) => real.meetings.filter((m) => m.people.some((x) => personSlug(x) === slug));
+    for (const p of everyone) {
+      const view = { ...DEFAULT_VIEW_STATE, person: p.slug, showUndated: true };
+      expect(selectVisibleMeetings(real, view).map((m) => m.id).sort()).toEqual(seated(p.slug).map((m) => m.id).sort());
+      if (p.state) {
+        const withState = selectVisibleMeetings(real, { ...view, state: p.state }).map((m) => m.id).sort();
+        expect(withState).toEqual(seated(p.slug).filter((m) => m.participants.includes(p.state!)).map((m) => m.id).sort());
+      }
+    }
+    // A person who attended only some meetings hides the rest (the filter does something).
+    const some = everyone.find((p) => p.count < real.meetings.length)!;
+    expect(selectVisibleMeetings(real, { ...DEFAULT_VIEW_STATE, person: some.slug, showUndated: true }).length).toBe(some.count);
+  });
+  it('offers clearing the person when it leaves nothing', () => {
+    // A person and the day of a meeting without them, when no meeting of theirs shares that day.
+    for (const p of selectPeople(real)) {
+      for (const m of dated) {
+        const day = { from: m.date.start, to: m.date.start };
+        const empty = { ...DEFAULT_VIEW_STATE, ...day, person: p.slug };
+        if (selectVisibleMeetings(real, empty).length > 0) continue;
+        const advice = selectLoosenings(real, empty);
+        expect(advice.map((a) => a.action)).toContain('clear-person');
+        expect(advice.find((a) => a.action === 'clear-person')!.count).toBe(selectVisibleMeetings(real, { ...empty, person: null }).length);
+        return;
+      }
+    }
+    throw new Error('the shipped dataset has no person-free day to test with');
+  });
+});
+
 describe('the indexed window query agrees with a plain filter', () => {
   const big = synthetic(5000);
   it('for many windows and filters', () => {
@@ -109,7 +158,7 @@ describe('the indexed window query agrees with a plain filter', () => {
     for (const [from, to] of windows) {
       for (const state of [null, 'PAK', 'CHN']) {
         for (const topic of [null, 'ttp']) {
-          const got = selectMeetingsInWindow(big, { from, to, state, topic }).map((m) => m.id).sort();
+          const got = selectMeetingsInWindow(big, { from, to, state, topic, person: null }).map((m) => m.id).sort();
           expect(got).toEqual(naive(big, from, to, state, topic));
         }
       }
@@ -119,8 +168,7 @@ describe('the indexed window query agrees with a plain filter', () => {
 
 describe('the venue size scale', () => {
   it('finds the deepest overlap of windows and spans, as trying every window does', () => {
-    let seed = 7;
-    const rand = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const rand = lcg(7);
     for (let round = 0; round < 200; round++) {
       const spans = Array.from({ length: 1 + Math.floor(rand() * 12) }, () => {
         const start = Math.floor(rand() * 60);

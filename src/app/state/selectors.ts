@@ -4,7 +4,7 @@
  * scrub p95 under 8 ms at 10k meetings). Components and adapters read these, never their
  * own copies.
  */
-import type { Dataset, Meeting, Place, Source, State } from '../../dataset/schema';
+import type { Dataset, Meeting, Person, Place, Source, State } from '../../dataset/schema';
 import { compareNames } from '../../dataset/compareNames';
 import type { DayRange } from '../time/dayRange';
 import { dayFromIso } from '../time/days';
@@ -25,23 +25,38 @@ export interface StateOption {
   count: number;
 }
 
+/** A person as the filter offers them: the name as the dataset writes it, a URL slug, role and state of their first meeting. */
+export interface PersonOption {
+  slug: string;
+  name: string;
+  role: string | null;
+  state: string | null;
+  count: number;
+}
+
 const slugs = new Map<string, string>();
 
-/** "Border management" → "border-management"; "Al-Qaeda" → "al-qaeda". */
-export function topicSlug(topic: string): string {
+/** "Border management" → "border-management"; "Al-Qaeda" → "al-qaeda"; "Mohsin Naqvi" → "mohsin-naqvi". */
+function slugOf(label: string): string {
   // Datasets repeat a few dozen labels across every meeting: compute each slug once.
-  let slug = slugs.get(topic);
+  let slug = slugs.get(label);
   if (slug === undefined) {
-    slug = topic
+    slug = label
       .normalize('NFKD')
       .replace(/[\u0300-\u036f]/g, '')
       .toLowerCase()
       .replace(/[^a-z0-9]+/g, '-')
       .replace(/^-+|-+$/g, '');
-    if (slugs.size < 10_000) slugs.set(topic, slug);
+    if (slugs.size < 10_000) slugs.set(label, slug);
   }
   return slug;
 }
+
+/** A topic's URL slug ("Border management" → "border-management"). */
+export const topicSlug = (topic: string): string => slugOf(topic);
+
+/** A person's URL slug, from the name as the dataset writes it ("Mohsin Naqvi" → "mohsin-naqvi"). */
+export const personSlug = (person: Pick<Person, 'name'>): string => slugOf(person.name);
 
 /** Day numbers of ISO days, parsed once per distinct day (30 years are only 11k days). */
 function dayParser(): (iso: string | null) => number | null {
@@ -67,6 +82,8 @@ interface DatedIndex {
   undated: Meeting[];
   extent: DayRange | null;
   topicSlugs: Map<Meeting, Set<string>>;
+  /** Slugs of each meeting's people; only meetings that list someone are keys. */
+  personSlugs: Map<Meeting, Set<string>>;
 }
 
 const indexes = new WeakMap<Dataset, DatedIndex>();
@@ -77,9 +94,11 @@ function datedIndex(dataset: Dataset): DatedIndex {
   const dated: Array<{ m: Meeting; s: number; e: number }> = [];
   const undated: Meeting[] = [];
   const topicSlugs = new Map<Meeting, Set<string>>();
+  const personSlugs = new Map<Meeting, Set<string>>();
   const day = dayParser();
   for (const m of dataset.meetings) {
     topicSlugs.set(m, new Set(m.topics.map(topicSlug)));
+    if (m.people.length > 0) personSlugs.set(m, new Set(m.people.map(personSlug)));
     const s = day(m.date.start);
     const e = m.date.end === null ? s : day(m.date.end);
     if (s === null || e === null) undated.push(m);
@@ -106,6 +125,7 @@ function datedIndex(dataset: Dataset): DatedIndex {
     undated,
     extent: dated.length ? { from: min, to: max } : null,
     topicSlugs,
+    personSlugs,
   };
   indexes.set(dataset, index);
   return index;
@@ -136,9 +156,16 @@ export function resolveWindow(view: Pick<ViewState, 'from' | 'to'>, extent: DayR
   return from <= to ? { from, to } : { from: to, to: from };
 }
 
-export function matchesFilters(dataset: Dataset, m: Meeting, view: Pick<ViewState, 'state' | 'topic'>): boolean {
+/** The filters that choose meetings by what they are (the window chooses them by when). */
+export type MeetingFilters = Pick<ViewState, 'state' | 'topic' | 'person'>;
+
+/** Whether any of the state, topic or person filters is set. */
+export const isFiltered = (view: MeetingFilters): boolean => view.state !== null || view.topic !== null || view.person !== null;
+
+export function matchesFilters(dataset: Dataset, m: Meeting, view: MeetingFilters): boolean {
   if (view.state !== null && !m.participants.includes(view.state)) return false;
   if (view.topic !== null && !datedIndex(dataset).topicSlugs.get(m)?.has(view.topic)) return false;
+  if (view.person !== null && !datedIndex(dataset).personSlugs.get(m)?.has(view.person)) return false;
   return true;
 }
 
@@ -150,7 +177,7 @@ export function meetingInWindow(m: Meeting, window: DayRange): boolean {
   return s <= window.to && e >= window.from;
 }
 
-type FilterKey = Pick<ViewState, 'from' | 'to' | 'state' | 'topic'>;
+type FilterKey = Pick<ViewState, 'from' | 'to' | 'state' | 'topic' | 'person'>;
 
 /** Results kept per selector: enough for the map, the panels and an export asking at once. */
 const MEMO_SLOTS = 4;
@@ -181,7 +208,7 @@ function memoOnView<K extends keyof ViewState, R>(keys: readonly K[], compute: (
  * Dated meetings that overlap the window and match the state and topic filters, oldest
  * first. A month-precision meeting counts as in the window when any of its days is.
  */
-export const selectMeetingsInWindow = memoOnView<keyof FilterKey, Meeting[]>(['from', 'to', 'state', 'topic'], (dataset, view) => {
+export const selectMeetingsInWindow = memoOnView<keyof FilterKey, Meeting[]>(['from', 'to', 'state', 'topic', 'person'], (dataset, view) => {
   const meetings = selectDatedMeetings(dataset);
   return Array.from(selectWindowPositions(dataset, view), (i) => meetings[i]!);
 });
@@ -195,7 +222,7 @@ export function selectDatedMeetings(dataset: Dataset): readonly Meeting[] {
  * The meetings of selectMeetingsInWindow as ascending positions in selectDatedMeetings: two
  * windows compare in one merge (the map counts only the meetings that enter and leave).
  */
-export const selectWindowPositions = memoOnView<keyof FilterKey, Int32Array>(['from', 'to', 'state', 'topic'], (dataset, view) => {
+export const selectWindowPositions = memoOnView<keyof FilterKey, Int32Array>(['from', 'to', 'state', 'topic', 'person'], (dataset, view) => {
   const index = datedIndex(dataset);
   const window = resolveWindow(view, index.extent);
   if (!window) return new Int32Array(0);
@@ -204,7 +231,7 @@ export const selectWindowPositions = memoOnView<keyof FilterKey, Int32Array>(['f
   const last = lowerBound(index.starts, window.to + 1);
   const out = new Int32Array(last - first);
   let n = 0;
-  const filtered = view.state !== null || view.topic !== null;
+  const filtered = isFiltered(view);
   for (let i = first; i < last; i++) {
     if (index.ends[i]! < window.from) continue;
     if (filtered && !matchesFilters(dataset, index.meetings[i]!, view)) continue;
@@ -214,7 +241,7 @@ export const selectWindowPositions = memoOnView<keyof FilterKey, Int32Array>(['f
 });
 
 /** Meetings without a usable date that match the filters (the Undated tray). */
-export const selectUndatedMeetings = memoOnView(['state', 'topic'], (dataset, view) =>
+export const selectUndatedMeetings = memoOnView(['state', 'topic', 'person'], (dataset, view) =>
   datedIndex(dataset).undated.filter((m) => matchesFilters(dataset, m, view)),
 );
 
@@ -222,7 +249,7 @@ export const selectUndatedMeetings = memoOnView(['state', 'topic'], (dataset, vi
  * What the view shows and the status line counts: meetings in the window and filters,
  * plus undated ones when the reader asked to see them. Downloads use the same list.
  */
-export const selectVisibleMeetings = memoOnView(['from', 'to', 'state', 'topic', 'showUndated'], (dataset, view) => {
+export const selectVisibleMeetings = memoOnView(['from', 'to', 'state', 'topic', 'person', 'showUndated'], (dataset, view) => {
   const inWindow = selectMeetingsInWindow(dataset, view);
   return view.showUndated ? inWindow.concat(selectUndatedMeetings(dataset, view)) : inWindow;
 });
@@ -267,14 +294,17 @@ export function busiestWindowCount(starts: ArrayLike<number>, ends: ArrayLike<nu
 }
 
 /** Per venue, the day spans of its dated meetings matching the filters (starts sorted, ends sorted apart). */
-const venueSpanCache = memoOnView(['state', 'topic'], (dataset, view) => {
+const venueSpanCache = memoOnView(['state', 'topic', 'person'], (dataset, view) => {
   const index = datedIndex(dataset);
-  const filtered = view.state !== null || view.topic !== null;
+  const filtered = isFiltered(view);
   const byVenue = new Map<string, { starts: number[]; ends: number[] }>();
   index.meetings.forEach((m, i) => {
     if (m.venuePlaceId === null || (filtered && !matchesFilters(dataset, m, view))) return;
     let spans = byVenue.get(m.venuePlaceId);
-    if (!spans) byVenue.set(m.venuePlaceId, (spans = { starts: [], ends: [] }));
+    if (!spans) {
+      spans = { starts: [], ends: [] };
+      byVenue.set(m.venuePlaceId, spans);
+    }
     spans.starts.push(index.starts[i]!); // the index is sorted by start
     spans.ends.push(index.ends[i]!);
   });
@@ -289,11 +319,20 @@ const venueSpanCache = memoOnView(['state', 'topic'], (dataset, view) => {
  * dot sizes compare across time while playing; it changes with the window's length.
  */
 export const selectVenueCountCeiling = (() => {
-  let last: { dataset: Dataset; state: string | null; topic: string | null; showUndated: boolean; length: number; result: number } | null = null;
-  return (dataset: Dataset, view: Pick<ViewState, 'from' | 'to' | 'state' | 'topic' | 'showUndated'>): number => {
+  let last: { dataset: Dataset; state: string | null; topic: string | null; person: string | null; showUndated: boolean; length: number; result: number } | null = null;
+  return (dataset: Dataset, view: Pick<ViewState, 'from' | 'to' | 'state' | 'topic' | 'person' | 'showUndated'>): number => {
     const window = resolveWindow(view, datedIndex(dataset).extent);
     const length = window ? window.to - window.from + 1 : 0;
-    if (last && last.dataset === dataset && last.state === view.state && last.topic === view.topic && last.showUndated === view.showUndated && last.length === length) return last.result;
+    if (
+      last &&
+      last.dataset === dataset &&
+      last.state === view.state &&
+      last.topic === view.topic &&
+      last.person === view.person &&
+      last.showUndated === view.showUndated &&
+      last.length === length
+    )
+      return last.result;
     const undated = new Map<string, number>();
     if (view.showUndated) for (const m of selectUndatedMeetings(dataset, view)) if (m.venuePlaceId !== null) undated.set(m.venuePlaceId, (undated.get(m.venuePlaceId) ?? 0) + 1);
     const spans = venueSpanCache(dataset, view);
@@ -303,7 +342,7 @@ export const selectVenueCountCeiling = (() => {
       const n = (s && length > 0 ? busiestWindowCount(s.starts, s.ends, length) : 0) + (undated.get(venue) ?? 0);
       if (n > result) result = n;
     }
-    last = { dataset, state: view.state, topic: view.topic, showUndated: view.showUndated, length, result };
+    last = { dataset, state: view.state, topic: view.topic, person: view.person, showUndated: view.showUndated, length, result };
     return result;
   };
 })();
@@ -345,6 +384,31 @@ export function selectStates(dataset: Dataset): StateOption[] {
   return list;
 }
 
+const peopleLists = new WeakMap<Dataset, PersonOption[]>();
+
+/**
+ * The people the dataset seats at any meeting, by name, with how many meetings each
+ * attended; one entry per slug, with the role and state of their first listing.
+ */
+export function selectPeople(dataset: Dataset): PersonOption[] {
+  const cached = peopleLists.get(dataset);
+  if (cached) return cached;
+  const bySlug = new Map<string, PersonOption>();
+  for (const m of dataset.meetings) {
+    for (const slug of datedIndex(dataset).personSlugs.get(m) ?? []) {
+      const known = bySlug.get(slug);
+      if (known) known.count++;
+      else {
+        const p = m.people.find((x) => personSlug(x) === slug)!;
+        bySlug.set(slug, { slug, name: p.name, role: p.role, state: p.state, count: 1 });
+      }
+    }
+  }
+  const list = [...bySlug.values()].filter((p) => p.slug !== '').sort((a, b) => compareNames(a.name, b.name));
+  peopleLists.set(dataset, list);
+  return list;
+}
+
 /**
  * The filters' options with counts that reflect the other filter: the states with how many
  * meetings on `topic` they attended, the topics with how many meetings `state` attended on
@@ -369,7 +433,7 @@ export const selectFilterOptions = memoOnView(['state', 'topic'], (dataset, view
 
 /** A way out of a view that shows nothing, with how many meetings it would show. */
 export interface Loosening {
-  action: 'clear-state' | 'clear-topic' | 'full-range';
+  action: 'clear-state' | 'clear-topic' | 'clear-person' | 'full-range';
   count: number;
 }
 
@@ -378,12 +442,13 @@ export interface Loosening {
  * (clear the state, clear the topic, widen the window to the whole range), with the count
  * each gives, most first. Empty when the view shows meetings or nothing helps.
  */
-export function selectLoosenings(dataset: Dataset, view: Pick<ViewState, 'from' | 'to' | 'state' | 'topic' | 'showUndated'>): Loosening[] {
+export function selectLoosenings(dataset: Dataset, view: Pick<ViewState, 'from' | 'to' | 'state' | 'topic' | 'person' | 'showUndated'>): Loosening[] {
   if (selectVisibleMeetings(dataset, view).length > 0) return [];
   const out: Loosening[] = [];
   const count = (patch: Partial<ViewState>) => selectVisibleMeetings(dataset, { ...view, ...patch }).length;
   if (view.topic !== null) out.push({ action: 'clear-topic', count: count({ topic: null }) });
   if (view.state !== null) out.push({ action: 'clear-state', count: count({ state: null }) });
+  if (view.person !== null) out.push({ action: 'clear-person', count: count({ person: null }) });
   if (view.from !== null || view.to !== null) out.push({ action: 'full-range', count: count({ from: null, to: null }) });
   return out.filter((l) => l.count > 0).sort((a, b) => b.count - a.count);
 }
@@ -451,9 +516,9 @@ export function meetingDays(m: Meeting): DayRange | null {
 }
 
 /** Day ranges of the dated meetings that match the filters, for the slider's strip (all time). */
-export const selectStrip = memoOnView(['state', 'topic'], (dataset, view) => {
+export const selectStrip = memoOnView(['state', 'topic', 'person'], (dataset, view) => {
   const index = datedIndex(dataset);
-  const filtered = view.state !== null || view.topic !== null;
+  const filtered = isFiltered(view);
   const out: Array<{ from: number; to: number; held: boolean }> = [];
   index.meetings.forEach((m, i) => {
     if (filtered && !matchesFilters(dataset, m, view)) return;

@@ -11,7 +11,7 @@
  *   state.notices: string[]                       visible notices (e.g. bad URL parameters)
  *   state.scrubbing: boolean                      true while the brush is dragged (URL sync replaces, not pushes)
  *   actions: setDataset, setWindow(from, to), selectCity(id|null), selectMeeting(id|null),
- *            hoverMeeting(id|null), setStateFilter(iso3|null), setTopicFilter(slug|null),
+ *            hoverMeeting(id|null), setStateFilter(iso3|null), setTopicFilter(slug|null), setPersonFilter(slug|null),
  *            setCamera(camera|null), setPlaying(bool), setPlaySpeed(n), setShowAbsent(bool),
  *            setShowUndated(bool), setAnimate(bool), setViewMode('map'|'list'),
  *            replaceView(view, notices?) (used by the URL codec), dismissNotice(i),
@@ -46,6 +46,7 @@ export interface AtlasState {
   hoverMeeting(id: string | null): void;
   setStateFilter(iso3: string | null): void;
   setTopicFilter(slug: string | null): void;
+  setPersonFilter(slug: string | null): void;
   setCamera(camera: Camera | null): void;
   setPlaying(playing: boolean): void;
   setPlaySpeed(daysPerSecond: number): void;
@@ -77,7 +78,7 @@ export const useAtlasStore = create<AtlasState>()((set, get) => {
     scrubbing: false,
 
     setDataset(dataset) {
-      // Parameters that name things (city, meeting, state, topic) can only be checked now.
+      // Parameters that name things (city, meeting, state, topic, person) can only be checked now.
       const { view, notices } = checkViewAgainstDataset(get().view, dataset);
       set({ dataset, view, notices: [...get().notices, ...notices] });
     },
@@ -125,6 +126,9 @@ export const useAtlasStore = create<AtlasState>()((set, get) => {
     },
     setTopicFilter(slug) {
       patchView({ topic: slug });
+    },
+    setPersonFilter(slug) {
+      patchView({ person: slug });
     },
     setCamera(camera) {
       const current = get().view.camera;

@@ -20,6 +20,8 @@ export interface ViewState {
   state: string | null;
   /** Only meetings with this topic (slug, e.g. "ttp"). */
   topic: string | null;
+  /** Only meetings this person attended (their slug, e.g. "mohsin-naqvi"; see personSlug). */
+  person: string | null;
   /** Draw absent states' dashed links too. */
   showAbsent: boolean;
   /** Show undated meetings on the map. */
@@ -41,6 +43,7 @@ export const DEFAULT_VIEW_STATE: ViewState = {
   meeting: null,
   state: null,
   topic: null,
+  person: null,
   showAbsent: false,
   showUndated: false,
   animate: true,

@@ -46,6 +46,7 @@ export function TimeSlider() {
   const to = useAtlasStore((s) => s.view.to);
   const stateFilter = useAtlasStore((s) => s.view.state);
   const topic = useAtlasStore((s) => s.view.topic);
+  const person = useAtlasStore((s) => s.view.person);
   const meetingId = useAtlasStore((s) => s.view.meeting);
   const playing = useAtlasStore((s) => s.playing);
   // Drawn again when a drag ends, so the brush snaps from the pointer's pixels to the window's days.
@@ -59,7 +60,7 @@ export function TimeSlider() {
   const extent = dataset ? selectTimeExtent(dataset) : null;
   const domain = extent;
   const window = useMemo(() => resolveWindow({ from, to }, extent), [from, to, extent]);
-  const strip = dataset ? selectStrip(dataset, { state: stateFilter, topic }) : null;
+  const strip = dataset ? selectStrip(dataset, { state: stateFilter, topic, person }) : null;
   const meeting = dataset && meetingId ? selectLookup(dataset).meetings.get(meetingId) : undefined;
   const highlight = useMemo(() => (meeting ? meetingDays(meeting) : null), [meeting]);
 
@@ -81,6 +82,7 @@ export function TimeSlider() {
     };
   }, []);
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: drawn again when a drag ends (scrubbing), so the brush snaps to the window's days
   useEffect(() => {
     if (view.current && domain && window && strip) view.current.render({ domain, window, strip, highlight });
   }, [domain, window, strip, highlight, scrubbing]);
@@ -103,7 +105,7 @@ export function TimeSlider() {
   return (
     <div className="time-slider">
       <div className="time-slider-controls">
-        <button type="button" className="play" onClick={() => timelineController.togglePlay()} disabled={disabled} aria-pressed={undefined}>
+        <button type="button" className="play" onClick={() => timelineController.togglePlay()} disabled={disabled}>
           {playing ? 'Pause' : 'Play'}
         </button>
         <label className="speed">

@@ -18,7 +18,7 @@ describe('parseViewQuery', () => {
   });
   it('reads every parameter', () => {
     const { view, notices } = parseViewQuery(
-      '?from=2024-01-01&to=2025-12-31&city=kabul&meeting=m2&state=pak&topic=ttp&absent=1&undated=1&animate=0&cam=69.2,34.5,5.5&embed=1&view=list',
+      '?from=2024-01-01&to=2025-12-31&city=kabul&meeting=m2&state=pak&topic=ttp&person=mohsin-naqvi&absent=1&undated=1&animate=0&cam=69.2,34.5,5.5&embed=1&view=list',
     );
     expect(notices).toEqual([]);
     expect(view).toEqual({
@@ -28,6 +28,7 @@ describe('parseViewQuery', () => {
       meeting: 'm2',
       state: 'PAK',
       topic: 'ttp',
+      person: 'mohsin-naqvi',
       showAbsent: true,
       showUndated: true,
       animate: false,
@@ -37,7 +38,7 @@ describe('parseViewQuery', () => {
     } satisfies ViewState);
   });
   it('falls back with a notice naming the parameter and what was expected', () => {
-    const { view, notices } = parseViewQuery('?from=2025-02-30&cam=500,1,2&view=globe&absent=maybe&state=PAKISTAN&city=<script>');
+    const { view, notices } = parseViewQuery('?from=2025-02-30&cam=500,1,2&view=globe&absent=maybe&state=PAKISTAN&city=<script>&person=Mohsin Naqvi');
     expect(view).toEqual(DEFAULT_VIEW_STATE);
     expect(notices).toEqual([
       'Ignored from="2025-02-30": expected a real calendar day as YYYY-MM-DD.',
@@ -46,6 +47,7 @@ describe('parseViewQuery', () => {
       'Ignored absent="maybe": expected 1 or 0.',
       'Ignored state="PAKISTAN": expected a three-letter country code such as PAK.',
       'Ignored city="<script>": expected a place id such as "kabul".',
+      'Ignored person="Mohsin Naqvi": expected a person\'s slug such as "mohsin-naqvi".',
     ]);
   });
   it('drops a window whose start is after its end', () => {
@@ -73,6 +75,7 @@ const arbitraryView: fc.Arbitrary<ViewState> = fc
     meeting: fc.option(fc.stringMatching(/^[A-Za-z0-9][A-Za-z0-9._:-]{0,30}$/)),
     state: fc.option(fc.stringMatching(/^[A-Z]{3}$/)),
     topic: fc.option(slug),
+    person: fc.option(slug),
     showAbsent: fc.boolean(),
     showUndated: fc.boolean(),
     animate: fc.boolean(),

@@ -5,7 +5,7 @@
  * are written, in a fixed order, so equal views give equal URLs.
  *
  * Parameters: from, to (YYYY-MM-DD), city (place id), meeting (meeting id), state (ISO3),
- * topic (slug), absent=1, undated=1, animate=0, cam=lon,lat,zoom, embed=1, view=list.
+ * topic (slug), person (slug), absent=1, undated=1, animate=0, cam=lon,lat,zoom, embed=1, view=list.
  */
 import { type ParsedView, checkViewAgainstDataset, shown } from '../state/checkView';
 import { type Camera, DEFAULT_VIEW_STATE, type ViewState } from '../state/viewState';
@@ -14,7 +14,7 @@ import { dayFromIso } from '../time/days';
 // The dataset check lives with the store, which runs it when a dataset or a URL arrives.
 export { type ParsedView, checkViewAgainstDataset };
 
-export const URL_PARAMETERS = ['from', 'to', 'city', 'meeting', 'state', 'topic', 'absent', 'undated', 'animate', 'cam', 'embed', 'view'] as const;
+export const URL_PARAMETERS = ['from', 'to', 'city', 'meeting', 'state', 'topic', 'person', 'absent', 'undated', 'animate', 'cam', 'embed', 'view'] as const;
 
 const SLUG = /^[a-z0-9][a-z0-9-]{0,99}$/;
 const MEETING_ID = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,199}$/;
@@ -74,6 +74,10 @@ export function parseViewQuery(search: string): ParsedView {
         if (SLUG.test(value)) view.topic = value;
         else notices.push(`Ignored topic=${shown(raw)}: expected a topic slug such as "ttp".`);
         break;
+      case 'person':
+        if (SLUG.test(value)) view.person = value;
+        else notices.push(`Ignored person=${shown(raw)}: expected a person's slug such as "mohsin-naqvi".`);
+        break;
       case 'absent':
         view.showAbsent = parseSwitch(name, value, notices, DEFAULT_VIEW_STATE.showAbsent);
         break;
@@ -123,6 +127,7 @@ export function serializeView(view: ViewState): string {
   if (view.meeting !== null) add('meeting', view.meeting);
   if (view.state !== null) add('state', view.state);
   if (view.topic !== null) add('topic', view.topic);
+  if (view.person !== null) add('person', view.person);
   if (view.showAbsent) add('absent', '1');
   if (view.showUndated) add('undated', '1');
   if (!view.animate) add('animate', '0');

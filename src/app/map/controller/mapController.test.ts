@@ -126,6 +126,21 @@ describe('MapController: filters', () => {
     expect(c.shownPairs()).toEqual(pairsOf(c, c.visibleMeetings, false));
   });
 
+  it('a person filter hides exactly the meetings that do not seat the person, and a recount follows it', () => {
+    // The fixture with one person at two tables (and someone else at a third).
+    const at = (name: string, state: string) => ({ name, role: null, state, organization: null, evidence: { file: fixture.sources[0]!.file, start: 0, end: 1, quote: 'x' } });
+    const seated: Record<string, ReturnType<typeof at>[]> = { m1: [at('Jane Roe', 'USA')], m2: [at('Jane Roe', 'AFG')], m3: [at('John Doe', 'PAK')] };
+    const withPeople: Dataset = { ...fixture, meetings: fixture.meetings.map((m) => ({ ...m, people: seated[m.id] ?? [] })) };
+    const c = new MapController();
+    c.update(inputs(withPeople));
+    expect(c.update(inputs(withPeople, { person: 'jane-roe' })).pairClasses).toBe('all');
+    expect(c.visibleMeetings.map((m) => m.id).sort()).toEqual(['m1', 'm2']);
+    expect(c.shownPairs()).toEqual(pairsOf(c, c.visibleMeetings, false));
+    expect(drawnClasses(c)).toEqual(freshClasses(c, c.visibleMeetings, false));
+    c.update(inputs(withPeople, { person: 'jane-roe', state: 'USA' }));
+    expect(c.visibleMeetings.map((m) => m.id)).toEqual(['m1']);
+  });
+
   it('a topic filter and a window hide exactly the meetings outside them', () => {
     const c = new MapController();
     c.update(inputs(fixture, { topic: 'ttp' }));

@@ -73,8 +73,8 @@ export interface ArcLook {
 }
 
 /** The filters that decide which meetings count (a change of any of them is a recount). */
-type CountFilters = Pick<ViewState, 'state' | 'topic' | 'showUndated' | 'showAbsent'>;
-const COUNT_FILTERS: ReadonlyArray<keyof CountFilters> = ['state', 'topic', 'showUndated', 'showAbsent'];
+type CountFilters = Pick<ViewState, 'state' | 'topic' | 'person' | 'showUndated' | 'showAbsent'>;
+const COUNT_FILTERS: ReadonlyArray<keyof CountFilters> = ['state', 'topic', 'person', 'showUndated', 'showAbsent'];
 
 const NO_CHANGES: MapChanges = { scene: false, pairClasses: [], counts: false, focus: false, selection: false };
 
@@ -197,7 +197,7 @@ export class MapController {
     const { dataset, geometry, pairState } = scene;
     this.visible = selectVisibleMeetings(dataset, v);
     const positions = selectWindowPositions(dataset, v);
-    const filters: CountFilters = { state: v.state, topic: v.topic, showUndated: v.showUndated, showAbsent: v.showAbsent };
+    const filters: CountFilters = { state: v.state, topic: v.topic, person: v.person, showUndated: v.showUndated, showAbsent: v.showAbsent };
     const counted = this.countedFilters;
     let changed: readonly number[] | 'all';
     if (this.counts && this.countedPositions && counted && COUNT_FILTERS.every((k) => counted[k] === filters[k])) {

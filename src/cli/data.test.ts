@@ -89,6 +89,9 @@ describe('npm run data', () => {
     for (const word of ['--seeds', '--out', '--check', '--report', '--strict', '--json-schema', 'Exit codes']) expect(help.stdout).toContain(word);
     const schema = JSON.parse(data('--json-schema').stdout);
     expect(schema.properties.meetings.items.required).toContain('venuePlaceId');
+    // It says what schemaVersion 2 changed, where a reader of the schema looks.
+    expect(schema.properties.schemaVersion.description).toMatch(/version 2 added meetings\[\]\.people/);
+    expect(schema.properties.meetings.items.properties.people.description).toMatch(/^Added in schemaVersion 2/);
   }, 120_000);
 
   it('reads a saved page in seeds/ as its main text and metadata; evidence offsets point into the text --text prints', () => {

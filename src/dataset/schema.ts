@@ -122,7 +122,9 @@ export const Meeting = z.object({
   organizations: z.array(z.string()),
   topics: z.array(z.string()),
   /** The people at the table (schemaVersion 2; absent in version 1 files). */
-  people: z.optional(z.array(Person)),
+  people: z.optional(z.array(Person)).register(z.globalRegistry, {
+    description: 'Added in schemaVersion 2 (required there; an empty list when the text names no one at the table): the people the text names as taking part. Version 1 files have no people.',
+  }),
   groups: z.optional(z.array(StateGroupMention)),
   confidence: z.number().check(z.gte(0), z.lte(1)),
   /** True when the meeting is a main subject of its article rather than mentioned in passing. */
@@ -136,7 +138,9 @@ export const Meeting = z.object({
 
 export const Dataset = z
   .object({
-    schemaVersion: z.union([z.literal(1), z.literal(2)]),
+    schemaVersion: z.union([z.literal(1), z.literal(2)]).register(z.globalRegistry, {
+      description: '2 since meetings list their people (version 2 added meetings[].people); version 1 files still load, as if every meeting listed no one.',
+    }),
     sources: z.array(Source),
     places: z.array(Place),
     states: z.array(State),

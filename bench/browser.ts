@@ -499,6 +499,8 @@ export interface FrameResult {
   basemapFps: number;
   /** Main-thread ms per second while the links animate. */
   movingPerSecond: number;
+  /** Who drew the comets while measured: 'worker' (off the main thread) or 'page' (the fallback); null for a page without the probe. */
+  cometsDrawnBy: 'worker' | 'page' | null;
   /** The same page with animation off: main-thread ms per second (what the page costs at rest). */
   staticPerSecond: number;
 }
@@ -548,6 +550,7 @@ export async function measureFrame(opened: OpenedPage, seconds: number): Promise
   await setAnimate(page, true);
   await page.waitForTimeout(1000);
   const moving = await run();
+  const cometsDrawnBy = await page.evaluate(() => (window as unknown as { __atlasLinks?: { cometsDrawnBy?(): 'worker' | 'page' } }).__atlasLinks?.cometsDrawnBy?.() ?? null);
   await setAnimate(page, false);
   const drawn = moving.linkFrames >= 0 ? moving.linkFrames : moving.renders;
   return {
@@ -559,5 +562,6 @@ export async function measureFrame(opened: OpenedPage, seconds: number): Promise
     basemapFps: round(moving.renders / seconds, 1),
     movingPerSecond: round(moving.ms / seconds, 1),
     staticPerSecond: round(still.ms / seconds, 1),
+    cometsDrawnBy,
   };
 }

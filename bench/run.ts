@@ -537,6 +537,8 @@ function printReport(result: Record<Section, unknown> & { peer?: unknown; ratios
       else {
         const f = v as FrameResult;
         row(name, f.perFrame ?? '–', f.rawPerFrame ?? '–', f.mapFps, f.movingPerSecond, f.staticPerSecond);
+        // Comets drawn by the page cost main-thread time on every frame: say so where it happened.
+        if (f.cometsDrawnBy === 'page') lines.push(`  ${name}: the comets were drawn by the page (the worker fallback)`);
       }
     };
     for (const [n, v] of Object.entries(frame.sizes)) {

@@ -4,8 +4,10 @@
  * filter (`person=` in the URL, a click on a name, or the Find box) narrows the map, the
  * status count and the slider together. Expected values come from the served dataset.
  */
-import { type Page, expect, test } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import type { Dataset, Meeting } from '../src/dataset/schema';
+import { personSlug } from '../src/app/state/selectors';
+import { drawnLinks, linkKeys } from './mapLinks';
 
 let dataset: Dataset;
 
@@ -30,7 +32,6 @@ test.beforeEach(async ({ page, baseURL }) => {
 });
 test.afterEach(() => expect(problems).toEqual([]));
 
-const slug = (name: string) => name.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
 const seats = (m: Meeting, name: string) => (m.people ?? []).some((p) => p.name === name);
 const isDated = (m: Meeting) => m.date.start !== null;
 
@@ -42,31 +43,8 @@ function kabulTalks(): Meeting {
   return m;
 }
 
-/** The links the map draws ("capital>venue") and its host rings ("ring:venue"), from the overlay's probe. */
-async function drawn(page: Page): Promise<string[]> {
-  await expect(page.locator('[data-map-idle="true"]')).toHaveCount(1);
-  return page.evaluate(() => {
-    const probe = (window as unknown as { __atlasLinks: { visibleLinks(): string[]; rings(): string[] } }).__atlasLinks;
-    return [...probe.visibleLinks(), ...probe.rings().map((v) => `ring:${v}`)].sort();
-  });
-}
-
-/** What some meetings should draw: an arc from each participant's capital, a ring for the host. */
-function expectedLinks(meetings: Meeting[]): string[] {
-  const places = new Map(dataset.places.map((p) => [p.id, p]));
-  const capitals = new Map(dataset.states.map((s) => [s.iso3, s.capitalPlaceId]));
-  const keys = new Set<string>();
-  for (const m of meetings) {
-    const venue = m.venuePlaceId === null ? undefined : places.get(m.venuePlaceId);
-    if (!venue) continue;
-    for (const iso3 of m.participants) {
-      const capital = capitals.get(iso3);
-      if (iso3 === venue.countryIso3 || capital === venue.id) keys.add(`ring:${venue.id}`);
-      else if (capital) keys.add(`${capital}>${venue.id}`);
-    }
-  }
-  return [...keys].sort();
-}
+/** What some meetings should draw, sorted as drawnLinks returns it. */
+const expectedLinks = (meetings: Meeting[]) => [...linkKeys(dataset, meetings)].sort();
 
 test("Kabul's panel lists the people at the table under the 20 July 2025 meeting", async ({ page }) => {
   const talks = kabulTalks();
@@ -98,13 +76,13 @@ test('?person= filters the map and the status count, and clearing it brings ever
   expect(theirs.length).toBeGreaterThan(0);
   expect(expectedLinks(theirs).length).toBeLessThan(expectedLinks(all).length);
 
-  await page.goto(`?animate=0&person=${slug(name)}`);
+  await page.goto(`?animate=0&person=${personSlug({ name })}`);
   await expect(page.getByRole('status')).toHaveText(new RegExp(`^Showing ${theirs.length} of ${dataset.meetings.length} meetings`));
-  expect(await drawn(page)).toEqual(expectedLinks(theirs));
+  expect(await drawnLinks(page)).toEqual(expectedLinks(theirs));
 
   await page.getByRole('button', { name: `Clear the person filter (${name})` }).click();
   await expect(page.getByRole('status')).toHaveText(new RegExp(`^Showing ${all.length} of ${dataset.meetings.length} meetings`));
-  expect(await drawn(page)).toEqual(expectedLinks(all));
+  expect(await drawnLinks(page)).toEqual(expectedLinks(all));
   await expect.poll(() => new URL(page.url()).searchParams.has('person')).toBe(false);
 });
 

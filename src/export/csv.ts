@@ -5,8 +5,9 @@
  * or line break. Lists (participants, absent states, people, sources) are joined with "; "
  * inside one field so a row stays one meeting; a person is written "Name (role, ISO3)".
  */
-import type { Dataset, Meeting, Person } from '../dataset/schema';
+import type { Dataset, Meeting } from '../dataset/schema';
 import { sourceCitation, sourcesOf } from './citation';
+import { personInWords } from './person';
 
 export const CSV_COLUMNS = [
   'id',
@@ -43,12 +44,6 @@ function csvField(cell: Cell): string {
 }
 
 
-/** "Mohsin Naqvi (Interior Minister, PAK)"; the organisation where no state is known. */
-function personCell(p: Person): string {
-  const about = [p.role, p.state ?? p.organization].filter((x): x is string => x !== null && x !== '');
-  return about.length ? `${p.name} (${about.join(', ')})` : p.name;
-}
-
 /** One row per meeting, in the order given; the header names are CSV_COLUMNS. */
 export function meetingsToCsv(meetings: readonly Meeting[], dataset: Dataset): string {
   const placeById = new Map(dataset.places.map((p) => [p.id, p]));
@@ -67,7 +62,8 @@ export function meetingsToCsv(meetings: readonly Meeting[], dataset: Dataset): s
       venue?.lon ?? null,
       m.participants.join('; '),
       m.absent.join('; '),
-      m.people.map(personCell).join('; '),
+      // "Mohsin Naqvi (Interior Minister, PAK)": states as ISO3, like the participants column.
+      m.people.map((p) => personInWords(p, (iso3) => iso3)).join('; '),
       m.status,
       // As people cite them: "Dawn, 21 July 2025, https://…"; a file name only where nothing else is known.
       sourcesOf([m], dataset.sources).map(sourceCitation).join('; '),

@@ -8,7 +8,7 @@ import { creditLine } from '../../export/credit';
 import { drawFigure, figureLayout, type FigureContent, type LegendItem, type VenueMark } from '../../export/figure';
 import { mountedMapCapture } from '../map/mapCaptureRegistry';
 import { PALETTE } from '../palette';
-import { resolveWindow, selectPeople, selectTimeExtent } from '../state/selectors';
+import { resolveWindow, selectPerson, selectTimeExtent } from '../state/selectors';
 import type { ViewState } from '../state/viewState';
 import { formatDay } from '../time/days';
 
@@ -32,7 +32,7 @@ export function figureContent(dataset: Dataset, view: ViewState, meetings: reado
   const city = view.city ? dataset.places.find((p) => p.id === view.city)?.name : undefined;
   const state = view.state ? dataset.states.find((s) => s.iso3 === view.state)?.name : undefined;
   // A person is named as the dataset writes them ("with Mohsin Naqvi").
-  const person = view.person ? selectPeople(dataset).find((p) => p.slug === view.person)?.name : undefined;
+  const person = view.person ? selectPerson(dataset, view.person)?.name : undefined;
   const title = ['Security meetings', state ? `attended by ${state}` : '', person ? `with ${person}` : '', view.topic ? `on ${view.topic}` : '', city ? `· ${city}` : '']
     .filter(Boolean)
     .join(' ');

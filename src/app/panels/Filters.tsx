@@ -6,8 +6,10 @@
  */
 import { useId, useState } from 'react';
 import type { Dataset } from '../../dataset/schema';
-import { type PersonOption, type StateOption, selectFilterOptions, selectLookup, selectPeople, selectStates } from '../state/selectors';
+import { personAbout } from '../../export/person';
+import { type PersonOption, type StateOption, selectFilterOptions, selectPeople, selectPerson, selectStates } from '../state/selectors';
 import { useAtlasStore } from '../state/store';
+import { stateLabel } from './MeetingItem';
 
 type Found = { kind: 'state'; option: StateOption } | { kind: 'person'; option: PersonOption };
 
@@ -38,7 +40,7 @@ function FindBox({ dataset }: { dataset: Dataset }) {
   const { setStateFilter, setPersonFilter } = useAtlasStore.getState();
   const states = selectStates(dataset);
   const people = selectPeople(dataset);
-  const lookup = selectLookup(dataset);
+  const label = stateLabel(dataset);
   const apply = (value: string, submitted: boolean) => {
     const found = findStateOrPerson(dataset, value);
     // While typing, only a whole name picked from the suggestions applies; Enter also takes a unique part.
@@ -59,30 +61,29 @@ function FindBox({ dataset }: { dataset: Dataset }) {
           apply(text, true);
         }}
       >
-      <label>
-        <span>Find</span>
-        <input
-          type="search"
-          list={listId}
-          value={text}
-          placeholder="State, person"
-          aria-describedby={miss ? `${listId}-miss` : undefined}
-          onChange={(e) => {
-            setText(e.target.value);
-            apply(e.target.value, false);
-          }}
-        />
-      </label>
-      <datalist id={listId}>
-        {states.map((s) => (
-          <option key={`s:${s.iso3}`} value={s.name} label={`State · ${meetingsWord(s.count)}`} />
-        ))}
-        {people.map((p) => {
-          const state = p.state === null ? null : (lookup.states.get(p.state)?.name ?? p.state);
-          const about = [p.role, state].filter(Boolean).join(', ');
-          return <option key={`p:${p.slug}`} value={p.name} label={`${about ? `${about} · ` : 'Person · '}${meetingsWord(p.count)}`} />;
-        })}
-      </datalist>
+        <label>
+          <span>Find</span>
+          <input
+            type="search"
+            list={listId}
+            value={text}
+            placeholder="State, person"
+            aria-describedby={miss ? `${listId}-miss` : undefined}
+            onChange={(e) => {
+              setText(e.target.value);
+              apply(e.target.value, false);
+            }}
+          />
+        </label>
+        <datalist id={listId}>
+          {states.map((s) => (
+            <option key={`s:${s.iso3}`} value={s.name} label={`State · ${meetingsWord(s.count)}`} />
+          ))}
+          {people.map((p) => {
+            const about = personAbout(p, label);
+            return <option key={`p:${p.slug}`} value={p.name} label={`${about ? `${about} · ` : 'Person · '}${meetingsWord(p.count)}`} />;
+          })}
+        </datalist>
       </form>
       {miss && (
         <span className="find-miss" id={`${listId}-miss`} role="status">
@@ -96,7 +97,7 @@ function FindBox({ dataset }: { dataset: Dataset }) {
 /** The person filter while it is set: who, and a button that clears it. */
 function PersonChip({ dataset, slug }: { dataset: Dataset; slug: string }) {
   const setPersonFilter = useAtlasStore((s) => s.setPersonFilter);
-  const person = selectPeople(dataset).find((p) => p.slug === slug);
+  const person = selectPerson(dataset, slug);
   return (
     <p className="person-filter">
       <span>Person: </span>

@@ -4,31 +4,21 @@
  * source, cited by outlet and date. Article text is untrusted, so everything is rendered as text (React escapes it).
  */
 import { memo } from 'react';
-import type { Dataset, EvidenceSpan, Meeting, Person } from '../../dataset/schema';
+import type { Dataset, EvidenceSpan, Meeting } from '../../dataset/schema';
+import { personAbout } from '../../export/person';
 import { personSlug, selectLookup } from '../state/selectors';
 import { useAtlasStore } from '../state/store';
 import { formatMeetingDate } from './meetingDate';
 import { SourceCitation } from './SourceCitation';
 
-export function stateNames(dataset: Dataset, codes: readonly string[]): string[] {
+/** A state's name as the panels write it (its code where the dataset has no name for it). */
+export function stateLabel(dataset: Dataset): (iso3: string) => string {
   const { states } = selectLookup(dataset);
-  return codes.map((c) => states.get(c)?.name ?? c);
+  return (iso3) => states.get(iso3)?.name ?? iso3;
 }
 
-/**
- * "Interior Minister, Pakistan": the office as written and the state the person speaks for
- * (its name; the organisation where no state is known). Null when the text gives neither.
- */
-export function personRole(dataset: Dataset, person: Person): string | null {
-  const state = person.state === null ? null : (selectLookup(dataset).states.get(person.state)?.name ?? person.state);
-  const parts = [person.role, state ?? person.organization].filter((x): x is string => x !== null && x !== '');
-  return parts.length ? parts.join(', ') : null;
-}
-
-/** "Mohsin Naqvi (Interior Minister, Pakistan)", as the list view and its CSV-like cells write a person. */
-export function personInWords(dataset: Dataset, person: Person): string {
-  const role = personRole(dataset, person);
-  return role ? `${person.name} (${role})` : person.name;
+export function stateNames(dataset: Dataset, codes: readonly string[]): string[] {
+  return codes.map(stateLabel(dataset));
 }
 
 /** Quotes shown at once; the rest wait behind a "more quotes" switch so a panel stays scannable. */
@@ -104,7 +94,7 @@ export const MeetingItem = memo(function MeetingItem({ dataset, meeting, outside
           <ul aria-label="People at the table">
             {meeting.people.map((person) => {
               const slug = personSlug(person);
-              const role = personRole(dataset, person);
+              const role = personAbout(person, stateLabel(dataset));
               const chosen = personFilter === slug;
               return (
                 <li key={`${slug}:${person.evidence.start}`} className="person">

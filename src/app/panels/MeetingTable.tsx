@@ -5,7 +5,8 @@
 import { selectLookup, selectVisibleMeetings, sortNewestFirst } from '../state/selectors';
 import { useAtlasStore } from '../state/store';
 import { formatMeetingDate } from './meetingDate';
-import { personInWords, reportedBy, stateNames } from './MeetingItem';
+import { personInWords } from '../../export/person';
+import { reportedBy, stateLabel, stateNames } from './MeetingItem';
 import { SourceCitation } from './SourceCitation';
 import { useMemo } from 'react';
 
@@ -51,7 +52,7 @@ export function MeetingTable() {
               </th>
               <td>{m.venuePlaceId ? (places.get(m.venuePlaceId)?.name ?? m.venuePlaceId) : m.kind === 'call' ? 'Call' : 'Unknown'}</td>
               <td>{stateNames(dataset, m.participants).join(', ')}</td>
-              <td>{m.people.map((p) => personInWords(dataset, p)).join('; ')}</td>
+              <td>{m.people.map((p) => personInWords(p, stateLabel(dataset))).join('; ')}</td>
               <td>{stateNames(dataset, m.absent).join(', ')}</td>
               <td>{m.status}</td>
               <td>{m.topics.join(', ')}</td>

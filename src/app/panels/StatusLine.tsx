@@ -4,7 +4,7 @@
  * not drawn), and when the view shows nothing it says which filter to loosen, with a
  * button for each way out (selectLoosenings).
  */
-import { type Loosening, resolveWindow, selectLookup, selectLoosenings, selectPeople, selectTimeExtent, selectTopics, selectUndatedMeetings, selectVisibleMeetings } from '../state/selectors';
+import { type Loosening, resolveWindow, selectLookup, selectLoosenings, selectPerson, selectTimeExtent, selectTopics, selectUndatedMeetings, selectVisibleMeetings } from '../state/selectors';
 import { useAtlasStore } from '../state/store';
 import { formatDay } from '../time/days';
 
@@ -43,7 +43,7 @@ function EmptyAdvice({ advice }: { advice: Loosening[] }) {
   if (!dataset || advice.length === 0) return null;
   const stateName = view.state ? (selectLookup(dataset).states.get(view.state)?.name ?? view.state) : null;
   const topicLabel = view.topic ? (selectTopics(dataset).find((t) => t.slug === view.topic)?.label ?? view.topic) : null;
-  const personName = view.person ? (selectPeople(dataset).find((p) => p.slug === view.person)?.name ?? view.person) : null;
+  const personName = view.person ? (selectPerson(dataset, view.person)?.name ?? view.person) : null;
   const filters = [stateName, topicLabel ? `the topic ${topicLabel}` : null, personName].filter(Boolean).join(' and ');
   const what: Record<Loosening['action'], string> = {
     'clear-topic': 'Clear the topic',

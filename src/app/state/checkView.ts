@@ -4,7 +4,7 @@
  * dataset or a URL arrives; the URL codec (../url/codec.ts) parses the rest without it.
  */
 import type { Dataset } from '../../dataset/schema';
-import { selectLookup, selectPeople, selectTopics } from './selectors';
+import { selectLookup, selectPerson, selectTopics } from './selectors';
 import type { ViewState } from './viewState';
 
 export interface ParsedView {
@@ -39,7 +39,7 @@ export function checkViewAgainstDataset(view: ViewState, dataset: Dataset): Pars
     notices.push(`Ignored topic=${shown(next.topic)}: the dataset has no such topic.`);
     next.topic = null;
   }
-  if (next.person !== null && !selectPeople(dataset).some((p) => p.slug === next.person)) {
+  if (next.person !== null && !selectPerson(dataset, next.person)) {
     notices.push(`Ignored person=${shown(next.person)}: no one by that name is listed at any meeting.`);
     next.person = null;
   }

@@ -31,6 +31,7 @@ export interface PersonOption {
   name: string;
   role: string | null;
   state: string | null;
+  organization: string | null;
   count: number;
 }
 
@@ -400,13 +401,25 @@ export function selectPeople(dataset: Dataset): PersonOption[] {
       if (known) known.count++;
       else {
         const p = m.people.find((x) => personSlug(x) === slug)!;
-        bySlug.set(slug, { slug, name: p.name, role: p.role, state: p.state, count: 1 });
+        bySlug.set(slug, { slug, name: p.name, role: p.role, state: p.state, organization: p.organization, count: 1 });
       }
     }
   }
   const list = [...bySlug.values()].filter((p) => p.slug !== '').sort((a, b) => compareNames(a.name, b.name));
   peopleLists.set(dataset, list);
   return list;
+}
+
+const peopleBySlug = new WeakMap<Dataset, Map<string, PersonOption>>();
+
+/** The person a `person=` slug names, or undefined when no meeting seats anyone by that name. */
+export function selectPerson(dataset: Dataset, slug: string): PersonOption | undefined {
+  let bySlug = peopleBySlug.get(dataset);
+  if (!bySlug) {
+    bySlug = new Map(selectPeople(dataset).map((p) => [p.slug, p]));
+    peopleBySlug.set(dataset, bySlug);
+  }
+  return bySlug.get(slug);
 }
 
 /**

@@ -226,7 +226,10 @@ export function parseDataset(json: unknown): { ok: true; dataset: Dataset } | { 
   const result = Dataset.safeParse(json);
   if (result.success) {
     const data = result.data;
-    return { ok: true, dataset: { ...data, meetings: data.meetings.map((m) => ({ ...m, people: m.people ?? [] })) } };
+    // zod's output objects are its own copies: filled in place, not copied once more (a
+    // second copy of every meeting is 10 MB of heap at 100k meetings).
+    for (const m of data.meetings) m.people ??= [];
+    return { ok: true, dataset: data as Dataset };
   }
   return { ok: false, problems: describeIssues(result.error) };
 }

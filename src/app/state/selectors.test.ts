@@ -243,6 +243,18 @@ describe('lists for the filters and panels', () => {
       expect(t.count, t.slug).toBe(expected);
     }
   });
+  it('counts a meeting once under a topic it lists twice, and filters meetings that share a topic list', () => {
+    const base = real.meetings.find((m) => m.date.start !== null && m.topics.length > 0)!;
+    const label = base.topics[0]!;
+    const twice: Meeting = { ...base, id: 'twice', topics: [label, label.toUpperCase()] }; // one slug
+    const same: Meeting = { ...base, id: 'same', topics: [label] };
+    const other: Meeting = { ...base, id: 'other', topics: ['a topic nobody else has'] };
+    const ds: Dataset = { ...real, meetings: [twice, same, other] };
+    const slug = topicSlug(label);
+    expect(selectFilterOptions(ds, { state: null, topic: null }).topics.find((t) => t.slug === slug)?.count).toBe(2);
+    expect(selectVisibleMeetings(ds, { ...DEFAULT_VIEW_STATE, topic: slug }).map((m) => m.id).sort()).toEqual(['same', 'twice']);
+    expect(selectVisibleMeetings(ds, { ...DEFAULT_VIEW_STATE, topic: topicSlug('a topic nobody else has') }).map((m) => m.id)).toEqual(['other']);
+  });
   it('says which filter to loosen when a view shows nothing', () => {
     const view = { ...DEFAULT_VIEW_STATE };
     expect(selectLoosenings(real, view)).toEqual([]);

@@ -82,24 +82,42 @@ interface DatedIndex {
   maxSpan: number;
   undated: Meeting[];
   extent: DayRange | null;
-  topicSlugs: Map<Meeting, Set<string>>;
-  /** Slugs of each meeting's people; only meetings that list someone are keys. */
-  personSlugs: Map<Meeting, Set<string>>;
+  /** Each meeting's topic slugs, distinct (shared lists: see `sharedList`). */
+  topicSlugs: Map<Meeting, readonly string[]>;
+  /** Slugs of each meeting's people, distinct; only meetings that list someone are keys. */
+  personSlugs: Map<Meeting, readonly string[]>;
 }
 
 const indexes = new WeakMap<Dataset, DatedIndex>();
+
+/**
+ * `values` without repeats, as a list shared by every meeting with the same values: most
+ * meetings repeat a few topic combinations, and at 100k meetings a Set per meeting was
+ * 13 MB of heap that every major collection marks and moves (the stalls of issue 19).
+ */
+function sharedList(values: readonly string[], pool: Map<string, readonly string[]>): readonly string[] {
+  const distinct = values.filter((v, i) => values.indexOf(v) === i);
+  const key = distinct.join('\n');
+  let list = pool.get(key);
+  if (!list) {
+    list = distinct;
+    pool.set(key, list);
+  }
+  return list;
+}
 
 function datedIndex(dataset: Dataset): DatedIndex {
   const cached = indexes.get(dataset);
   if (cached) return cached;
   const dated: Array<{ m: Meeting; s: number; e: number }> = [];
   const undated: Meeting[] = [];
-  const topicSlugs = new Map<Meeting, Set<string>>();
-  const personSlugs = new Map<Meeting, Set<string>>();
+  const topicSlugs = new Map<Meeting, readonly string[]>();
+  const personSlugs = new Map<Meeting, readonly string[]>();
+  const lists = new Map<string, readonly string[]>();
   const day = dayParser();
   for (const m of dataset.meetings) {
-    topicSlugs.set(m, new Set(m.topics.map(topicSlug)));
-    if (m.people.length > 0) personSlugs.set(m, new Set(m.people.map(personSlug)));
+    topicSlugs.set(m, sharedList(m.topics.map(topicSlug), lists));
+    if (m.people.length > 0) personSlugs.set(m, sharedList(m.people.map(personSlug), lists));
     const s = day(m.date.start);
     const e = m.date.end === null ? s : day(m.date.end);
     if (s === null || e === null) undated.push(m);
@@ -165,8 +183,8 @@ export const isFiltered = (view: MeetingFilters): boolean => view.state !== null
 
 export function matchesFilters(dataset: Dataset, m: Meeting, view: MeetingFilters): boolean {
   if (view.state !== null && !m.participants.includes(view.state)) return false;
-  if (view.topic !== null && !datedIndex(dataset).topicSlugs.get(m)?.has(view.topic)) return false;
-  if (view.person !== null && !datedIndex(dataset).personSlugs.get(m)?.has(view.person)) return false;
+  if (view.topic !== null && !datedIndex(dataset).topicSlugs.get(m)?.includes(view.topic)) return false;
+  if (view.person !== null && !datedIndex(dataset).personSlugs.get(m)?.includes(view.person)) return false;
   return true;
 }
 
@@ -435,7 +453,7 @@ export const selectFilterOptions = memoOnView(['state', 'topic'], (dataset, view
   const topicCounts = new Map<string, number>();
   for (const m of dataset.meetings) {
     const slugs = slugsOf.get(m)!;
-    if (view.topic === null || slugs.has(view.topic)) for (const iso3 of new Set(m.participants)) stateCounts.set(iso3, (stateCounts.get(iso3) ?? 0) + 1);
+    if (view.topic === null || slugs.includes(view.topic)) for (const iso3 of new Set(m.participants)) stateCounts.set(iso3, (stateCounts.get(iso3) ?? 0) + 1);
     if (view.state === null || m.participants.includes(view.state)) for (const slug of slugs) if (slug) topicCounts.set(slug, (topicCounts.get(slug) ?? 0) + 1);
   }
   return {

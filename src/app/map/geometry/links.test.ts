@@ -40,6 +40,27 @@ describe('buildLinkGeometry', () => {
     expect(g.paths.start.length).toBe(g.pairs.length + 1);
   });
 
+  it('shares one refs object among meetings with the same links, and only among them', () => {
+    const ds = bootstrap();
+    const a = meeting(ds, { id: 'a', venuePlaceId: 'kabul', participants: ['USA', 'PAK', 'AFG'] });
+    const b = meeting(ds, { id: 'b', venuePlaceId: 'kabul', participants: ['PAK', 'USA', 'AFG'] }); // same states, other order
+    const c = meeting(ds, { id: 'c', venuePlaceId: 'kabul', participants: ['USA', 'PAK', 'AFG'], status: 'planned' });
+    const d = meeting(ds, { id: 'd', venuePlaceId: 'kabul', participants: ['USA', 'AFG'] });
+    const g = buildLinkGeometry(withMeetings(ds, [a, b, c, d]));
+    const refs = (m: Meeting) => g.meetingRefs.get(m)!;
+    // The same links in the same order: one object.
+    expect(refs(a).arcs).toHaveLength(2);
+    // b lists the same states in another order: its refs list the same links in that order (another object, same set).
+    expect([...refs(b).arcs].sort()).toEqual([...refs(a).arcs].sort());
+    expect(refs(c)).not.toBe(refs(a)); // planned: another class
+    expect(refs(c).arcs.map((r) => r % LINK_CLASSES)).toEqual([LINK_CLASS.unheld, LINK_CLASS.unheld]);
+    expect(refs(d)).not.toBe(refs(a));
+    expect(refs(d).arcs).toHaveLength(1);
+    const twin = meeting(ds, { id: 'a2', venuePlaceId: 'kabul', participants: ['USA', 'PAK', 'AFG'] });
+    const g2 = buildLinkGeometry(withMeetings(ds, [a, twin]));
+    expect(g2.meetingRefs.get(twin)).toBe(g2.meetingRefs.get(a));
+  });
+
   it('starts every arc at the capital and ends it at the venue (direction towards the venue)', () => {
     const ds = bootstrap();
     const g = buildLinkGeometry(ds);

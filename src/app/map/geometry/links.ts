@@ -74,6 +74,15 @@ export function packArcPaths(arcs: readonly (readonly Position[])[]): ArcPaths {
   return { coords, start };
 }
 
+/**
+ * A meeting's arc refs and ring refs (`linkRef`). Shared, read-only: meetings with the same
+ * links (same venue, states and status) get the same object.
+ */
+export interface MeetingRefs {
+  readonly arcs: readonly number[];
+  readonly rings: readonly number[];
+}
+
 export interface LinkGeometry {
   /** Capital → venue pairs; the array index is the pair index (state texture, refs). */
   pairs: PairProperties[];
@@ -82,7 +91,7 @@ export interface LinkGeometry {
   /** Host rings, one per venue; feature `id` = ring index. */
   rings: FeatureCollection<Point, RingProperties>;
   /** Per meeting: its arc refs and ring refs (`linkRef`). Meetings without a venue are absent. */
-  meetingRefs: Map<Meeting, { arcs: number[]; rings: number[] }>;
+  meetingRefs: Map<Meeting, MeetingRefs>;
   /** Pair indices and the ring index of each venue (for a venue's highlight). */
   venueLinks: Map<string, { pairs: number[]; ring: number | null }>;
   /** Links that could not be drawn, with why (a state without a capital in the dataset). */
@@ -157,6 +166,10 @@ export function buildLinkGeometry(dataset: Dataset): LinkGeometry {
   const venueLinks: LinkGeometry['venueLinks'] = new Map();
   const meetingRefs: LinkGeometry['meetingRefs'] = new Map();
   const skipped: LinkGeometry['skipped'] = [];
+  // One refs object per distinct set of links, shared by the meetings that have it: at
+  // 100k meetings a pair of arrays per meeting is 20 MB of heap that every major
+  // collection marks and moves (the stalls of issue 19).
+  const sharedRefs = new Map<string, MeetingRefs>();
 
   const venueEntry = (venue: Place) => {
     let entry = venueLinks.get(venue.id);
@@ -216,7 +229,13 @@ export function buildLinkGeometry(dataset: Dataset): LinkGeometry {
       seen.add(iso3);
       link(iso3, true);
     }
-    meetingRefs.set(meeting, refs);
+    const refsKey = `${refs.arcs.join(',')}|${refs.rings.join(',')}`;
+    let shared = sharedRefs.get(refsKey);
+    if (!shared) {
+      shared = refs;
+      sharedRefs.set(refsKey, refs);
+    }
+    meetingRefs.set(meeting, shared);
   }
   start.push(coords.length / 2);
   return {

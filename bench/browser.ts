@@ -312,6 +312,8 @@ export interface ScrubOptions {
   denseSteps: number;
   /** Unmeasured steps before the first pass. */
   warmup?: number;
+  /** Each step leaves a User Timing measure "scrub R.I" (for a trace over the scrub: gcScrub.ts). */
+  labelSteps?: boolean;
 }
 
 /**
@@ -354,10 +356,10 @@ export async function measureScrub(opened: OpenedPage, options: ScrubOptions): P
     const parts = { script: [] as number[], style: [] as number[], layout: [] as number[] };
     const denseIdx: number[] = [];
     let unsettled = 0;
-    for (const { w, measured, dense } of plan2) {
+    for (const [i, { w, measured, dense }] of plan2.entries()) {
       let wallMs = 0;
       const t = await taskTimes(cdp, async () => {
-        const result = await stepTo(page, w);
+        const result = await stepTo(page, w, options.labelSteps ? `scrub ${r + 1}.${i}${measured ? '' : ' unmeasured'}${dense ? ' dense' : ''}` : undefined);
         wallMs = result.ms;
         if (!result.settled && measured) unsettled++;
       });
@@ -483,41 +485,49 @@ export async function traceSteps(opened: OpenedPage, steps: readonly StepSample[
 }
 
 export interface FrameResult {
+  /** Seconds per measured stretch: each round measures this long at rest, then animating. */
   seconds: number;
+  /** Rounds of (at rest, animating); the figures are their medians. */
+  rounds: number;
   /**
    * Main-thread ms per frame of the links drawn while they animate, less what the page costs
-   * at rest over the same time (the budgeted figure; as scrub's `net`).
+   * at rest just before (the budgeted figure; as scrub's `net`): the median of the rounds.
    */
   perFrame: number | null;
-  /** The same without subtracting the page at rest. */
+  /** The same without subtracting the page at rest (median of the rounds). */
   rawPerFrame: number | null;
   /** Meetings in the window while measuring (the default view: all of them). */
   meetingsShown: number;
-  /** Frames of the links drawn per second (the flow steps at its own pace, not every display frame). */
+  /** Frames of the links drawn per second, over every round (the flow steps at its own pace, not every display frame). */
   mapFps: number;
   /** Frames MapLibre itself rendered per second meanwhile (the basemap; 0 when the links animate alone). */
   basemapFps: number;
-  /** Main-thread ms per second while the links animate. */
+  /** Main-thread ms per second while the links animate (median of the rounds). */
   movingPerSecond: number;
   /** Who drew the comets while measured: 'worker' (off the main thread) or 'page' (the fallback); null for a page without the probe. */
   cometsDrawnBy: 'worker' | 'page' | null;
-  /** The same page with animation off: main-thread ms per second (what the page costs at rest). */
+  /** The same page with animation off: main-thread ms per second (what the page costs at rest; median of the rounds). */
   staticPerSecond: number;
+  /** Each round: main-thread ms per second at rest and animating, frames drawn, and its per-frame figure. */
+  perRound: Array<{ staticPerSecond: number; movingPerSecond: number; frames: number; perFrame: number | null }>;
 }
 
 /**
- * Main-thread time per drawn frame while the links animate, over `seconds`, in the default
- * view (the whole time range in the window: every link drawn; the page is put back there
- * first, so the figure does not depend on what was measured before on it). The CDP
- * TaskDuration delta, less the same wait with animation off (the page at rest: timers, the
- * probe), divided by the frames the links drew in that time (the probe's
- * `__atlasLinks.frames()`, falling back to MapLibre's `render` events for a page without
- * it). Without the subtraction, a machine that draws few frames a second (software WebGL
- * with many links) would charge a second of idle page to each frame. The probe only waits
- * (a timer, no requestAnimationFrame loop of its own, which would add a callback and a
- * frame's work to every display frame).
+ * Main-thread time per drawn frame while the links animate, in the default view (the whole
+ * time range in the window: every link drawn; the page is put back there first, so the
+ * figure does not depend on what was measured before on it). Each of `rounds` rounds
+ * measures `seconds` with animation off (the page at rest: timers, the probe) and then
+ * `seconds` animating: the CDP TaskDuration delta animating, less the one at rest, divided
+ * by the frames the links drew in that time (the probe's `__atlasLinks.frames()`, falling
+ * back to MapLibre's `render` events for a page without it). The figure is the median of
+ * the rounds: a one-off pause in one stretch (V8's memory reducer collects about 8 s after a
+ * scrub's allocations stop, 40 to 50 ms of main thread at 10k meetings whether the links
+ * move or not) moves one round, not the figure. Without the subtraction, a machine that
+ * draws few frames a second (software WebGL with many links) would charge a second of idle
+ * page to each frame. The probe only waits (a timer, no requestAnimationFrame loop of its
+ * own, which would add a callback and a frame's work to every display frame).
  */
-export async function measureFrame(opened: OpenedPage, seconds: number): Promise<FrameResult> {
+export async function measureFrame(opened: OpenedPage, seconds: number, rounds = 3): Promise<FrameResult> {
   const { page, cdp } = opened;
   const run = async () => {
     let counts = { renders: 0, linkFrames: -1 };
@@ -546,22 +556,42 @@ export async function measureFrame(opened: OpenedPage, seconds: number): Promise
   });
   await page.locator('[data-map-idle="true"]').waitFor({ timeout: 60_000 });
   await page.waitForTimeout(500);
-  const still = await run();
-  await setAnimate(page, true);
-  await page.waitForTimeout(1000);
-  const moving = await run();
-  const cometsDrawnBy = await page.evaluate(() => (window as unknown as { __atlasLinks?: { cometsDrawnBy?(): 'worker' | 'page' } }).__atlasLinks?.cometsDrawnBy?.() ?? null);
-  await setAnimate(page, false);
-  const drawn = moving.linkFrames >= 0 ? moving.linkFrames : moving.renders;
+  const perRound: FrameResult['perRound'] = [];
+  const raw: number[] = [];
+  let frames = 0;
+  let renders = 0;
+  let cometsDrawnBy: FrameResult['cometsDrawnBy'] = null;
+  for (let r = 0; r < rounds; r++) {
+    const still = await run();
+    await setAnimate(page, true);
+    await page.waitForTimeout(1000);
+    const moving = await run();
+    cometsDrawnBy = await page.evaluate(() => (window as unknown as { __atlasLinks?: { cometsDrawnBy?(): 'worker' | 'page' } }).__atlasLinks?.cometsDrawnBy?.() ?? null);
+    await setAnimate(page, false);
+    await page.waitForTimeout(500);
+    const drawn = moving.linkFrames >= 0 ? moving.linkFrames : moving.renders;
+    frames += drawn;
+    renders += moving.renders;
+    perRound.push({
+      staticPerSecond: round(still.ms / seconds, 1),
+      movingPerSecond: round(moving.ms / seconds, 1),
+      frames: drawn,
+      perFrame: drawn > 0 ? round(Math.max(0, moving.ms - still.ms) / drawn) : null,
+    });
+    if (drawn > 0) raw.push(moving.ms / drawn);
+  }
+  const measured = perRound.map((p) => p.perFrame).filter((x): x is number => x !== null);
   return {
     seconds,
-    perFrame: drawn > 0 ? round(Math.max(0, moving.ms - still.ms) / drawn) : null,
-    rawPerFrame: drawn > 0 ? round(moving.ms / drawn) : null,
+    rounds,
+    perFrame: measured.length > 0 ? round(median(measured)) : null,
+    rawPerFrame: raw.length > 0 ? round(median(raw)) : null,
     meetingsShown,
-    mapFps: round(drawn / seconds, 1),
-    basemapFps: round(moving.renders / seconds, 1),
-    movingPerSecond: round(moving.ms / seconds, 1),
-    staticPerSecond: round(still.ms / seconds, 1),
+    mapFps: round(frames / (seconds * rounds), 1),
+    basemapFps: round(renders / (seconds * rounds), 1),
+    movingPerSecond: round(median(perRound.map((p) => p.movingPerSecond)), 1),
+    staticPerSecond: round(median(perRound.map((p) => p.staticPerSecond)), 1),
     cometsDrawnBy,
+    perRound,
   };
 }

@@ -18,6 +18,20 @@ describe('dataset schema versions', () => {
     expect(r.ok && r.dataset.meetings[0]!.people).toEqual([]);
   });
 
+  it("keeps the input's own objects with keep: 'input' (only keys the schema does not know differ), and checks them the same", () => {
+    const input = { schemaVersion: 1, ...base, meetings: [{ ...meeting, note: 'not in the schema' }] };
+    const copied = parseDataset(structuredClone(input));
+    const kept = parseDataset(input, { keep: 'input' });
+    if (!copied.ok || !kept.ok) throw new Error('both should pass');
+    expect(kept.dataset.meetings[0]).toBe(input.meetings[0]);
+    expect(kept.dataset.meetings[0]!.people).toEqual([]); // filled in place
+    expect(copied.dataset.meetings[0]).not.toHaveProperty('note');
+    const { note: _note, ...known } = kept.dataset.meetings[0] as typeof kept.dataset.meetings[0] & { note?: string };
+    expect(known).toEqual(copied.dataset.meetings[0]);
+    const bad = parseDataset({ ...input, meetings: [{ ...meeting, participants: ['IRN'] }] }, { keep: 'input' });
+    expect(bad.ok).toBe(false);
+  });
+
   it('reads version 2 people, and checks their state and span', () => {
     const person = { name: 'Mohsin Naqvi', role: 'Interior Minister', state: 'PAK', organization: null, evidence: span };
     const ok = parseDataset({ schemaVersion: 2, ...base, meetings: [{ ...meeting, people: [person] }] });

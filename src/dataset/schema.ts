@@ -221,13 +221,23 @@ export function describeIssues(error: z.core.$ZodError): string[] {
   });
 }
 
-/** Validates unknown JSON as a dataset: either the typed dataset or readable problems. */
-export function parseDataset(json: unknown): { ok: true; dataset: Dataset } | { ok: false; problems: string[] } {
+/**
+ * Validates unknown JSON as a dataset: either the typed dataset or readable problems.
+ *
+ * The dataset returned is zod's copy (unknown keys dropped), or with `keep: 'input'` the
+ * input's own objects once they pass: no field of the schema is transformed, so the two
+ * differ only in keys the schema does not know. The app loads its file that way (100k
+ * meetings at the most): zod's copies, dropped at once, leave whole pages of garbage that are
+ * cheap to free, where keeping the copies leaves the parsed file's objects dead among the
+ * strings that live on, pages the next major collection has to compact, and it ran during
+ * the first window steps (issue 19).
+ */
+export function parseDataset(json: unknown, options: { keep?: 'copy' | 'input' } = {}): { ok: true; dataset: Dataset } | { ok: false; problems: string[] } {
   const result = Dataset.safeParse(json);
   if (result.success) {
-    const data = result.data;
-    // zod's output objects are its own copies: filled in place, not copied once more (a
-    // second copy of every meeting is 10 MB of heap at 100k meetings).
+    const data = options.keep === 'input' ? (json as typeof result.data) : result.data;
+    // Filled in place, not copied once more (a second copy of every meeting is 10 MB of
+    // heap at 100k meetings).
     for (const m of data.meetings) m.people ??= [];
     return { ok: true, dataset: data as Dataset };
   }

@@ -54,7 +54,7 @@ export function parseDatasetText(text: string): DatasetLoad {
       problems: [`${detail} (file length ${text.length} characters)`],
     };
   }
-  const result = parseDataset(json);
+  const result = parseDataset(json, { keep: 'input' });
   if (result.ok) return result;
   const problems = result.problems.slice(0, MAX_PROBLEMS);
   if (result.problems.length > MAX_PROBLEMS) problems.push(`… and ${result.problems.length - MAX_PROBLEMS} more problems`);

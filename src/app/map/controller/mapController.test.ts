@@ -93,19 +93,26 @@ describe('MapController: a window step', () => {
 
   it('sizes venues by their meetings in the window and shows the capitals of the states that took part', () => {
     const c = new MapController();
-    const view = window(extent.from + Math.round(span / 3));
-    c.update(inputs(big, view));
-    const visible = selectVisibleMeetings(big, { ...DEFAULT_VIEW_STATE, ...view });
-    const perVenue = new Map<string, number>();
-    const perState = new Map<string, number>();
-    for (const m of visible) {
-      if (m.venuePlaceId === null) continue;
-      perVenue.set(m.venuePlaceId, (perVenue.get(m.venuePlaceId) ?? 0) + 1);
-      for (const s of m.participants) perState.set(s, (perState.get(s) ?? 0) + 1);
+    const state = big.meetings.find((m) => m.venuePlaceId !== null)!.participants[0]!;
+    // Window steps, then a state filter, then undated meetings shown: each as a fresh count says.
+    const views: Array<Partial<ViewState>> = [0, 1, 2, 3].map((k) => window(extent.from + Math.round(span / 3) + (k * span) / 100));
+    views.push({ ...views[3], state }, { ...views[3], state, showUndated: true }, { ...views[3], showUndated: true });
+    for (const [k, view] of views.entries()) {
+      c.update(inputs(big, view));
+      const visible = selectVisibleMeetings(big, { ...DEFAULT_VIEW_STATE, ...view });
+      const perVenue = new Map<string, number>();
+      const perState = new Map<string, number>();
+      for (const m of visible) {
+        if (m.venuePlaceId === null) continue;
+        perVenue.set(m.venuePlaceId, (perVenue.get(m.venuePlaceId) ?? 0) + 1);
+        for (const s of m.participants) perState.set(s, (perState.get(s) ?? 0) + 1);
+      }
+      expect(new Map(c.venueCounts), `view ${k}`).toEqual(perVenue);
+      expect(new Map(c.participating), `view ${k}`).toEqual(perState);
+      expect(c.venueCountCeiling).toBeGreaterThanOrEqual(Math.max(...perVenue.values()));
     }
-    expect(new Map(c.venueCounts)).toEqual(perVenue);
-    expect(new Map(c.participating)).toEqual(perState);
-    expect(c.venueCountCeiling).toBeGreaterThanOrEqual(Math.max(...perVenue.values()));
+    // The generator gives some undated meetings a venue: the last views count them.
+    expect(big.meetings.some((m) => m.date.start === null && m.venuePlaceId !== null)).toBe(true);
   });
 
   it('recounts from scratch when a filter changes', () => {

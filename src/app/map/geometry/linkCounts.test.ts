@@ -7,7 +7,7 @@ import { selectDatedMeetings, selectTimeExtent, selectVisibleMeetings, selectWin
 import { DEFAULT_VIEW_STATE } from '../../state/viewState';
 import { isoFromDay } from '../../time/days';
 import { writeClasses, writeClassesAt } from './arcState';
-import { countLinks, densityOpacity, densityWidth, moveLinkCounts, visibleIds } from './linkCounts';
+import { countLinks, densityOpacity, densityWidth, moveLinkCounts, packRefs, visibleIds } from './linkCounts';
 import { buildLinkGeometry, LINK_CLASS, LINK_CLASSES } from './links';
 
 const parsed = parseDataset(JSON.parse(fs.readFileSync(new URL('../links.fixture.json', import.meta.url), 'utf8')));
@@ -78,11 +78,21 @@ function firstDifference(a: ArrayLike<number>, b: ArrayLike<number>): number {
   return -1;
 }
 
+describe('packRefs', () => {
+  it('keeps each position\'s arc and ring refs, in order, and an empty range for a meeting without links', () => {
+    const packed = packRefs([{ arcs: [4, 9], rings: [2] }, undefined, { arcs: [], rings: [] }, { arcs: [7], rings: [2, 5] }]);
+    const range = (start: Uint32Array, flat: Uint32Array, p: number) => Array.from(flat.subarray(start[p]!, start[p + 1]!));
+    expect([0, 1, 2, 3].map((p) => range(packed.arcStart, packed.arcs, p))).toEqual([[4, 9], [], [], [7]]);
+    expect([0, 1, 2, 3].map((p) => range(packed.ringStart, packed.rings, p))).toEqual([[2], [], [], [2, 5]]);
+    expect(packRefs([]).arcStart).toEqual(new Uint32Array(1));
+  });
+});
+
 describe('moveLinkCounts', () => {
   // A synthetic dataset: many meetings, venues and states, dates of every precision.
   const big = generateDataset(loadWorld(), { meetings: 1500, seed: 11 });
   const geometry = buildLinkGeometry(big);
-  const refsAt = selectDatedMeetings(big).map((m) => geometry.meetingRefs.get(m));
+  const refsAt = packRefs(selectDatedMeetings(big).map((m) => geometry.meetingRefs.get(m)));
   const extent = selectTimeExtent(big)!;
   const iso = isoFromDay;
 

@@ -100,7 +100,7 @@ export class CapitalMarkers {
    * Meetings each state attended among the drawn ones; states with none have no button.
    * `covered` are place ids a venue marker shows (its own tooltip names the capital).
    */
-  setCounts(counts: ReadonlyMap<string, number>, covered: { has(placeId: string): boolean }): void {
+  setCounts(counts: { get(iso3: string): number | undefined }, covered: { has(placeId: string): boolean }): void {
     for (const m of this.markers.values()) m.count = covered.has(m.info.placeId) ? 0 : (counts.get(m.info.iso3) ?? 0);
     this.sync();
   }

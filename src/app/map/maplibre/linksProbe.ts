@@ -60,7 +60,7 @@ export function atlasLinksProbe(sources: ProbeSources): AtlasLinksProbe {
     frames: () => overlay.frames + overlay.cometFrames,
     cometsDrawnBy: () => sources.comets(),
     capitals: () => overlay.capitals.shown(),
-    rings: () => [...controller.rings.keys()].sort(),
+    rings: () => [...controller.rings.present()].sort(),
     capitalButtons: () => sources.capitalMarkers.attached(),
     edgeVenues: () => sources.venueMarkers.edgeVenues(),
     linkMidpoint: (key) => {

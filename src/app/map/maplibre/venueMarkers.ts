@@ -206,7 +206,7 @@ export class VenueMarkers {
    * this length (selectVenueCountCeiling), not the busiest venue of this window, which
    * changes on most window steps and would resize (restyle, relayout, repaint) every marker.
    */
-  setCounts(counts: ReadonlyMap<string, number>, ceiling: number): void {
+  setCounts(counts: { get(placeId: string): number | undefined }, ceiling: number): void {
     let max = ceiling;
     for (const m of this.list) {
       m.count = counts.get(m.place.id) ?? 0;
@@ -225,7 +225,7 @@ export class VenueMarkers {
    * ring around its dot, in the class of those meetings ('held' wins); `focused` venues
    * draw theirs strong while a meeting or venue is focused, the others dim (CSS).
    */
-  setRings(rings: ReadonlyMap<string, 'held' | 'unheld'>, focused: ReadonlySet<string>): void {
+  setRings(rings: { get(placeId: string): 'held' | 'unheld' | undefined }, focused: ReadonlySet<string>): void {
     for (const m of this.list) {
       m.ring = rings.get(m.place.id);
       m.ringFocus = m.ring !== undefined && focused.has(m.place.id);

@@ -19,7 +19,7 @@ const dist = process.argv[3] ?? '.cache/bench/app';
 const steps = Number(process.argv[4] ?? 100);
 
 interface SamplingNode {
-  callFrame: { functionName: string; url: string; lineNumber: number };
+  callFrame: { functionName: string; url: string; lineNumber: number; columnNumber: number };
   selfSize: number;
   children: SamplingNode[];
 }
@@ -56,12 +56,14 @@ try {
   await cdp.send('HeapProfiler.collectGarbage');
   const heapAfter = (await metrics()).JSHeapUsedSize!;
   const bySelf = new Map<string, number>();
-  const walk = (n: SamplingNode) => {
-    const key = `${n.callFrame.functionName || '(anon)'} ${n.callFrame.url.split('/').pop()}:${n.callFrame.lineNumber}`;
-    bySelf.set(key, (bySelf.get(key) ?? 0) + n.selfSize);
-    n.children.forEach(walk);
+  const walk = (n: SamplingNode, caller: string) => {
+    const key = `${n.callFrame.functionName || '(anon)'} ${n.callFrame.url.split('/').pop()}:${n.callFrame.lineNumber}:${n.callFrame.columnNumber}`;
+    // Built-ins (Map#set, Array.from) say little alone: with their caller.
+    const site = n.callFrame.url === '' ? `${key} <- ${caller}` : key;
+    bySelf.set(site, (bySelf.get(site) ?? 0) + n.selfSize);
+    for (const child of n.children) walk(child, key);
   };
-  walk(profile.head);
+  walk(profile.head, '');
   const total = [...bySelf.values()].reduce((a, b) => a + b, 0);
   console.log(`${steps} steps: allocated ${(total / 1e6).toFixed(1)} MB (${(total / steps / 1e3).toFixed(0)} KB/step); main thread CPU ${(((after.ThreadTime! - before.ThreadTime!) * 1000) / steps).toFixed(1)} ms/step`);
   console.log(`heap used: ${(heapBefore / 1e6).toFixed(1)} MB before, ${(heapAfterNoGc / 1e6).toFixed(1)} MB after (no GC), ${(heapAfter / 1e6).toFixed(1)} MB after a GC`);

@@ -10,8 +10,8 @@
  * GC_FIRST=1 collects the load's garbage before the scrub; TRACE_FILE=path keeps the trace.
  */
 import fs from 'node:fs';
-import { launchBrowser, measureScrub, openPage } from './browser';
-import { startStaticServer } from './server';
+import { measureScrub, openPage } from './browser';
+import { withServedApp } from './diagnose';
 
 const datasetFile = process.argv[2] ?? '.cache/bench/synthetic-100000.json';
 const dist = process.argv[3] ?? '.cache/bench/app';
@@ -30,10 +30,7 @@ interface TraceEvent {
   args?: { data?: Record<string, unknown>; usedHeapSizeBefore?: number; usedHeapSizeAfter?: number };
 }
 
-const server = await startStaticServer(dist);
-server.override('data/meetings.json', datasetFile);
-const browser = await launchBrowser();
-try {
+await withServedApp(datasetFile, dist, async (server, browser) => {
   const opened = await openPage(browser, server.url, { expectLinks: true, timeoutMs: 300_000 });
   const { cdp } = opened;
   // GC_FIRST=1: collect the load's garbage before the scrub (is it what the steps pay for?).
@@ -97,7 +94,4 @@ try {
     console.log(`major: ${v.reason}${v.collector_reason ? ` (${v.collector_reason})` : ''}, reduce memory ${v.reduce_memory}, pause ${Number(v.pause).toFixed(0)} ms [${parts.join(', ')}], objects ${mb('start_object_size')}→${mb('end_object_size')} MB, old-generation limit ${mb('old_gen_allocation_limit')}, global ${mb('start_global_consumed_size')}/${mb('global_allocation_limit')} MB`);
   }
   console.log(`cpuNet p95 ${result.cpuNetP95} ms, longest step ${result.maxTask} ms (task), passes ${JSON.stringify(result.passes)}`);
-} finally {
-  await browser.close();
-  await server.close();
-}
+});

@@ -7,19 +7,9 @@
  * what every major collection marks and moves (issue 19's stalls). Uses the build and
  * datasets `npm run bench` left in .cache/bench/.
  */
-import { launchBrowser } from './browser';
-import { startStaticServer } from './server';
+import { allocationSites, type SamplingNode, withServedApp } from './diagnose';
 
-interface SamplingNode {
-  callFrame: { functionName: string; url: string; lineNumber: number; columnNumber: number };
-  selfSize: number;
-  children: SamplingNode[];
-}
-
-const server = await startStaticServer(process.argv[3] ?? '.cache/bench/app');
-server.override('data/meetings.json', process.argv[2] ?? '.cache/bench/synthetic-100000.json');
-const browser = await launchBrowser();
-try {
+await withServedApp(process.argv[2] ?? '.cache/bench/synthetic-100000.json', process.argv[3] ?? '.cache/bench/app', async (server, browser) => {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
@@ -30,22 +20,11 @@ try {
   await page.waitForTimeout(2000);
   await cdp.send('HeapProfiler.collectGarbage');
   const { profile } = (await cdp.send('HeapProfiler.stopSampling')) as { profile: { head: SamplingNode } };
-  const bySite = new Map<string, number>();
-  const walk = (n: SamplingNode, caller: string) => {
-    const key = `${n.callFrame.functionName || '(anon)'} ${n.callFrame.url.split('/').pop()}:${n.callFrame.lineNumber}:${n.callFrame.columnNumber}`;
-    // Built-ins (Set, Map#set, Array#map) say little alone: with their caller.
-    const k2 = n.callFrame.url === '' ? `${key} <- ${caller}` : key;
-    bySite.set(k2, (bySite.get(k2) ?? 0) + n.selfSize);
-    n.children.forEach((c) => walk(c, key));
-  };
-  walk(profile.head, '');
+  const bySite = allocationSites(profile.head);
   const total = [...bySite.values()].reduce((a, b) => a + b, 0);
   console.log(`live, sampled: ${(total / 1e6).toFixed(1)} MB`);
   for (const [k, v] of [...bySite].sort((a, b) => b[1] - a[1]).slice(0, 30)) console.log(`${(v / 1e6).toFixed(2).padStart(8)} MB  ${k}`);
   await cdp.send('Performance.enable');
   const { metrics } = (await cdp.send('Performance.getMetrics')) as { metrics: Array<{ name: string; value: number }> };
   console.log('JSHeapUsedSize', (metrics.find((m) => m.name === 'JSHeapUsedSize')!.value / 1e6).toFixed(1));
-} finally {
-  await browser.close();
-  await server.close();
-}
+});

@@ -18,7 +18,6 @@ import {
   selectTopics,
   selectUndatedMeetings,
   selectVenueCountCeiling,
-  selectVenueCounts,
   selectVisibleMeetings,
   topicSlug,
 } from './selectors';
@@ -87,14 +86,6 @@ describe('time window selectors on the shipped dataset', () => {
     const a = selectMeetingsInWindow(real, view);
     const moved: typeof view = { ...view, camera: { lon: 1, lat: 2, zoom: 3 } };
     expect(selectMeetingsInWindow(real, moved)).toBe(a);
-    expect(selectVenueCounts(a)).toBe(selectVenueCounts(a));
-  });
-  it('counts meetings per venue among the visible ones', () => {
-    const counts = selectVenueCounts(selectVisibleMeetings(real, DEFAULT_VIEW_STATE));
-    const expected = new Map<string, number>();
-    for (const m of dated) if (m.venuePlaceId) expected.set(m.venuePlaceId, (expected.get(m.venuePlaceId) ?? 0) + 1);
-    expect(counts).toEqual(expected);
-    expect(counts.get('kabul')).toBeGreaterThanOrEqual(3);
   });
   it('filters by state and topic', () => {
     const topic = selectTopics(real)[0]!.slug;

@@ -273,21 +273,6 @@ export const selectVisibleMeetings = memoOnView(['from', 'to', 'state', 'topic',
   return view.showUndated ? inWindow.concat(selectUndatedMeetings(dataset, view)) : inWindow;
 });
 
-/** Meetings per venue among the visible ones (venue markers are sized by this). */
-export const selectVenueCounts = (() => {
-  let last: Meeting[] | null = null;
-  let result = new Map<string, number>();
-  return (visible: Meeting[]): Map<string, number> => {
-    if (visible === last) return result;
-    result = new Map();
-    for (const m of visible) {
-      if (m.venuePlaceId !== null) result.set(m.venuePlaceId, (result.get(m.venuePlaceId) ?? 0) + 1);
-    }
-    last = visible;
-    return result;
-  };
-})();
-
 /**
  * The most meetings one venue can have in a window of `length` days: the largest number
  * of the spans [start, end] (days, inclusive, sorted by start in `starts`, and `ends`

@@ -65,6 +65,19 @@ describe('MapController: the scene', () => {
   });
 });
 
+describe('MapController: venue sizes on the shipped dataset', () => {
+  it('counts meetings per venue among the visible ones', () => {
+    const shipped = parseDataset(JSON.parse(fs.readFileSync('public/data/meetings.json', 'utf8')));
+    if (!shipped.ok) throw new Error(shipped.problems.join('\n'));
+    const c = new MapController();
+    c.update(inputs(shipped.dataset));
+    const expected = new Map<string, number>();
+    for (const m of shipped.dataset.meetings) if (m.date.start !== null && m.venuePlaceId) expected.set(m.venuePlaceId, (expected.get(m.venuePlaceId) ?? 0) + 1);
+    expect(new Map(c.venueCounts)).toEqual(expected);
+    expect(c.venueCounts.get('kabul')).toBeGreaterThanOrEqual(3);
+  });
+});
+
 describe('MapController: a window step', () => {
   // Many meetings, venues and states, dates of every precision.
   const big = generateDataset(loadWorld(), { meetings: 1500, seed: 7 });

@@ -103,8 +103,15 @@ export function venuesOf(dataset: Dataset): Place[] {
   return dataset.places.filter((p) => ids.has(p.id));
 }
 
+/** Window position p's states are `states[start[p]]` up to `states[start[p + 1]]`. */
+interface StatesAt {
+  start: Uint32Array;
+  states: Uint16Array;
+}
+const NO_STATES: StatesAt = { start: new Uint32Array(1), states: new Uint16Array(0) };
+
 /** The participants of the dated meetings that have a venue, by window position, as indices into dataset.states. */
-function statesByPosition(dataset: Dataset, dated: readonly Meeting[]): { start: Uint32Array; states: Uint16Array } {
+function statesByPosition(dataset: Dataset, dated: readonly Meeting[]): StatesAt {
   const index = new Map(dataset.states.map((s, i) => [s.iso3, i]));
   const start = new Uint32Array(dated.length + 1);
   const flat: number[] = [];
@@ -151,11 +158,10 @@ export class MapController {
   private refsAt: PackedRefs = packRefs([]);
   /**
    * The participants of the meeting at each window position that has a venue, as indices
-   * into dataset.states (positions p's are `states[start[p]]` up to `states[start[p + 1]]`),
-   * and a count per state reused by every recount: counting a dense window's capitals in a
-   * typed array is a twentieth of the time a Map of state codes took (issue 19: 10k scrub).
+   * into dataset.states: a recount counts a dense window's capitals into a typed array in a
+   * twentieth of the time a Map of state codes took (issue 19: 10k scrub).
    */
-  private statesAt: { start: Uint32Array; states: Uint16Array } = { start: new Uint32Array(1), states: new Uint16Array(0) };
+  private statesAt: StatesAt = NO_STATES;
   /** The venue of the meeting at each window position, as an index into dataset.places (-1: none); counted the same way. */
   private venueAt = new Int32Array(0);
   private visible: readonly Meeting[] = [];
@@ -210,15 +216,15 @@ export class MapController {
     this.visible = [];
     this.focusedArcs = [];
     this.focusKey = { meetingId: null, venueId: null };
-    this.ringClasses = new KeyedArray([], ringClassOf);
     this.ringFocusValue = new Set();
-    this.participatingValue = new KeyedArray([], asCount);
-    this.venueCountsValue = new KeyedArray([], asCount);
     if (!dataset) {
       this.sceneValue = null;
       this.refsAt = packRefs([]);
-      this.statesAt = { start: new Uint32Array(1), states: new Uint16Array(0) };
+      this.statesAt = NO_STATES;
       this.venueAt = new Int32Array(0);
+      this.ringClasses = new KeyedArray([], ringClassOf);
+      this.participatingValue = new KeyedArray([], asCount);
+      this.venueCountsValue = new KeyedArray([], asCount);
       return;
     }
     const geometry = buildLinkGeometry(dataset);

@@ -59,3 +59,21 @@ export function checkBudgets(result: unknown, budgets: readonly Budget[] = BUDGE
     return { ...b, value, status: ok ? 'pass' : 'fail' };
   });
 }
+
+/**
+ * Which outcomes fail the run: a missed budget, and with `strict` a skipped one, unless its
+ * id is in `allowMissed` (CI's way of reporting a budget that waits on a decision without
+ * failing on it, while every other budget still fails the run).
+ */
+export function failingOutcomes(outcomes: readonly BudgetOutcome[], options: { strict?: boolean; allowMissed?: ReadonlySet<string> } = {}): BudgetOutcome[] {
+  return outcomes.filter((o) => (o.status === 'fail' || (options.strict === true && o.status === 'skipped')) && !options.allowMissed?.has(o.id));
+}
+
+/** Parses a comma-separated list of budget ids; throws naming the unknown ones. */
+export function parseBudgetIds(list: string, budgets: readonly Budget[] = BUDGETS): Set<string> {
+  const ids = list.split(',').map((id) => id.trim()).filter(Boolean);
+  const known = new Set(budgets.map((b) => b.id));
+  const unknown = ids.filter((id) => !known.has(id));
+  if (unknown.length) throw new Error(`unknown budget id(s) ${unknown.join(', ')}; expected some of ${[...known].join(', ')}`);
+  return new Set(ids);
+}

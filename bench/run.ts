@@ -22,7 +22,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generateDataset } from '../src/synth/dataset';
 import { loadWorld } from '../src/synth/world';
-import { checkBudgets } from './budgets';
+import { checkBudgets, failingOutcomes, parseBudgetIds } from './budgets';
 import { closeContext, heapUsedMB, launchBrowser, TabCrashed, measureFrame, measureScrub, missingHooks, openPage, traceSteps, type FrameResult, type OpenedPage, type ScrubResult } from './browser';
 import { buildApp, buildAppSplit, buildBenchPage, type BuildResult } from './build';
 import { measureBundle } from './bundle';
@@ -42,13 +42,17 @@ interface Options {
   strict: boolean;
   peer: boolean;
   traceOut: string | null;
+  /** Budget ids whose miss is reported but does not fail the run (--allow-missed). */
+  allowMissed: Set<string>;
 }
 
 const HELP = `Usage: npm run bench [-- options]
-  --short          CI size: 1k and 10k meetings, 3 load runs, fewer scrub steps
+  --short          CI size: 1k and 10k meetings, 12 scrub steps a pass instead of 30
   --out FILE       also write the figures as one JSON object
   --only A,B       run only these parts (${SECTIONS.join(', ')})
   --strict         a skipped budget counts as missed
+  --allow-missed A,B  these budgets (ids in bench/budgets.ts) are reported when missed
+                   but do not fail the run: for a budget that waits on a decision
   --no-peer        skip the deck.gl peer (bench/peer) and the ratios atlas / peer
   --trace-out FILE replay the slowest scrub steps at the largest size under CDP Tracing:
                    a Chrome trace to FILE (the peer's to FILE with ".peer" before the
@@ -57,7 +61,7 @@ Environment: BENCH_WORK build folder (default .cache/bench); BENCH_PORT first po
 Exit codes: 0 all budgets met (or skipped); 1 a budget missed; 2 bad arguments or the bench itself failed.`;
 
 function parseArgs(argv: string[]): Options | null {
-  const options: Options = { short: false, out: null, only: new Set(SECTIONS), strict: false, peer: true, traceOut: null };
+  const options: Options = { short: false, out: null, only: new Set(SECTIONS), strict: false, peer: true, traceOut: null, allowMissed: new Set() };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (arg === '--short') options.short = true;
@@ -65,6 +69,13 @@ function parseArgs(argv: string[]): Options | null {
     else if (arg === '--no-peer') options.peer = false;
     else if (arg === '--trace-out' && argv[i + 1]) options.traceOut = argv[++i] as string;
     else if (arg === '--out' && argv[i + 1]) options.out = argv[++i] as string;
+    else if (arg === '--allow-missed' && argv[i + 1]) {
+      try {
+        options.allowMissed = parseBudgetIds(argv[++i] as string);
+      } catch (error) {
+        throw new Error(`--allow-missed: ${errorText(error)}`);
+      }
+    }
     else if (arg === '--only' && argv[i + 1]) {
       const names = (argv[++i] as string).split(',');
       const unknown = names.filter((n) => !(SECTIONS as readonly string[]).includes(n));
@@ -95,9 +106,11 @@ async function main(): Promise<number> {
   const { short, only } = options;
   const sizes = short ? [1_000, 10_000] : [1_000, 10_000, 100_000];
   const frameSizes = short ? [1_000, 10_000] : [1_000, 10_000, 100_000];
-  const loadRuns = short ? 3 : 5;
-  // Issue 19: p95 over ≥ 30 steps, the median of 3 repeats (full); the short form is CI's indication.
-  const scrubOptions = short ? { steps: 12, repeats: 1, denseSteps: 3 } : { steps: 30, repeats: 3, denseSteps: 3 };
+  const loadRuns = 5; // the ratio moves ±0.07 between runs of 5; fewer moved it more
+  // Issue 19: p95 over ≥ 30 steps, the median of 3 repeats (full). The short form keeps the
+  // 3 repeats with fewer steps: one pass of 15 is its own p95's worst step, and one collection
+  // in it (25 ms CPU at 10k against 6.5 in full runs) decided the figure.
+  const scrubOptions = short ? { steps: 12, repeats: 3, denseSteps: 3 } : { steps: 30, repeats: 3, denseSteps: 3 };
   const frameSeconds = short ? 3 : 5;
   fs.mkdirSync(WORK, { recursive: true });
 
@@ -321,14 +334,13 @@ async function main(): Promise<number> {
   }
 
   const outcomes = checkBudgets(result);
-  printReport(result, outcomes, { short, sizes });
+  printReport(result, outcomes, { short, sizes, allowMissed: options.allowMissed });
   if (options.out) {
     fs.mkdirSync(path.dirname(path.resolve(options.out)), { recursive: true });
     fs.writeFileSync(options.out, `${JSON.stringify(result, null, 2)}\n`);
     log(`wrote ${options.out}`);
   }
-  const failed = outcomes.filter((o) => o.status === 'fail' || (options.strict && o.status === 'skipped'));
-  return failed.length ? 1 : 0;
+  return failingOutcomes(outcomes, options).length ? 1 : 0;
 }
 
 const SCRUB_METHOD =
@@ -450,7 +462,7 @@ function ratios(result: Record<string, unknown>, peerSizes: Record<string, { loa
   return { note: 'atlas ÷ peer: below 1.0 the atlas costs less', load: div(load?.app?.medianMs, peerLoad?.medianMs), sizes };
 }
 
-function printReport(result: Record<Section, unknown> & { peer?: unknown; ratios?: unknown }, outcomes: ReturnType<typeof checkBudgets>, info: { short: boolean; sizes: number[] }): void {
+function printReport(result: Record<Section, unknown> & { peer?: unknown; ratios?: unknown }, outcomes: ReturnType<typeof checkBudgets>, info: { short: boolean; sizes: number[]; allowMissed: ReadonlySet<string> }): void {
   const lines: string[] = [];
   const row = (...cells: Array<string | number>) => lines.push(cells.map((c, i) => (i === 0 ? String(c).padEnd(46) : String(c).padStart(12))).join(' '));
   const sect = (name: string) => lines.push('', `── ${name} ${'─'.repeat(Math.max(0, 70 - name.length))}`);
@@ -587,7 +599,7 @@ function printReport(result: Record<Section, unknown> & { peer?: unknown; ratios
   sect('budgets (issue 19)');
   for (const o of outcomes) {
     const value = o.value === null ? '–' : `${o.value} ${o.unit}`;
-    row(o.label, value, `${o.kind === 'max' ? '<' : '≥'} ${o.limit} ${o.unit}`, o.status.toUpperCase());
+    row(o.label, value, `${o.kind === 'max' ? '<' : '≥'} ${o.limit} ${o.unit}`, o.status === 'fail' && info.allowMissed.has(o.id) ? 'FAIL (allowed)' : o.status.toUpperCase());
   }
   console.log(lines.join('\n'));
 }

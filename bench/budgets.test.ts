@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { BUDGETS, checkBudgets, failingOutcomes, parseBudgetIds } from './budgets';
 
-/** A result shaped like the bench's JSON, every budget's figure at `value` unless given. */
+/** A result shaped like the bench's JSON with the given budgets' figures; the others not measured. */
 function result(figures: Partial<Record<string, number>>): unknown {
   const out: Record<string, unknown> = {};
   for (const b of BUDGETS) {
